@@ -1,0 +1,247 @@
+"""Facts stated in sentences: years to become, average salaries, top skills, regional and
+foreign salaries, minimum experience, projected growth, training time.
+
+Each pattern names its role in the sentence where the page does ("to become a customer care
+manager"); sentences that speak of the page's subject without naming it ("those in Atlanta can
+expect to earn 6% less") are attributed to the page's subject, found by `page_subject`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rolecompare.parsing.model import PageResult, Problem, RawFact
+from rolecompare.parsing.text import NUMBER, clean_name, read_number, singular, slugify
+from rolecompare.schema import metrics
+
+# A role named in running text: up to nine words, no sentence punctuation.
+ROLE = r"[^\s,.;:!?()$%]+(?: [^\s,.;:!?()$%]+){0,8}?"
+_A = r"(?:an?|the) "
+_RANGE = rf"({NUMBER})\s*(?:-|–|to)\s*({NUMBER})"
+
+CURRENCIES = {
+    "£": "GBP",
+    "€": "EUR",
+    "AU$": "AUD",
+    "A$": "AUD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "NZ$": "NZD",
+    "¥": "JPY",
+    "₹": "INR",
+    "US$": "USD",
+    "S$": "SGD",
+    "R$": "BRL",
+}
+_CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+
+_BECOME = re.compile(
+    rf"takes?(?: (?:usually|typically|about|around|generally))* {_RANGE} years to become "
+    rf"(?:both )?{_A}(?P<a>{ROLE})(?: and {_A}(?P<b>{ROLE}))?(?=[,.;]|$| but| while)",
+    re.IGNORECASE,
+)
+_BECOMING = re.compile(
+    rf"becoming {_A}(?P<a>{ROLE}) (?:(?:takes|usually|typically|requires|generally) )+"
+    rf"{_RANGE} years",
+    re.IGNORECASE,
+)
+_HAS_SALARY = re.compile(
+    rf"{_A}(?P<a>{ROLE}) (?:has|earns) an average (?:annual )?salary of \$({NUMBER})", re.I
+)
+_SALARY_OF = re.compile(rf"\$({NUMBER}) average (?:annual )?salary of {_A}(?P<a>{ROLE})[,.;]", re.I)
+_TOP_SKILLS = re.compile(
+    rf"(?:top (?:\w+ )?skills|most important skills) for {_A}(?P<a>{ROLE}) (?:include|are) "
+    r"(?P<list>[^.]+)\.",
+    re.IGNORECASE,
+)
+_US_SALARY = re.compile(
+    rf"average salary for {_A}(?P<a>{ROLE}) in (?:the )?(?:US|U\.S\.|United States) is "
+    rf"\$({NUMBER})(?: per year| a year| annually)?",
+    re.IGNORECASE,
+)
+_US_SALARY_HOW_TO = re.compile(
+    rf"average (?P<a>{ROLE}) salary in (?:the )?(?:US|U\.S\.|United States) is \$({NUMBER}) "
+    rf"per year(?: or \$({NUMBER}) per hour)?",
+    re.IGNORECASE,
+)
+_SALARY_RANGE = re.compile(
+    rf"(?P<a>{ROLE}) salaries range between \$({NUMBER}) and \$({NUMBER})", re.IGNORECASE
+)
+_REGIONAL = re.compile(
+    rf"\bin (?P<place>[A-Z][\w.' -]{{0,60}}?) can expect to earn ({NUMBER})% (?P<dir>more|less)"
+)
+_ABROAD = re.compile(
+    rf"(?:average salary for {_A}{ROLE} in (?:the )?(?P<c1>[A-Z][\w.' -]{{0,40}}?) is"
+    rf"|In (?:the )?(?P<c2>[A-Z][\w.' -]{{0,40}}?), the average salary is) "
+    rf"(?P<cur>{_CURRENCY})\s?({NUMBER})(?: \(\$({NUMBER}) USD\))?"
+)
+_MIN_EXPERIENCE = re.compile(rf"minimum of ({NUMBER}) years? of experience", re.IGNORECASE)
+_PROJECTED = re.compile(
+    rf"projected to (?P<dir>grow|decline|increase|decrease) ({NUMBER})% from (\d{{4}}) to (\d{{4}})",
+    re.IGNORECASE,
+)
+_TRAINING = re.compile(
+    rf"(?P<who>[A-Z][A-Za-z ]{{0,60}}?) spend an average of {_RANGE} months on [^.]*training"
+)
+_YEARLY_LINE = re.compile(rf"^\s*\$({NUMBER})\s+(?P<per>yearly|hourly|per year|per hour)\s*$", re.I)
+_TITLE_HOW_TO = re.compile(rf"^\s*what is {_A}(?P<a>{ROLE}) and how to become one\s*\??$", re.I)
+_TITLE_VERSUS = re.compile(rf"^\s*(?P<a>{ROLE}) vs\.? (?P<b>{ROLE})(?: overview)?\s*$", re.I)
+_SKILL_LIST_HEADING = re.compile(rf"^\s*common (?P<a>{ROLE}) skills\s*$", re.IGNORECASE)
+_BULLET_SKILL = re.compile(rf"^\s*[•*·-]\s*(?P<skill>[^,]+?),\s*({NUMBER})\s?%\s*$")
+
+
+def _fact(role: str, metric: str, line: int, printed: str | None = None, **kw) -> RawFact:
+    number = read_number(printed) if printed else None
+    unit = kw.pop("unit", None) or metrics()[metric].unit or None
+    return RawFact(
+        role=clean_name(role),
+        metric=metric,
+        line=line,
+        value=number.value if number else None,
+        printed=number.printed if number else None,
+        unit=unit,
+        **kw,
+    )
+
+
+def mentioned_roles(lines: list[str | None]) -> set[str]:
+    """Slugs of the roles a page names in its title and sentences (to confirm table headers)."""
+    names: set[str] = set()
+    for line in lines:
+        if not line:
+            continue
+        for pattern in (_TITLE_VERSUS, _TITLE_HOW_TO, _BECOME, _BECOMING, _HAS_SALARY, _SALARY_OF):
+            for m in pattern.finditer(line):
+                for key in ("a", "b"):
+                    if key in m.re.groupindex and m.group(key):
+                        names.add(slugify(m.group(key)))
+    return names
+
+
+def page_subject(lines: list[str | None]) -> tuple[str | None, int]:
+    """The single role a profile or how-to-become page is about, and the line naming it."""
+    for number, line in enumerate(lines, start=1):
+        if line and (m := _TITLE_HOW_TO.match(line)):
+            return clean_name(m.group("a")), number
+    for number, line in enumerate(lines, start=1):
+        if line and (m := _US_SALARY.search(line)):
+            return clean_name(m.group("a")), number
+    first = next(((n, ln.strip()) for n, ln in enumerate(lines, 1) if ln and ln.strip()), None)
+    if first and 1 <= len(first[1].split()) <= 8 and re.fullmatch(r"[A-Za-z][\w &'/-]*", first[1]):
+        title = first[1]
+        rest = " ".join(ln for ln in lines[first[0] :] if ln).lower()
+        if rest.count(title.lower()) >= 2:
+            return clean_name(title), first[0]
+    return None, 0
+
+
+def parse_prose(lines: list[str | None], result: PageResult, subject: str | None) -> None:
+    """Read every sentence-level fact on the page into `result`."""
+    skill_role: str | None = None
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            skill_role = None if line is None else skill_role
+            continue
+        facts = result.facts
+        for m in _BECOME.finditer(line):
+            for key in ("a", "b"):
+                if m.group(key):
+                    facts.append(_fact(m.group(key), "years_to_become_min", number, m.group(1)))
+                    facts.append(_fact(m.group(key), "years_to_become_max", number, m.group(2)))
+        for m in _BECOMING.finditer(line):
+            facts.append(_fact(m.group("a"), "years_to_become_min", number, m.group(2)))
+            facts.append(_fact(m.group("a"), "years_to_become_max", number, m.group(3)))
+        for m in _HAS_SALARY.finditer(line):
+            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2)))
+        for m in _SALARY_OF.finditer(line):
+            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(1)))
+        for m in _TOP_SKILLS.finditer(line):
+            skills = [s.strip() for s in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))]
+            for rank, skill in enumerate((s for s in skills if s), start=1):
+                facts.append(_fact(m.group("a"), "skill_top", number, text=skill, category=str(rank)))
+        for m in _US_SALARY.finditer(line):
+            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2)))
+        for m in _US_SALARY_HOW_TO.finditer(line):
+            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2)))
+            if m.group(3):
+                facts.append(_fact(m.group("a"), "salary_hourly", number, m.group(3)))
+        for m in _SALARY_RANGE.finditer(line):
+            facts.append(_fact(m.group("a"), "salary_min", number, m.group(2)))
+            facts.append(_fact(m.group("a"), "salary_max", number, m.group(3)))
+        _subject_sentences(line, number, result, subject)
+        # "Common customer service manager skills" followed by "• Payroll, 6%" bullets
+        if m := _SKILL_LIST_HEADING.match(line):
+            skill_role = clean_name(m.group("a"))
+            result.layouts.add("skill-list")
+        elif skill_role and (m := _BULLET_SKILL.match(line)):
+            facts.append(
+                _fact(skill_role, "skill_share", number, m.group(2), category=m.group("skill"))
+            )
+        elif skill_role and re.match(r"^\s*[•*·-]", line) and re.search(r"\d", line):
+            result.problems.append(Problem(number, f"skill bullet {line.strip()!r} not understood"))
+        elif skill_role and not re.match(r"^\s*[•*·-]", line):
+            skill_role = None
+
+
+def _subject_sentences(line: str, number: int, result: PageResult, subject: str | None) -> None:
+    found: list[tuple[str, dict]] = []
+    for m in _REGIONAL.finditer(line):
+        sign = "-" if m.group("dir") == "less" else ""
+        found.append(
+            ("salary_regional_diff", {"printed": sign + m.group(2), "category": m.group("place")})
+        )
+    for m in _ABROAD.finditer(line):
+        country = (m.group("c1") or m.group("c2")).strip()
+        if country.lower() in {"us", "u.s.", "united states"}:
+            continue
+        currency = CURRENCIES[m.group("cur")]
+        found.append(
+            (
+                "salary_abroad",
+                {"printed": m.group(4), "category": country, "unit": f"{currency}/year"},
+            )
+        )
+        if m.group(5):
+            found.append(("salary_abroad_usd", {"printed": m.group(5), "category": country}))
+    for m in _MIN_EXPERIENCE.finditer(line):
+        found.append(("experience_min_years", {"printed": m.group(1)}))
+    for m in _PROJECTED.finditer(line):
+        sign = "-" if m.group("dir").lower() in {"decline", "decrease"} else ""
+        who = "Bureau of Labor Statistics" if "bureau of labor statistics" in line.lower() else None
+        found.append(
+            (
+                "growth_projected",
+                {"printed": sign + m.group(2), "category": f"{m.group(3)}-{m.group(4)}", "text": who},
+            )
+        )
+    if (m := _YEARLY_LINE.match(line)) is not None:
+        per = m.group("per").lower()
+        metric = "salary_yearly" if per in {"yearly", "per year"} else "salary_hourly"
+        found.append((metric, {"printed": m.group(1)}))
+    for m in _TRAINING.finditer(line):
+        who = singular(m.group("who"))
+        if subject and slugify(who) == slugify(subject):
+            found.append(("training_months_min", {"printed": m.group(2)}))
+            found.append(("training_months_max", {"printed": m.group(3)}))
+        else:
+            result.problems.append(
+                Problem(
+                    number,
+                    f"training time ({m.group(2)}-{m.group(3)} months) is stated for "
+                    f"{m.group('who')!r}, not for the page's role {subject!r}: not attributed",
+                )
+            )
+    if not found:
+        return
+    if subject is None:
+        result.problems.append(
+            Problem(number, "a salary or experience statement names no role the page is about")
+        )
+        return
+    for metric, kw in found:
+        printed = kw.pop("printed")
+        negative = printed.startswith("-")
+        fact = _fact(subject, metric, number, printed.lstrip("-"), **kw)
+        if negative and fact.value is not None:
+            fact = RawFact(**{**fact.__dict__, "value": -fact.value, "printed": "-" + fact.printed})
+        result.facts.append(fact)

@@ -1,0 +1,150 @@
+"""Decoding pages into numbered lines, reading printed numbers, and naming roles."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rolecompare.parsing.model import Problem
+
+# Lines longer than this are not parsed (real pages stay far below); keeps every regex linear.
+MAX_LINE_CHARS = 20_000
+
+# A number as printed: thousands-grouped ("313,110") or plain without leading zeros ("4", "0.3").
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?"
+NUMBER_RE = re.compile(NUMBER)
+_NUMBER_FULL = re.compile(NUMBER)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    printed: str  # digits and decimal point only, trailing zeros kept
+
+    @property
+    def decimals(self) -> int:
+        return len(self.printed.split(".")[1]) if "." in self.printed else 0
+
+
+def read_number(token: str) -> Number | None:
+    """'$66,782' -> 66782; '19.80' keeps its printed form; None unless the whole token is a number."""
+    token = token.strip().lstrip("$").rstrip("%").strip()
+    if not _NUMBER_FULL.fullmatch(token):
+        return None
+    printed = token.replace(",", "")
+    return Number(float(printed), printed)
+
+
+def decode_page(data: bytes) -> tuple[list[str | None], list[Problem], bool]:
+    """Split raw bytes into lines (1-based: index 0 is line 1).
+
+    Returns (lines, problems, readable). A line that is not valid UTF-8 becomes None and a
+    problem; an empty or binary page is unreadable as a whole.
+    """
+    if not data.strip():
+        return [], [Problem(1, "empty page: nothing to read")], False
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        return [], [Problem(line, "binary file (NUL byte), not a text page: skipped")], False
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines: list[str | None] = []
+    problems: list[Problem] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(
+                Problem(
+                    number,
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}): "
+                    "line skipped",
+                )
+            )
+            lines.append(None)
+            continue
+        text = text.rstrip("\r")
+        if len(text) > MAX_LINE_CHARS:
+            problems.append(Problem(number, f"line of {len(text):,} characters is too long: skipped"))
+            lines.append(None)
+            continue
+        lines.append(text)
+    control = sum(
+        1 for line in lines if line for ch in line if unicodedata.category(ch) == "Cc" and ch != "\t"
+    )
+    total = sum(len(line) for line in lines if line)
+    if total and control / total > 0.05:
+        return [], [Problem(1, "binary file (control characters), not a text page: skipped")], False
+    return lines, problems, True
+
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 60
+
+
+def slugify(name: str) -> str:
+    """'Customer Relations Manager' -> 'customer-relations-manager'.
+
+    Accents are folded to ASCII; a name with no ASCII letters or digits, or a very long one,
+    gets a stable hash so that the slug is always a safe, short folder name.
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_DROP.sub("-", folded.lower()).strip("-")
+    digest = hashlib.sha1(name.strip().lower().encode("utf-8")).hexdigest()[:8]
+    if not slug:
+        return f"role-{digest}"
+    if len(slug) > MAX_SLUG:
+        return f"{slug[:MAX_SLUG].rstrip('-')}-{digest}"
+    return slug
+
+
+def clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" \t.,;:")
+
+
+def display_name(name: str) -> str:
+    """A role's name as a person writes it: 'Customer Relations Manager' -> 'Customer relations manager'.
+
+    Acronyms ('IT', 'US') and words with inner capitals ('iOS') keep their case.
+    """
+    words = clean_name(name).split(" ")
+    out = []
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        is_acronym = len(letters) > 1 and all(c.isupper() for c in letters)
+        inner_caps = any(c.isupper() for c in word[1:]) and not is_acronym
+        out.append(word if is_acronym or inner_caps else word.lower())
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def singular(name: str) -> str:
+    """'Customer Relations Managers' -> 'Customer Relations Manager' (last word only)."""
+    name = clean_name(name)
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    if name.endswith("s") and not name.endswith("ss"):
+        return name[:-1]
+    return name
+
+
+def is_glue_point(text: str, i: int) -> bool:
+    """Could two texts have been glued together at position i ('KLA|Amazon', 'DC|Pleasanton')?"""
+    if i <= 0 or i >= len(text):
+        return False
+    before, here = text[i - 1], text[i]
+    if before.isspace() or here.isspace() or before in "-'&/,(+" or here in "-'&/,).":
+        return False
+    if before.islower() and (here.isupper() or here.isdigit()):
+        return True
+    if (before in ".)" or before.isdigit()) and here.isupper():  # 'Inc.Amazon', '3MAmazon'
+        return True
+    # an acronym followed by a capitalised word: 'KLA' + 'Amazon', 'DC' + 'Pleasanton'
+    return before.isupper() and here.isupper() and i + 1 < len(text) and text[i + 1].islower()
+
+
+def glue_points(text: str) -> list[int]:
+    return [i for i in range(1, len(text)) if is_glue_point(text, i)]

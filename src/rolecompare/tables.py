@@ -1,0 +1,233 @@
+"""Tidy tables from parsed pages: facts, roles, conflicts and problems, and their loaders.
+
+Facts keep every statement with its source and line; nothing is averaged or overwritten.
+Two statements of the same (role, metric, category) agree when they could be the same
+number rounded as printed ("$20" and "$19.80"): their half-unit-of-last-digit intervals
+overlap (strictly, so 47 and 48 do not). Groups that do not agree are listed in conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from rolecompare import schema
+from rolecompare.config import PROCESSED_DIR, ProcessedFiles
+from rolecompare.parsing import PageResult, PendingSplit, Problem, RawFact
+from rolecompare.parsing.text import display_name, slugify
+
+Key = tuple[str, str, str]  # role_id, metric, normalised category
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip().casefold()
+
+
+def _key(fact: RawFact) -> Key:
+    return slugify(fact.role), fact.metric, _norm(fact.category)
+
+
+def _half_unit(printed: str) -> float:
+    decimals = len(printed.split(".")[1]) if "." in printed else 0
+    return 0.5 * 10.0**-decimals
+
+
+def numbers_agree(printed: Iterable[str]) -> bool:
+    """Could all these printed numbers be roundings of one true value?"""
+    bounds = [(float(p) - _half_unit(p), float(p) + _half_unit(p)) for p in printed]
+    return not bounds or max(lo for lo, _ in bounds) < min(hi for _, hi in bounds)
+
+
+def facts_agree(facts: list[RawFact]) -> bool:
+    printed = [f.printed for f in facts if f.printed is not None]
+    texts = {_norm(f.text) for f in facts if f.text}
+    units = {f.unit for f in facts}
+    return numbers_agree(printed) and len(texts) <= 1 and len(units) <= 1
+
+
+def _resolve_pending(
+    pending: list[tuple[str, PendingSplit]], facts: list[tuple[str, RawFact]]
+) -> tuple[list[tuple[str, RawFact]], list[tuple[str, Problem]]]:
+    """Keep the one split of each ambiguous glued row that other statements confirm."""
+    evidence: dict[Key, list[RawFact]] = defaultdict(list)
+    for _, fact in facts:
+        evidence[_key(fact)].append(fact)
+    chosen: list[tuple[str, RawFact]] = []
+    problems: list[tuple[str, Problem]] = []
+    for source, split in pending:
+        scored = []
+        for candidate in split.candidates:
+            support = contradiction = 0
+            for fact in candidate:
+                known = evidence.get(_key(fact))
+                if not known:
+                    continue
+                if any(facts_agree([fact, k]) for k in known):
+                    support += 1
+                else:
+                    contradiction += 1
+            scored.append((support, contradiction, candidate))
+        best = max((s for s, c, _ in scored if c == 0), default=0)
+        winners = [cand for s, c, cand in scored if c == 0 and s == best and s > 0]
+        if len(winners) == 1:
+            chosen.extend((source, fact) for fact in winners[0])
+            continue
+        options = " or ".join(
+            " / ".join(f.printed or f.text or "-" for f in cand) for cand in split.candidates
+        )
+        problems.append(
+            (
+                source,
+                Problem(
+                    split.line,
+                    f"{split.label!r} row {split.text!r} splits into two plausible values in "
+                    f"several ways ({options}) and no other statement decides: skipped",
+                ),
+            )
+        )
+    return chosen, problems
+
+
+def _display_names(facts: list[tuple[str, RawFact]]) -> dict[str, str]:
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, fact in facts:
+        spellings[slugify(fact.role)][display_name(fact.role)] += 1
+    return {
+        role_id: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        for role_id, counter in spellings.items()
+    }
+
+
+def build_tables(results: list[PageResult]) -> dict[str, pd.DataFrame]:
+    """facts, roles, conflicts and problems (validated) from every parsed page.
+
+    `facts` carries an extra `printed` column (the number exactly as printed) that the
+    writer uses for `value`, so trailing zeros survive in facts.csv.
+    """
+    results = sorted(results, key=lambda r: r.source)
+    facts = [(r.source, f) for r in results for f in r.facts]
+    pending = [(r.source, p) for r in results for p in r.pending]
+    problems = [(r.source, p) for r in results for p in r.problems]
+    resolved, unresolved = _resolve_pending(pending, facts)
+    facts += resolved
+    problems += unresolved
+    facts.sort(key=lambda sf: (sf[0], sf[1].line))
+    names = _display_names(facts)
+
+    fact_rows = [
+        {
+            "role_id": slugify(f.role),
+            "role": names[slugify(f.role)],
+            "metric": f.metric,
+            "category": f.category,
+            "value": f.value,
+            "text": f.text,
+            "unit": f.unit,
+            "source": source,
+            "line": f.line,
+        }
+        for source, f in facts
+    ]
+    facts_df = schema.validate("facts", pd.DataFrame(fact_rows, columns=schema.columns("facts")))
+    facts_df["printed"] = [f.printed for _, f in facts]
+
+    by_role: dict[str, list[str]] = defaultdict(list)
+    for source, f in facts:
+        by_role[slugify(f.role)].append(source)
+    roles_df = schema.validate(
+        "roles",
+        pd.DataFrame(
+            [
+                {
+                    "role_id": rid,
+                    "role": names[rid],
+                    "n_facts": len(srcs),
+                    "sources": "; ".join(sorted(set(srcs))),
+                }
+                for rid, srcs in sorted(by_role.items())
+            ],
+            columns=schema.columns("roles"),
+        ),
+    )
+    problems.sort(key=lambda sp: (sp[0], sp[1].line))
+    problems_df = schema.validate(
+        "problems",
+        pd.DataFrame(
+            [{"source": s, "line": p.line, "problem": p.message} for s, p in problems],
+            columns=schema.columns("problems"),
+        ),
+    )
+    return {
+        "facts": facts_df,
+        "roles": roles_df,
+        "conflicts": find_conflicts(facts, names),
+        "problems": problems_df,
+    }
+
+
+def _describe(fact: RawFact) -> str:
+    if fact.printed is not None and fact.text:
+        return f"{fact.text}, {fact.printed}"
+    return fact.printed if fact.printed is not None else (fact.text or "")
+
+
+def find_conflicts(facts: list[tuple[str, RawFact]], names: dict[str, str]) -> pd.DataFrame:
+    groups: dict[Key, list[tuple[str, RawFact]]] = defaultdict(list)
+    for source, fact in facts:
+        groups[_key(fact)].append((source, fact))
+    rows = []
+    for (role_id, metric, _), members in sorted(groups.items()):
+        if facts_agree([f for _, f in members]):
+            continue
+        stated: dict[str, list[str]] = defaultdict(list)
+        for source, fact in members:
+            stated[_describe(fact)].append(f"{source}:{fact.line}")
+        numbers = [f.value for _, f in members if f.value is not None]
+        rows.append(
+            {
+                "role_id": role_id,
+                "role": names[role_id],
+                "metric": metric,
+                "category": members[0][1].category,
+                "unit": "; ".join(sorted({f.unit for _, f in members if f.unit})) or None,
+                "n_values": len(stated),
+                "min_value": min(numbers) if numbers else None,
+                "max_value": max(numbers) if numbers else None,
+                "values": "; ".join(f"{v} ({', '.join(where)})" for v, where in stated.items()),
+            }
+        )
+    return schema.validate("conflicts", pd.DataFrame(rows, columns=schema.columns("conflicts")))
+
+
+# --- loading, for notebooks and later stages -------------------------------------------------
+
+
+def _read(table: str, folder: Path | str | None) -> pd.DataFrame:
+    files = ProcessedFiles(Path(folder) if folder else PROCESSED_DIR)
+    path = getattr(files, table)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist: run `rolecompare ingest` first")
+    # Page text such as "NA" or "None" is a value, not a missing marker: only "" is missing.
+    frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)
+    return schema.validate(table, frame)
+
+
+def load_facts(folder: Path | str | None = None) -> pd.DataFrame:
+    """facts.csv as a validated DataFrame (default folder: data/processed)."""
+    return _read("facts", folder)
+
+
+def load_roles(folder: Path | str | None = None) -> pd.DataFrame:
+    return _read("roles", folder)
+
+
+def load_conflicts(folder: Path | str | None = None) -> pd.DataFrame:
+    return _read("conflicts", folder)
+
+
+def load_problems(folder: Path | str | None = None) -> pd.DataFrame:
+    return _read("problems", folder)
