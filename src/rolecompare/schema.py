@@ -127,7 +127,7 @@ def schema(table: str) -> pa.DataFrameSchema:
 
 
 def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Validate (and coerce) a table at a boundary; raises pandera's SchemaErrors with all failures."""
+    """Validate (and coerce) a table at a boundary; pandera's SchemaErrors lists every failure."""
     return schema(table).validate(frame, lazy=True)
 
 
@@ -139,7 +139,12 @@ def contract_markdown() -> str:
     """The README's data contract: the tables' fields and the metric vocabulary."""
     lines: list[str] = []
     for table in TABLES:
-        lines += [f"#### `{table}.csv`", "", "| column | type | unit | meaning |", "|---|---|---|---|"]
+        lines += [
+            f"#### `{table}.csv`",
+            "",
+            "| column | type | unit | meaning |",
+            "|---|---|---|---|",
+        ]
         for f in fields(table):
             typ = f.dtype + ("" if not f.nullable else ", may be empty")
             lines.append(f"| `{f.name}` | {typ} | {f.unit} | {f.description} |")

@@ -29,7 +29,9 @@ class CellValue:
     unit: str | None = None
 
 
-Reader = Callable[[str, str], list[CellValue] | None]  # (cell, metric) -> values, [] missing, None bad
+Reader = Callable[
+    [str, str], list[CellValue] | None
+]  # (cell, metric) -> values, [] missing, None bad
 
 _MONEY = re.compile(rf"\$\s?({NUMBER})")
 _PERCENT = re.compile(rf"({NUMBER})\s?%")
@@ -174,10 +176,7 @@ def read_cell(spec: RowSpec, cell: str) -> list[CellValue] | None:
 def split_glued(spec: RowSpec, glued: str) -> list[tuple[list[CellValue], list[CellValue]]]:
     """Every plausible way to read `glued` as two cells of the row's kind."""
     glued = glued.strip()
-    if spec.kind == "text":
-        points = set(glue_points(glued))
-    else:
-        points = set(range(1, len(glued)))
+    points = set(glue_points(glued)) if spec.kind == "text" else set(range(1, len(glued)))
     for marker in MISSING:  # a missing value glued to a real one: 'KLA-', '-Amazon'
         if glued.endswith(marker) and len(glued) > len(marker):
             points.add(len(glued) - len(marker))

@@ -108,11 +108,7 @@ def _row(
             return
         for role, cell in zip((role_a, role_b), cells, strict=False):
             values = read_cell(spec, cell)
-            why = (
-                f"cannot read {cell!r} as {spec.kind}"
-                if values is None
-                else implausible(values)
-            )
+            why = f"cannot read {cell!r} as {spec.kind}" if values is None else implausible(values)
             if why:
                 result.problems.append(Problem(line, f"{spec.label!r} for {role!r}: {why}"))
             else:

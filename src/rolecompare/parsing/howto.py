@@ -71,7 +71,29 @@ def _fact(role: str, metric: str, line: int, printed: str, **kw) -> RawFact | No
     )
 
 
-def _score_table(lines: list[str | None], start: int, columns: list[str], result: PageResult):
+def _add(
+    result: PageResult,
+    columns: list[str],
+    where: tuple[int, str],
+    metric: str,
+    printed: str,
+    column: int,
+    **kw,
+) -> None:
+    number, text = where
+    if column >= len(columns):
+        result.problems.append(Problem(number, f"{text!r}: more values than columns"))
+        return
+    fact = _fact(columns[column], metric, number, printed, **kw)
+    if fact is None:
+        result.problems.append(Problem(number, f"{text!r}: implausible {metric}"))
+    else:
+        result.facts.append(fact)
+
+
+def _score_table(
+    lines: list[str | None], start: int, columns: list[str], result: PageResult
+) -> int:
     """Read the blocks after the header on line `start`; returns the last line read."""
     block: str | None = None
     seen: dict[str, int] = {}  # detail kind -> how many times it came in this table
@@ -85,16 +107,6 @@ def _score_table(lines: list[str | None], start: int, columns: list[str], result
         text = line.strip()
         key = text.lower()
 
-        def add(metric: str, printed: str, column: int, **kw) -> None:
-            if column >= len(columns):
-                result.problems.append(Problem(number, f"{text!r}: more values than columns"))
-                return
-            fact = _fact(columns[column], metric, number, printed, **kw)
-            if fact is None:
-                result.problems.append(Problem(number, f"{text!r}: implausible {metric}"))
-            else:
-                result.facts.append(fact)
-
         if key in _BLOCKS:
             block, share_metric = _BLOCKS[key], None
             seen[block] = 0
@@ -104,22 +116,40 @@ def _score_table(lines: list[str | None], start: int, columns: list[str], result
         elif key == "gender":
             share_metric = "gender_share"
         elif m := _AVG_SALARY.match(text):
-            add("salary_yearly", m.group(1), seen.get("salary", 0))
+            _add(
+                result, columns, (number, text), "salary_yearly", m.group(1), seen.get("salary", 0)
+            )
             seen["salary"] = seen.get("salary", 0) + 1
         elif m := _GROWTH.match(text):
-            add("growth_rate", m.group(1), seen.get("growth", 0))
+            _add(result, columns, (number, text), "growth_rate", m.group(1), seen.get("growth", 0))
             seen["growth"] = seen.get("growth", 0) + 1
         elif m := _AGE.match(text):
-            add("age_mean", m.group(1), max(demo_column, 0))
+            _add(result, columns, (number, text), "age_mean", m.group(1), max(demo_column, 0))
             share_metric = None
         elif (m := _SCORE.match(text)) and block:
-            add(block, m.group(1), seen[block], text=m.group("word"))
+            _add(
+                result,
+                columns,
+                (number, text),
+                block,
+                m.group(1),
+                seen[block],
+                text=m.group("word"),
+            )
             seen[block] += 1
         elif share_metric and (m := _SHARE_LINE.match(text)):
             category = m.group("cat").strip()
             if share_metric == "gender_share":
                 category = category.lower()
-            add(share_metric, m.group(2), max(demo_column, 0), category=category)
+            _add(
+                result,
+                columns,
+                (number, text),
+                share_metric,
+                m.group(2),
+                max(demo_column, 0),
+                category=category,
+            )
         elif _DESCRIPTOR.match(text) and len(text.split()) <= 6:
             continue
         else:
@@ -183,7 +213,9 @@ def _skills_table(lines: list[str | None], start: int, role: str, result: PageRe
         if len(cells) == 2:
             splits = [(cells[0], cells[1])]
         else:
-            splits = [(text[:i], text[i:]) for i in glue_points(text) if _PERCENT_LINE.match(text[i:])]
+            splits = [
+                (text[:i], text[i:]) for i in glue_points(text) if _PERCENT_LINE.match(text[i:])
+            ]
         if len(splits) != 1:
             result.problems.append(
                 Problem(number, f"cannot tell the skill from its share in {text!r}: skipped")

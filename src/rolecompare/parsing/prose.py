@@ -77,7 +77,8 @@ _ABROAD = re.compile(
 )
 _MIN_EXPERIENCE = re.compile(rf"minimum of ({NUMBER}) years? of experience", re.IGNORECASE)
 _PROJECTED = re.compile(
-    rf"projected to (?P<dir>grow|decline|increase|decrease) ({NUMBER})% from (\d{{4}}) to (\d{{4}})",
+    rf"projected to (?P<dir>grow|decline|increase|decrease) ({NUMBER})% "
+    r"from (\d{4}) to (\d{4})",
     re.IGNORECASE,
 )
 _TRAINING = re.compile(
@@ -158,7 +159,9 @@ def parse_prose(lines: list[str | None], result: PageResult, subject: str | None
         for m in _TOP_SKILLS.finditer(line):
             skills = [s.strip() for s in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))]
             for rank, skill in enumerate((s for s in skills if s), start=1):
-                facts.append(_fact(m.group("a"), "skill_top", number, text=skill, category=str(rank)))
+                facts.append(
+                    _fact(m.group("a"), "skill_top", number, text=skill, category=str(rank))
+                )
         for m in _US_SALARY.finditer(line):
             facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2)))
         for m in _US_SALARY_HOW_TO.finditer(line):
@@ -211,7 +214,11 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
         found.append(
             (
                 "growth_projected",
-                {"printed": sign + m.group(2), "category": f"{m.group(3)}-{m.group(4)}", "text": who},
+                {
+                    "printed": sign + m.group(2),
+                    "category": f"{m.group(3)}-{m.group(4)}",
+                    "text": who,
+                },
             )
         )
     if (m := _YEARLY_LINE.match(line)) is not None:

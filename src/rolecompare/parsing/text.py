@@ -29,7 +29,7 @@ class Number:
 
 
 def read_number(token: str) -> Number | None:
-    """'$66,782' -> 66782; '19.80' keeps its printed form; None unless the whole token is a number."""
+    """'$66,782' -> 66782 and '19.80' keeps its printed form; None unless all of it is a number."""
     token = token.strip().lstrip("$").rstrip("%").strip()
     if not _NUMBER_FULL.fullmatch(token):
         return None
@@ -68,12 +68,18 @@ def decode_page(data: bytes) -> tuple[list[str | None], list[Problem], bool]:
             continue
         text = text.rstrip("\r")
         if len(text) > MAX_LINE_CHARS:
-            problems.append(Problem(number, f"line of {len(text):,} characters is too long: skipped"))
+            problems.append(
+                Problem(number, f"line of {len(text):,} characters is too long: skipped")
+            )
             lines.append(None)
             continue
         lines.append(text)
     control = sum(
-        1 for line in lines if line for ch in line if unicodedata.category(ch) == "Cc" and ch != "\t"
+        1
+        for line in lines
+        if line
+        for ch in line
+        if unicodedata.category(ch) == "Cc" and ch != "\t"
     )
     total = sum(len(line) for line in lines if line)
     if total and control / total > 0.05:
@@ -106,7 +112,8 @@ def clean_name(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """A role's name as a person writes it: 'Customer Relations Manager' -> 'Customer relations manager'.
+    """A role's name as a person writes it ('Customer Relations Manager' -> 'Customer relations
+    manager').
 
     Acronyms ('IT', 'US') and words with inner capitals ('iOS') keep their case.
     """
