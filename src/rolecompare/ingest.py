@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
+import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +88,24 @@ def _read_pages(raw_dir: Path) -> tuple[dict[str, bytes], list[PageResult]]:
     return pages, unreadable
 
 
+# Below this many pages a process pool costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def _parse_item(item: tuple[str, bytes]) -> PageResult:
+    return parse_page(*item)
+
+
+def parse_all(pages: dict[str, bytes], workers: int | None = None) -> list[PageResult]:
+    """Parse pages, on every core when there are many (parsing is pure and CPU-bound)."""
+    workers = workers or os.cpu_count() or 1
+    if len(pages) < PARALLEL_FROM or workers < 2:
+        return [parse_page(name, data) for name, data in pages.items()]
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_parse_item, pages.items(), chunksize=64))
+
+
 def is_stale(raw_dir: Path, out_dir: Path) -> bool:
     """True when the tables in out_dir are missing or were not made from these pages and code."""
     files = ProcessedFiles(Path(out_dir))
@@ -114,7 +136,7 @@ def ingest(
 ) -> IngestResult:
     """Parse every *.txt page in raw_dir and write the four tables (atomically) to out_dir."""
     pages, unreadable = _read_pages(raw_dir)
-    results = [parse_page(name, data) for name, data in pages.items()] + unreadable
+    results = parse_all(pages) + unreadable
     tables = build_tables(results)
     files = ProcessedFiles(Path(out_dir))
     with atomic.locked(files.folder, wait=lock_wait):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +24,7 @@ from rolecompare.parsing.text import display_name, slugify
 Key = tuple[str, str, str]  # role_id, metric, normalised category
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip().casefold()
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rolecompare.parsing.text import NUMBER, Number, glue_points, read_number
+from rolecompare.parsing.text import NUMBER, SIGNED, Number, glue_points, read_number
 from rolecompare.schema import metrics
 
 MISSING = {"-", "—", "–", "n/a", "N/A", "NA", "none", "None"}
@@ -34,8 +34,8 @@ Reader = Callable[
 ]  # (cell, metric) -> values, [] missing, None bad
 
 _MONEY = re.compile(rf"\$\s?({NUMBER})")
-_PERCENT = re.compile(rf"({NUMBER})\s?%")
-_PLAIN = re.compile(rf"({NUMBER})")
+_PERCENT = re.compile(rf"({SIGNED})\s?%")
+_PLAIN = re.compile(rf"({SIGNED})")
 _DEGREE = re.compile(rf"([^,%$]*[^,%$\s]),\s*({NUMBER})\s?%")
 _RANGE = re.compile(
     rf"(?:between\s+)?\$\s?({NUMBER})\s*(?:and|to|-|–)\s*\$\s?({NUMBER})", re.IGNORECASE
@@ -176,7 +176,16 @@ def read_cell(spec: RowSpec, cell: str) -> list[CellValue] | None:
 def split_glued(spec: RowSpec, glued: str) -> list[tuple[list[CellValue], list[CellValue]]]:
     """Every plausible way to read `glued` as two cells of the row's kind."""
     glued = glued.strip()
-    points = set(glue_points(glued)) if spec.kind == "text" else set(range(1, len(glued)))
+    if spec.kind == "text":
+        points = set(glue_points(glued))
+    else:  # never inside a word or beside a space: saves trying hundreds of hopeless splits
+        points = {
+            i
+            for i in range(1, len(glued))
+            if not (glued[i - 1].isalpha() and glued[i].isalpha())
+            and not glued[i - 1].isspace()
+            and not glued[i].isspace()
+        }
     for marker in MISSING:  # a missing value glued to a real one: 'KLA-', '-Amazon'
         if glued.endswith(marker) and len(glued) > len(marker):
             points.add(len(glued) - len(marker))

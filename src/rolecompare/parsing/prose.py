@@ -88,6 +88,7 @@ _YEARLY_LINE = re.compile(rf"^\s*\$({NUMBER})\s+(?P<per>yearly|hourly|per year|p
 _TITLE_HOW_TO = re.compile(rf"^\s*what is {_A}(?P<a>{ROLE}) and how to become one\s*\??$", re.I)
 _TITLE_VERSUS = re.compile(rf"^\s*(?P<a>{ROLE}) vs\.? (?P<b>{ROLE})(?: overview)?\s*$", re.I)
 _SKILL_LIST_HEADING = re.compile(rf"^\s*common (?P<a>{ROLE}) skills\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[•*·-]")
 _BULLET_SKILL = re.compile(rf"^\s*[•*·-]\s*(?P<skill>[^,]+?),\s*({NUMBER})\s?%\s*$")
 
 
@@ -144,6 +145,11 @@ def parse_prose(lines: list[str | None], result: PageResult, subject: str | None
             skill_role = None if line is None else skill_role
             continue
         facts = result.facts
+        lowered = line.lower()
+        if "year" not in lowered and "skill" not in lowered and "salar" not in lowered:
+            _subject_sentences(line, number, result, subject)
+            skill_role = _skill_list_line(line, number, result, skill_role)
+            continue
         for m in _BECOME.finditer(line):
             for key in ("a", "b"):
                 if m.group(key):
@@ -172,21 +178,35 @@ def parse_prose(lines: list[str | None], result: PageResult, subject: str | None
             facts.append(_fact(m.group("a"), "salary_min", number, m.group(2)))
             facts.append(_fact(m.group("a"), "salary_max", number, m.group(3)))
         _subject_sentences(line, number, result, subject)
-        # "Common customer service manager skills" followed by "• Payroll, 6%" bullets
-        if m := _SKILL_LIST_HEADING.match(line):
-            skill_role = clean_name(m.group("a"))
-            result.layouts.add("skill-list")
-        elif skill_role and (m := _BULLET_SKILL.match(line)):
-            facts.append(
-                _fact(skill_role, "skill_share", number, m.group(2), category=m.group("skill"))
-            )
-        elif skill_role and re.match(r"^\s*[•*·-]", line) and re.search(r"\d", line):
+        skill_role = _skill_list_line(line, number, result, skill_role)
+
+
+def _skill_list_line(line: str, number: int, result: PageResult, role: str | None) -> str | None:
+    """'Common customer service manager skills' then '• Payroll, 6%' bullets; returns the role
+    whose list continues on the next line."""
+    if m := _SKILL_LIST_HEADING.match(line):
+        result.layouts.add("skill-list")
+        return clean_name(m.group("a"))
+    if role is None:
+        return None
+    if m := _BULLET_SKILL.match(line):
+        result.facts.append(
+            _fact(role, "skill_share", number, m.group(2), category=m.group("skill"))
+        )
+        return role
+    if _BULLET.match(line):
+        if re.search(r"\d", line):
             result.problems.append(Problem(number, f"skill bullet {line.strip()!r} not understood"))
-        elif skill_role and not re.match(r"^\s*[•*·-]", line):
-            skill_role = None
+        return role
+    return None
+
+
+_SUBJECT_KEYWORDS = ("expect to earn", "salary", "experience", "projected", "months", "$")
 
 
 def _subject_sentences(line: str, number: int, result: PageResult, subject: str | None) -> None:
+    if not any(k in line for k in _SUBJECT_KEYWORDS) and "Yearly" not in line:
+        return
     found: list[tuple[str, dict]] = []
     for m in _REGIONAL.finditer(line):
         sign = "-" if m.group("dir") == "less" else ""

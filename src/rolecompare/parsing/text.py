@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rolecompare.parsing.model import Problem
 
@@ -16,6 +17,7 @@ MAX_LINE_CHARS = 20_000
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?"
 NUMBER_RE = re.compile(NUMBER)
 _NUMBER_FULL = re.compile(NUMBER)
+SIGNED = rf"[-−]?{NUMBER}"
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,16 @@ class Number:
 def read_number(token: str) -> Number | None:
     """'$66,782' -> 66782 and '19.80' keeps its printed form; None unless all of it is a number."""
     token = token.strip().lstrip("$").rstrip("%").strip()
+    sign = ""
+    if token[:1] in "-−" and len(token) > 1:
+        sign, token = "-", token[1:].lstrip("$")
     if not _NUMBER_FULL.fullmatch(token):
         return None
-    printed = token.replace(",", "")
+    printed = sign + token.replace(",", "")
     return Number(float(printed), printed)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def decode_page(data: bytes) -> tuple[list[str | None], list[Problem], bool]:
@@ -74,14 +82,9 @@ def decode_page(data: bytes) -> tuple[list[str | None], list[Problem], bool]:
             lines.append(None)
             continue
         lines.append(text)
-    control = sum(
-        1
-        for line in lines
-        if line
-        for ch in line
-        if unicodedata.category(ch) == "Cc" and ch != "\t"
-    )
-    total = sum(len(line) for line in lines if line)
+    joined = "\n".join(line for line in lines if line)
+    control = len(_CONTROL.findall(joined))
+    total = len(joined)
     if total and control / total > 0.05:
         return [], [Problem(1, "binary file (control characters), not a text page: skipped")], False
     return lines, problems, True
@@ -91,6 +94,7 @@ _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
 
 
+@lru_cache(maxsize=65536)
 def slugify(name: str) -> str:
     """'Customer Relations Manager' -> 'customer-relations-manager'.
 
@@ -111,6 +115,7 @@ def clean_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" \t.,;:")
 
 
+@lru_cache(maxsize=65536)
 def display_name(name: str) -> str:
     """A role's name as a person writes it ('Customer Relations Manager' -> 'Customer relations
     manager').
