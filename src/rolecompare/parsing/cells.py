@@ -149,7 +149,11 @@ def match_label(line: str) -> tuple[RowSpec, str] | None:
     lowered = line.lower()
     for label in LABELS_LONGEST_FIRST:
         if lowered.startswith(label):
-            return ROW_SPECS[label], line[len(label) :]
+            rest = line[len(label) :]
+            # 'Hourly rates for ...' is a sentence, not the 'Hourly rate' row
+            if rest[:1].islower():
+                return None
+            return ROW_SPECS[label], rest
     return None
 
 

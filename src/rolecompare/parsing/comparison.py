@@ -25,6 +25,7 @@ from rolecompare.parsing.model import PageResult, PendingSplit, Problem, RawFact
 from rolecompare.parsing.text import clean_name, glue_points, slugify
 from rolecompare.schema import metrics
 
+_CUT = "\x00cut"  # marks a cell that may have been cut off with the end of its row
 _GENERIC_HEADER_CELLS = {"", "metric", "score", "role", "job", "category", "overview"}
 
 
@@ -107,6 +108,15 @@ def _row(
             )
             return
         for role, cell in zip((role_a, role_b), cells, strict=False):
+            if cell.startswith(_CUT):
+                result.problems.append(
+                    Problem(
+                        line,
+                        f"{spec.label!r} row is cut off inside the cell for {role!r} "
+                        f"({cell[len(_CUT) :]!r}): not recorded",
+                    )
+                )
+                continue
             values = read_cell(spec, cell)
             why = f"cannot read {cell!r} as {spec.kind}" if values is None else implausible(values)
             if why:
@@ -155,11 +165,17 @@ def parse_tables(lines: list[str | None], result: PageResult, mentioned: set[str
     """Read every comparison table on the page into `result`."""
     table: _Table | None = None
     for number, line in enumerate(lines, start=1):
-        if line is None or not line.strip():
+        if line is None:  # an undecodable line (already a problem) does not end the table
+            if table is not None and table.last_line == number - 1:
+                table.last_line = number
+            continue
+        if not line.strip():
             table = None
             continue
         if "|" in line or "\t" in line:
             cells = _cells(line)
+            if line.lstrip().startswith("|") and not line.rstrip().endswith("|") and cells:
+                cells[-1] = _CUT + cells[-1]  # no closing '|': its last cell may be cut
             spec = ROW_SPECS.get(cells[0].lower()) if cells else None
             if spec is not None:
                 if table is None:

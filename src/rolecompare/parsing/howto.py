@@ -15,7 +15,7 @@ from rolecompare.parsing.model import PageResult, Problem, RawFact
 from rolecompare.parsing.text import NUMBER, clean_name, glue_points, read_number, slugify
 from rolecompare.schema import metrics
 
-_HEADER = re.compile(r"^\s*Score\s*[|\t]?\s*(?P<rest>\S.*?)\s*$")
+_HEADER = re.compile(r"^\s*Score(?:\s*[|\t]\s*|(?=[A-Z]))(?P<rest>\S.*?)\s*$")
 _BLOCKS = {
     "salary": "score_salary",
     "stability": "score_stability",

@@ -68,7 +68,7 @@ _SALARY_RANGE = re.compile(
     rf"(?P<a>{ROLE}) salaries range between \$({NUMBER}) and \$({NUMBER})", re.IGNORECASE
 )
 _REGIONAL = re.compile(
-    rf"\bin (?P<place>[A-Z][\w.' -]{{0,60}}?) can expect to earn ({NUMBER})% (?P<dir>more|less)"
+    rf"\bin (?P<place>[A-Z][\w.,' -]{{0,60}}?) can expect to earn ({NUMBER})% (?P<dir>more|less)"
 )
 _ABROAD = re.compile(
     rf"(?:average salary for {_A}{ROLE} in (?:the )?(?P<c1>[A-Z][\w.' -]{{0,40}}?) is"

@@ -150,7 +150,9 @@ def is_glue_point(text: str, i: int) -> bool:
     before, here = text[i - 1], text[i]
     if before.isspace() or here.isspace() or before in "-'&/,(+" or here in "-'&/,).":
         return False
-    if before.islower() and (here.isupper() or here.isdigit()):
+    if before.isalpha() and here.isdigit():  # 'Patients16.19%', 'SQL19.75%'
+        return True
+    if before.islower() and here.isupper():
         return True
     if (before in ".)" or before.isdigit()) and here.isupper():  # 'Inc.Amazon', '3MAmazon'
         return True
