@@ -1,0 +1,170 @@
+"""Building one pair's report inside a long-lived worker process (local pool or Dask).
+
+What a report costs per pair but need not: a kernel start and its heavy imports (pandas,
+seaborn, matplotlib), an exporter's set-up, a PDF engine's start. A worker keeps one warm
+kernel and the process-wide exporter between pairs, so each pair pays only for its own cells
+and exports. Before each notebook the kernel's namespace is cleared (`%reset -f` in a cell
+tagged `remove-cell`, which the exporter drops), so no variable leaks from one pair into the
+next; imported modules stay loaded, which is the point. A kernel that timed out or died is
+discarded and the next pair starts a fresh one.
+
+Workers never write into `reports/`: each job runs in the worker's private temporary folder
+and returns the finished files as bytes, which the client writes (atomically). So local and
+Dask builds share one code path and Dask workers need not share a disk with the client.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rolecompare.report import FORMATS, NOTEBOOK, notebook_parameters
+
+RESET_SOURCE = "%reset -f"
+
+
+@dataclass(frozen=True)
+class PairJob:
+    role_a: str
+    role_b: str
+    formats: tuple[str, ...]
+    timeout: float  # seconds for the whole notebook
+    build_info: dict
+    # Where the tables are: a folder the worker can read, or the CSV files themselves (Dask).
+    processed_dir: str | None = None
+    tables: dict[str, bytes] | None = None
+    notebook: bytes | None = None  # the template; None = the installed notebooks/role_pair
+
+
+@dataclass
+class PairOutcome:
+    role_a: str
+    role_b: str
+    ok: bool
+    files: dict[str, bytes] = field(default_factory=dict)  # report.ipynb, .html, .pdf
+    error: str | None = None
+    failed_cell: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+    worker: str = ""
+
+
+class _WorkerState:
+    """Per-thread warm kernel and scratch folder (one thread per worker is the norm)."""
+
+    def __init__(self) -> None:
+        self.scratch = Path(tempfile.mkdtemp(prefix=f"rolecompare-worker-{os.getpid()}-"))
+        self.kernel = None
+        self.templates: dict[bytes, Path] = {}
+        atexit.register(self.close)
+
+    def kernel_manager(self):
+        if self.kernel is None or not self.kernel.has_kernel:
+            from rolecompare.execute import start_kernel
+
+            self.kernel = start_kernel(cwd=self.scratch)
+        return self.kernel
+
+    def discard_kernel(self) -> None:
+        if self.kernel is not None:
+            from rolecompare.execute import stop_kernel
+
+            stop_kernel(self.kernel)
+            self.kernel = None
+
+    def template(self, notebook: bytes | None) -> Path:
+        """The notebook with a leading reset cell, written once per distinct template."""
+        import nbformat
+
+        data = notebook if notebook is not None else NOTEBOOK.read_bytes()
+        if data not in self.templates:
+            nb = nbformat.reads(data.decode("utf-8"), as_version=4)
+            reset = nbformat.v4.new_code_cell(RESET_SOURCE)
+            reset.metadata["tags"] = ["remove-cell"]
+            nb.cells.insert(0, reset)
+            path = self.scratch / f"template-{len(self.templates)}.ipynb"
+            nbformat.write(nb, path)
+            self.templates[data] = path
+        return self.templates[data]
+
+    def close(self) -> None:
+        self.discard_kernel()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+_local = threading.local()
+
+
+def _state() -> _WorkerState:
+    if not hasattr(_local, "state"):
+        _local.state = _WorkerState()
+    return _local.state
+
+
+def _processed_dir(job: PairJob, scratch: Path) -> Path:
+    if job.tables is None:
+        assert job.processed_dir is not None
+        return Path(job.processed_dir)
+    folder = scratch / "processed"
+    folder.mkdir(exist_ok=True)
+    for name, data in job.tables.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def run_pair_job(job: PairJob) -> PairOutcome:
+    """Execute and export one pair; never raises for a failing pair (the outcome says why)."""
+    from rolecompare.execute import CellFailed, NotebookError, execute_notebook
+    from rolecompare.render import export_report
+
+    state = _state()
+    outcome = PairOutcome(job.role_a, job.role_b, ok=False, worker=f"pid {os.getpid()}")
+    job_dir = Path(tempfile.mkdtemp(prefix="pair-", dir=state.scratch))
+    started = time.monotonic()
+    try:
+        processed = _processed_dir(job, state.scratch)
+        executed = job_dir / "report.ipynb"
+        try:
+            nb = execute_notebook(
+                state.template(job.notebook),
+                executed,
+                notebook_parameters(job.role_a, job.role_b, processed, job.build_info),
+                deadline=started + job.timeout,
+                kernel_manager=state.kernel_manager(),
+            )
+        except NotebookError as exc:
+            if not isinstance(exc, CellFailed):
+                state.discard_kernel()  # timed out or died: never reuse it
+            else:
+                outcome.failed_cell = exc.describe_cell()
+            outcome.error = str(exc).replace(str(executed), "report.ipynb")
+            if executed.exists():
+                outcome.files["report.ipynb"] = executed.read_bytes()
+            return outcome
+        outcome.seconds["notebook"] = time.monotonic() - started
+        outcome.files["report.ipynb"] = executed.read_bytes()
+        from rolecompare.report import role_names
+
+        names = role_names(processed)
+        title = f"{names.get(job.role_a, job.role_a)} vs {names.get(job.role_b, job.role_b)}"
+        exported = time.monotonic()
+        targets = {fmt: job_dir / f"report.{fmt}" for fmt in FORMATS if fmt in job.formats}
+        export_report(
+            nb, title=title, html_target=targets.get("html"), pdf_target=targets.get("pdf")
+        )
+        outcome.seconds["export"] = time.monotonic() - exported
+        for path in targets.values():
+            outcome.files[path.name] = path.read_bytes()
+        outcome.ok = True
+        return outcome
+    except Exception as exc:  # an export or I/O failure fails this pair only
+        outcome.error = f"{type(exc).__name__}: {exc}"
+        return outcome
+    finally:
+        shutil.rmtree(job_dir, ignore_errors=True)
+        outcome.seconds["total"] = time.monotonic() - started

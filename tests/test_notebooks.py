@@ -1,0 +1,48 @@
+"""Notebooks are stored without outputs and take their parameters from a tagged cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_without_outputs(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, path.name
+
+
+def test_pair_notebook_has_its_parameters_cell() -> None:
+    nb = nbformat.read(Path(NOTEBOOKS[0]).with_name("role_pair.ipynb"), as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    for name in ("role_a", "role_b", "processed_dir", "build_info_json"):
+        assert f"{name} = " in tagged[0].source
+
+
+def test_pair_notebook_is_thin() -> None:
+    nb = nbformat.read(Path(NOTEBOOKS[0]).with_name("role_pair.ipynb"), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert len(cell.source.splitlines()) <= 30  # a screen
+
+
+@pytest.mark.slow
+def test_explore_notebook_runs_on_the_seed_facts(tmp_path, seed_processed) -> None:
+    from rolecompare.execute import execute_notebook
+
+    nb = execute_notebook(
+        NOTEBOOKS[0].with_name("explore.ipynb"),
+        tmp_path / "explore.ipynb",
+        {"processed_dir": str(seed_processed)},
+        cwd=tmp_path,
+    )
+    text = str([c.get("outputs") for c in nb.cells])
+    assert "customer-relations-manager" in text
+    assert "image/png" in text

@@ -1,0 +1,146 @@
+"""One pair end to end: a real papermill run with a real kernel, HTML and PDF read back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from pypdf import PdfReader
+
+from benchmarks.synthetic import make_roles, write_pages
+from rolecompare.execute import CellFailed
+from rolecompare.ingest import ingest
+from rolecompare.parsing.text import slugify
+from rolecompare.report import make_report, pair_paths
+from tests.conftest import RAW
+
+pytestmark = pytest.mark.slow
+CRM, CCM = "customer-relations-manager", "customer-care-manager"
+CLI = shutil.which("rolecompare", path=str(Path(sys.executable).parent))
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory, seed_processed):
+    reports = tmp_path_factory.mktemp("reports")
+    return make_report(CRM, CCM, processed_dir=seed_processed, reports_dir=reports)
+
+
+def test_seed_report_files(seed_report) -> None:
+    paths = seed_report.paths
+    assert paths.folder.name == f"{CRM}__vs__{CCM}"
+    assert [p.name for p in seed_report.written] == ["report.ipynb", "report.html", "report.pdf"]
+    assert not list(paths.folder.glob(".tmp-*"))
+
+
+def test_html_has_no_code_embeds_figures_and_key_numbers(seed_report) -> None:
+    html = seed_report.paths.html.read_text(encoding="utf-8")
+    assert "load_facts(processed_dir)" not in html  # code inputs hidden
+    assert "import rolecompare" not in html
+    assert html.count("data:image/png;base64,") >= 5
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?(https?:)?//", html)
+    for number in ["$25,601", "$17,732", "62.2%", "$12.31", "14.4", "$17,000"]:
+        assert number in html, number
+    assert "Sources and conflicts" in html
+    assert "003_f238aaacc82e3e21.txt:31" in html
+
+
+def test_pdf_text_holds_key_numbers_and_sources(seed_report) -> None:
+    text = pdf_text(seed_report.paths.pdf)
+    flat = " ".join(text.split())
+    for number in ["$25,601", "$12.31", "14.4", "62.2%"]:
+        assert number in flat, number
+    assert "Sources and conflicts" in flat
+    assert "000_22965af89e6f7745.txt:10" in flat
+    assert len(PdfReader(seed_report.paths.pdf).pages) >= 3
+    box = PdfReader(seed_report.paths.pdf).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+
+
+def test_executed_notebook_has_parameters_and_outputs(seed_report) -> None:
+    nb = nbformat.read(seed_report.paths.notebook, as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and CRM in injected[0].source and CCM in injected[0].source
+    assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+@pytest.fixture(scope="module")
+def made_up(tmp_path_factory):
+    """Pages for invented roles, plus one role whose page has no tables at all."""
+    raw = tmp_path_factory.mktemp("raw")
+    processed = tmp_path_factory.mktemp("processed")
+    write_pages(raw, roles=3, seed=11)
+    (raw / "bare.txt").write_text(
+        "Lighthouse keeper vs harbour pilot\n\n"
+        "While it typically takes 1-2 years to become a lighthouse keeper, becoming a harbour "
+        "pilot takes usually requires 5-8 years.\n",
+        encoding="utf-8",
+    )
+    ingest(raw, processed)
+    roles = [slugify(r.name) for r in make_roles(3, seed=11)]
+    return processed, roles
+
+
+def test_report_for_made_up_roles(made_up, tmp_path) -> None:
+    processed, roles = made_up
+    result = make_report(roles[0], roles[1], processed_dir=processed, reports_dir=tmp_path)
+    html = result.paths.html.read_text(encoding="utf-8")
+    person = make_roles(3, seed=11)
+    gap = person[0].salary - person[1].salary
+    assert f"${abs(gap):,}" in html
+    assert person[0].name.lower() in html.lower()
+    assert "customer" not in html.lower()  # nothing tied to the seed roles
+    assert f"${abs(gap):,}" in " ".join(pdf_text(result.paths.pdf).split())
+
+
+def test_report_with_a_role_missing_every_table(made_up, tmp_path) -> None:
+    processed, roles = made_up
+    result = make_report(
+        "lighthouse-keeper", roles[0], processed_dir=processed, reports_dir=tmp_path
+    )
+    html = result.paths.html.read_text(encoding="utf-8")
+    assert "not published for lighthouse keepers" in html.lower()
+    assert "Sources and conflicts" in html
+    assert result.paths.pdf.stat().st_size > 1000
+
+
+def test_failing_cell_keeps_notebook_and_leaves_no_report(tmp_path, seed_processed) -> None:
+    broken = nbformat.read(NOTEBOOKS / "role_pair.ipynb", as_version=4)
+    broken.cells.insert(3, nbformat.v4.new_code_cell("raise ValueError('page data went missing')"))
+    template = tmp_path / "broken.ipynb"
+    nbformat.write(broken, template)
+    paths = pair_paths(tmp_path / "reports", CRM, CCM)
+    paths.folder.mkdir(parents=True)
+    paths.html.write_text("old report", encoding="utf-8")  # from an earlier run
+    with pytest.raises(CellFailed) as caught:
+        make_report(
+            CRM, CCM, processed_dir=seed_processed, reports_dir=tmp_path / "reports",
+            notebook=template,
+        )  # fmt: skip
+    assert caught.value.ename == "ValueError"
+    assert "page data went missing" in str(caught.value)
+    assert "raise ValueError" in str(caught.value)  # names the cell
+    assert paths.notebook.exists()
+    assert not paths.html.exists() and not paths.pdf.exists()
+    assert not list(paths.folder.glob(".tmp-*"))
+
+
+def test_cli_unknown_role_exits_2_with_close_matches(seed_processed) -> None:
+    run = subprocess.run(
+        [CLI, "report", "customer-relation-manager", CCM, "--processed", str(seed_processed),
+         "--raw", str(RAW)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert "customer-relations-manager" in run.stderr  # closest match
+    assert "customer-service-manager" in run.stderr  # the known ids
+    assert run.stderr.count("\n") == 1
