@@ -7,12 +7,16 @@ pyplot, so nothing is shown, registered or closed behind the caller's back.
 
 All figures are ``FIG_WIDTH`` (6.5 inches) wide, the text width of an A4 page, and use
 one theme (`THEME_RC`): seaborn "whitegrid", "paper" context, DejaVu Sans, the
-colour-blind-safe "colorblind" palette. Text from the data is always shown literally:
-mathtext is off, so ``$x$`` stays ``$x$``.
+colour-blind-safe "colorblind" palette. Each function draws inside that theme whatever the
+global rcParams are; `use_theme` applies it globally too (e.g. before saving SVG, for
+``svg.hashsalt``). Text from the data is always shown literally: mathtext is off, so
+``$x$`` stays ``$x$``. The layout is computed once and then frozen, so saving the same
+figure again gives the same bytes. Money is written ``$42k`` when the unit label names USD.
 """
 
 from __future__ import annotations
 
+import colorsys
 import io
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +28,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from cycler import cycler
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Colormap, Normalize, to_rgb
@@ -73,6 +78,8 @@ WRAP_WIDTH: int = 28
 LABEL_SIZE: float = 7.5
 """Font size (points) of value labels drawn on bars and points."""
 DPI: int = 200
+PAD: float = 0.1
+"""Margin around each figure's content, in inches."""
 
 THEME_RC: dict[str, Any] = {
     **sns.axes_style("whitegrid"),
@@ -83,6 +90,8 @@ THEME_RC: dict[str, Any] = {
     "axes.titlesize": 10.0,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
+    "figure.titlesize": 10.0,
+    "figure.titleweight": "bold",
     "legend.frameon": False,
     "text.parse_math": False,
     "figure.dpi": 100,
@@ -104,7 +113,8 @@ def use_theme() -> None:
 def figure_to_png_bytes(fig: Figure, *, dpi: int = DPI) -> bytes:
     """Render ``fig`` as PNG bytes; the same figure always gives the same bytes."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    with _themed():
+        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
 
 
@@ -119,13 +129,21 @@ def _themed() -> Iterator[None]:
 
 def _new_figure(height: float) -> tuple[Figure, Axes]:
     fig = Figure(figsize=(FIG_WIDTH, height), layout="constrained")
+    # Wide margins: room for text that vector backends measure a little wider.
+    fig.get_layout_engine().set(w_pad=PAD, h_pad=PAD)  # type: ignore[call-arg]
     FigureCanvasAgg(fig)
     return fig, fig.add_subplot()
 
 
 def _finish(fig: Figure) -> Figure:
-    # Lay out and create every tick now, while the theme is active.
+    """Lay out once and create every tick while the theme is active, then freeze the layout.
+
+    A frozen layout makes every later save (any format, any dpi) place things identically,
+    so the same figure always gives the same bytes. Call
+    ``fig.set_layout_engine("constrained")`` after adding artists to lay out again.
+    """
     fig.draw_without_rendering()
+    fig.set_layout_engine("none")
     return fig
 
 
@@ -148,8 +166,9 @@ def _no_data(title: str | None = None) -> Figure:
 
 
 def _title(ax: Axes, title: str | None) -> None:
+    """The figure's title, left-aligned over the whole width (not just the axes)."""
     if title:
-        ax.set_title(_wrap(title, 70), parse_math=False)
+        ax.figure.suptitle(_wrap(title, 64), x=PAD / FIG_WIDTH, ha="left", parse_math=False)
 
 
 def _frame(data: pd.DataFrame | None, columns: Iterable[str | None]) -> pd.DataFrame | None:
@@ -167,11 +186,6 @@ def _numbers(series: pd.Series) -> np.ndarray:
     return pd.Series(series).to_numpy(dtype=float, na_value=np.nan)
 
 
-def _present(series: pd.Series) -> pd.Series:
-    """Which entries of a label column are usable (not missing)."""
-    return series.notna()
-
-
 def _wrap(label: object, width: int = WRAP_WIDTH) -> str:
     """``label`` as text wrapped to lines of about ``width`` characters."""
     text = str(label)
@@ -183,7 +197,12 @@ def _unique(values: Iterable[object]) -> list[str]:
     return list(dict.fromkeys(str(v) for v in values))
 
 
-def _money(value: float, *, precise: bool = False) -> str:
+def _symbol(unit_text: str) -> str:
+    """``$`` when the unit text names US dollars, else nothing (the label names the unit)."""
+    return "$" if "USD" in unit_text else ""
+
+
+def _money(value: float, *, precise: bool = False, symbol: str = "$") -> str:
     """``42000`` -> ``$42k``; ``-1500`` -> ``−$1.5k``; ``precise`` keeps needed decimals."""
     sign = "\N{MINUS SIGN}" if value < 0 else ""
     amount = abs(float(value))
@@ -199,12 +218,16 @@ def _money(value: float, *, precise: bool = False) -> str:
         body = number(amount / 1e3) + "k"
     else:
         body = f"{amount:.0f}"
-    return f"{sign}${body}"
+    return f"{symbol}{body}" if body.strip("0.") == "" else f"{sign}{symbol}{body}"
 
 
-def _money_axis(ax_axis: Any) -> None:
+def _money_formatter(symbol: str) -> FuncFormatter:
+    return FuncFormatter(lambda v, _pos: _money(v, precise=True, symbol=symbol))
+
+
+def _money_axis(ax_axis: Any, symbol: str) -> None:
     ax_axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
-    ax_axis.set_major_formatter(FuncFormatter(lambda v, _pos: _money(v, precise=True)))
+    ax_axis.set_major_formatter(_money_formatter(symbol))
 
 
 def _highlight_colors(labels: Sequence[str], highlight: Sequence[object] | None) -> dict[str, str]:
@@ -219,9 +242,10 @@ def _highlight_colors(labels: Sequence[str], highlight: Sequence[object] | None)
 def _category_ticks(
     ax: Axes, positions: Sequence[float], labels: Sequence[str], *, axis: str = "y", **kw: Any
 ) -> list[Text]:
-    setter = ax.set_yticks if axis == "y" else ax.set_xticks
-    ticks = setter(list(positions), labels=list(labels), parse_math=False, **kw)
-    return list(getattr(ax, f"get_{axis}ticklabels")()) if ticks is not None else []
+    """Fixed category ticks whose labels are shown literally (no mathtext)."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_ticks(list(positions), labels=list(labels), parse_math=False, **kw)
+    return list(target.get_ticklabels())
 
 
 def _text_color_on(color: tuple[float, ...] | str) -> str:
@@ -269,19 +293,18 @@ def salary_ranges(
         if frame is None:
             return _no_data(title)
         lo, hi, av = _numbers(frame[low]), _numbers(frame[high]), _numbers(frame[mid])
-        keep = _present(frame[role]).to_numpy() & (
-            _finite(lo, hi) | np.isfinite(av)
-        )
+        keep = frame[role].notna().to_numpy() & (_finite(lo, hi) | np.isfinite(av))
         if not keep.any():
             return _no_data(title)
         labels = [str(v) for v in frame.loc[keep, role]]
         lo, hi, av = lo[keep], hi[keep], av[keep]
         n = len(labels)
         colors = _highlight_colors(labels, highlight)
+        symbol = _symbol(unit_label)
         wrapped = [_wrap(label) for label in labels]
         lines = max(label.count("\n") + 1 for label in wrapped)
-        row = max(0.42, 0.16 * lines + 0.12)
-        fig, ax = _new_figure(1.25 + row * n)
+        row = max(0.38, 0.15 * lines + 0.05)
+        fig, ax = _new_figure(1.35 + row * n)
 
         label_kw: dict[str, Any] = {
             "textcoords": "offset points",
@@ -291,19 +314,55 @@ def salary_ranges(
         }
         for i, name in enumerate(labels):
             color = colors.get(name, GREY if colors else HIGHLIGHT_COLORS[0])
-            dark = color if name in colors or not colors else TEXT_GREY
+            dark = _ink(color) if name in colors or not colors else TEXT_GREY
             if np.isfinite(lo[i]) and np.isfinite(hi[i]):
-                ax.barh(i, hi[i] - lo[i], left=lo[i], height=0.34, color=color, alpha=0.35,
-                        linewidth=0, zorder=2)
-                ax.annotate(_money(lo[i]), (min(lo[i], hi[i]), i), xytext=(-4, 0), ha="right",
-                            color=dark, **label_kw)
-                ax.annotate(_money(hi[i]), (max(lo[i], hi[i]), i), xytext=(4, 0), ha="left",
-                            color=dark, **label_kw)
+                ax.barh(
+                    i,
+                    hi[i] - lo[i],
+                    left=lo[i],
+                    height=0.34,
+                    color=color,
+                    alpha=0.35,
+                    linewidth=0,
+                    zorder=2,
+                )
+                ax.annotate(
+                    _money(lo[i], symbol=symbol),
+                    (min(lo[i], hi[i]), i),
+                    xytext=(-4, 0),
+                    ha="right",
+                    color=dark,
+                    **label_kw,
+                )
+                ax.annotate(
+                    _money(hi[i], symbol=symbol),
+                    (max(lo[i], hi[i]), i),
+                    xytext=(4, 0),
+                    ha="left",
+                    color=dark,
+                    **label_kw,
+                )
             if np.isfinite(av[i]):
-                ax.plot(av[i], i, marker="o", markersize=7, color=color, markeredgecolor="white",
-                        markeredgewidth=1.0, linestyle="none", zorder=3)
-                ax.annotate(_money(av[i]), (av[i], i), xytext=(0, 7), ha="center",
-                            color=dark, fontweight="bold", **{**label_kw, "va": "bottom"})
+                ax.plot(
+                    av[i],
+                    i,
+                    marker="o",
+                    markersize=7,
+                    color=color,
+                    markeredgecolor="white",
+                    markeredgewidth=1.0,
+                    linestyle="none",
+                    zorder=3,
+                )
+                ax.annotate(
+                    _money(av[i], symbol=symbol),
+                    (av[i], i),
+                    xytext=(0, 7),
+                    ha="center",
+                    color=dark,
+                    fontweight="bold",
+                    **{**label_kw, "va": "bottom"},
+                )
 
         ticks = _category_ticks(ax, range(n), wrapped)
         for tick, name in zip(ticks, labels, strict=False):
@@ -311,18 +370,30 @@ def salary_ranges(
                 tick.set_fontweight("bold")
         ax.set_ylim(n - 0.45, -0.8)
         ax.set_xlim(*_limits(np.concatenate([lo, hi, av]), 0.16))
-        _money_axis(ax.xaxis)
+        _money_axis(ax.xaxis, symbol)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(f"Salary ({unit_label})", parse_math=False)
         _title(ax, title)
         legend_color = HIGHLIGHT_COLORS[0] if not colors else TEXT_GREY
         handles = [
             Patch(facecolor=legend_color, alpha=0.35, linewidth=0),
-            Line2D([], [], marker="o", markersize=7, color=legend_color,
-                   markeredgecolor="white", linestyle="none"),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markersize=7,
+                color=legend_color,
+                markeredgecolor="white",
+                linestyle="none",
+            ),
         ]
-        fig.legend(handles, ["Published salary range (low to high)", "Average salary"],
-                   loc="outside lower center", ncol=2, fontsize=8)
+        fig.legend(
+            handles,
+            ["Published salary range (low to high)", "Average salary"],
+            loc="outside lower center",
+            ncol=2,
+            fontsize=8,
+        )
         return _finish(fig)
 
 
@@ -349,7 +420,7 @@ def experience_vs_salary(
         if frame is None:
             return _no_data(title)
         xs, ys = _numbers(frame[x]), _numbers(frame[y])
-        keep = _present(frame[label]).to_numpy() & _finite(xs, ys)
+        keep = frame[label].notna().to_numpy() & _finite(xs, ys)
         if not keep.any():
             return _no_data(title)
         names = [str(v) for v in frame.loc[keep, label]]
@@ -363,18 +434,25 @@ def experience_vs_salary(
         fig, ax = _new_figure(4.2)
         bars = _finite(lows, highs)
         for i in np.flatnonzero(bars):
-            ax.plot([xs[i], xs[i]], [lows[i], highs[i]], color=point_color[i],
-                    linewidth=1.4 if is_hl[i] else 0.8, alpha=0.9 if is_hl[i] else 0.6,
-                    marker="_", markersize=6, zorder=2 if is_hl[i] else 1)
+            ax.plot(
+                [xs[i], xs[i]],
+                [lows[i], highs[i]],
+                color=point_color[i],
+                linewidth=1.4 if is_hl[i] else 0.8,
+                alpha=0.9 if is_hl[i] else 0.6,
+                marker="_",
+                markersize=6,
+                zorder=2 if is_hl[i] else 1,
+            )
         others = ~is_hl
-        ax.scatter(xs[others], ys[others], s=16, color=GREY, alpha=0.75, linewidths=0,
-                   zorder=3)
+        ax.scatter(xs[others], ys[others], s=16, color=GREY, alpha=0.75, linewidths=0, zorder=3)
         for name, color in colors.items():
             mask = np.array([n == name for n in names])
-            ax.scatter(xs[mask], ys[mask], s=46, color=color, edgecolors="white",
-                       linewidths=0.8, zorder=4)
+            ax.scatter(
+                xs[mask], ys[mask], s=46, color=color, edgecolors="white", linewidths=0.8, zorder=4
+            )
         ax.margins(x=0.14, y=0.16)
-        _money_axis(ax.yaxis)
+        _money_axis(ax.yaxis, _symbol(y_label))
         ax.xaxis.set_major_locator(MaxNLocator(nbins=8, steps=[1, 2, 2.5, 5, 10]))
         ax.set_xlabel(x_label, parse_math=False)
         ax.set_ylabel(y_label, parse_math=False)
@@ -383,7 +461,8 @@ def experience_vs_salary(
             fig.legend(
                 [Line2D([], [], color=TEXT_GREY, marker="_", markersize=6, linewidth=1)],
                 ["Range of values the sources state"],
-                loc="outside lower center", fontsize=8,
+                loc="outside lower center",
+                fontsize=8,
             )
         fig.draw_without_rendering()  # final layout, so label boxes can be measured
         _place_labels(
@@ -429,32 +508,50 @@ def _place_labels(
     ]
     placed: list[Bbox] = []
     for x, y, name, color in points:
-        text = _wrap(name, 22)
+        text = _wrap(name)
         own = Bbox.from_extents(*(np.repeat(to_px((x, y)), 2).reshape(2, 2).T.ravel()))
         best: tuple[float, tuple[float, float, str, str]] | None = None
         for distance in (7, 16, 28, 42):
             for dx, dy, ha, va in directions:
                 offset = (dx * distance, dy * distance * 0.8)
-                probe = ax.annotate(text, (x, y), xytext=offset, textcoords="offset points",
-                                    ha=ha, va=va, fontsize=8, fontweight="bold",
-                                    parse_math=False)
-                box = probe.get_window_extent(renderer)
+                probe = ax.annotate(
+                    text,
+                    (x, y),
+                    xytext=offset,
+                    textcoords="offset points",
+                    ha=ha,
+                    va=va,
+                    fontsize=8,
+                    fontweight="bold",
+                    parse_math=False,
+                )
+                box = probe.get_window_extent(renderer).padded(2 * scale)
                 probe.remove()
                 score = 4.0 * _outside(box, frame)
                 score += 3.0 * sum(_overlap(box, other) for other in placed)
                 score += 1.0 * sum(
                     _overlap(box, other) for other in blocked if not _contains(other, own)
                 )
-                score += 0.02 * distance * box.height
+                score = round(score + 0.02 * distance * box.height, 3)  # ties: earlier wins
                 if best is None or score < best[0]:
                     best = (score, (offset[0], offset[1], ha, va))
         assert best is not None
         ox, oy, ha, va = best[1]
         far = max(abs(ox), abs(oy)) > 10
         annotation = ax.annotate(
-            text, (x, y), xytext=(ox, oy), textcoords="offset points", ha=ha, va=va,
-            fontsize=8, fontweight="bold", color=_darker(color), parse_math=False, zorder=5,
+            text,
+            (x, y),
+            xytext=(ox, oy),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            fontsize=8,
+            fontweight="bold",
+            color=_ink(color),
+            parse_math=False,
+            zorder=5,
             annotation_clip=False,
+            path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
             arrowprops=(
                 {"arrowstyle": "-", "color": color, "linewidth": 0.7, "shrinkA": 1, "shrinkB": 4}
                 if far
@@ -472,16 +569,18 @@ def _overlap(a: Bbox, b: Bbox) -> float:
 
 
 def _outside(box: Bbox, frame: Bbox) -> float:
-    return box.width * box.height - _overlap(box, frame)
+    outside = box.width * box.height - _overlap(box, frame)
+    return outside if outside > 1e-6 else 0.0  # rounding noise of a box fully inside
 
 
 def _contains(box: Bbox, point: Bbox) -> bool:
     return box.x0 <= point.x0 <= box.x1 and box.y0 <= point.y0 <= box.y1
 
 
-def _darker(color: str, factor: float = 0.8) -> tuple[float, float, float]:
-    r, g, b = to_rgb(color)
-    return (r * factor, g * factor, b * factor)
+def _ink(color: str, lightness: float = 0.36) -> tuple[float, float, float]:
+    """``color`` darkened enough to be read as text on white."""
+    hue, light, saturation = colorsys.rgb_to_hls(*to_rgb(color))
+    return colorsys.hls_to_rgb(hue, min(light, lightness), saturation)
 
 
 def share_bars(
@@ -506,8 +605,8 @@ def share_bars(
         if frame is None:
             return _no_data(title)
         values = _numbers(frame[value])
-        keep = _present(frame[category]).to_numpy() & _present(frame[hue]).to_numpy()
-        keep &= np.isfinite(values)
+        keep = (frame[category].notna() & frame[hue].notna()).to_numpy()
+        keep = keep & np.isfinite(values)
         if not keep.any():
             return _no_data(title)
         cats = [str(v) for v in frame.loc[keep, category]]
@@ -531,15 +630,24 @@ def share_bars(
             color = HIGHLIGHT_COLORS[j % len(HIGHLIGHT_COLORS)]
             rows = [k for k, h in enumerate(hues) if h == level and cats[k] in cat_index]
             positions = [cat_index[cats[k]] + (j - (n_hue - 1) / 2) * slot for k in rows]
-            bars = ax.barh(positions, values[rows], height=slot * 0.9, color=color,
-                           linewidth=0, zorder=2)
-            ax.bar_label(bars, labels=[fmt.format(values[k]) for k in rows], padding=2,
-                         fontsize=LABEL_SIZE, color=".2", parse_math=False)
+            bars = ax.barh(
+                positions, values[rows], height=slot * 0.9, color=color, linewidth=0, zorder=2
+            )
+            ax.bar_label(
+                bars,
+                labels=[_format(fmt, values[k]) for k in rows],
+                padding=2,
+                fontsize=LABEL_SIZE,
+                color=".2",
+                parse_math=False,
+            )
             handles.append(Patch(facecolor=color, linewidth=0))
 
         _category_ticks(ax, range(n_cat), wrapped)
         ax.set_ylim(n_cat - 0.5, -0.5)
-        shown = values[[c in cat_index and h in hue_levels for c, h in zip(cats, hues, strict=True)]]
+        shown = values[
+            [c in cat_index and h in hue_levels for c, h in zip(cats, hues, strict=True)]
+        ]
         top = float(np.max(shown, initial=0.0))
         bottom = float(np.min(shown, initial=0.0))
         span = (top - bottom) or 1.0
@@ -547,8 +655,13 @@ def share_bars(
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(value_label, parse_math=False)
         _title(ax, title)
-        legend = fig.legend(handles, [_wrap(h, 40) for h in hue_levels],
-                            loc="outside lower center", ncol=min(n_hue, 3), fontsize=8)
+        legend = fig.legend(
+            handles,
+            [_wrap(h, 40) for h in hue_levels],
+            loc="outside lower center",
+            ncol=min(n_hue, 3),
+            fontsize=8,
+        )
         for text in legend.get_texts():
             text.set_parse_math(False)
         return _finish(fig)
@@ -569,7 +682,7 @@ def difference_bars(
         if frame is None:
             return _no_data(title)
         values = _numbers(frame[value])
-        keep = _present(frame[category]).to_numpy() & np.isfinite(values)
+        keep = frame[category].notna().to_numpy() & np.isfinite(values)
         if not keep.any():
             return _no_data(title)
         cats = [str(v) for v in frame.loc[keep, category]]
@@ -581,8 +694,14 @@ def difference_bars(
         fig, ax = _new_figure(1.0 + row * n + (0.25 if title else 0))
         colors = [POSITIVE_COLOR if v >= 0 else NEGATIVE_COLOR for v in values]
         bars = ax.barh(range(n), values, height=0.62, color=colors, linewidth=0, zorder=2)
-        ax.bar_label(bars, labels=[fmt.format(v) for v in values], padding=3,
-                     fontsize=LABEL_SIZE, color=".2", parse_math=False)
+        ax.bar_label(
+            bars,
+            labels=[_format(fmt, v) for v in values],
+            padding=3,
+            fontsize=LABEL_SIZE,
+            color=".2",
+            parse_math=False,
+        )
         ax.axvline(0, color=".25", linewidth=0.9, zorder=3)
         _category_ticks(ax, range(n), wrapped)
         ax.set_ylim(n - 0.5, -0.5)
@@ -593,6 +712,11 @@ def difference_bars(
         ax.set_xlabel(value_label, parse_math=False)
         _title(ax, title)
         return _finish(fig)
+
+
+def _format(fmt: str, value: float) -> str:
+    """``fmt.format(value)`` with a typographic minus sign."""
+    return fmt.format(value).replace("-", "\N{MINUS SIGN}")
 
 
 def _signed_number(value: float, _pos: object = None) -> str:
@@ -613,14 +737,15 @@ def pay_gap_heatmap(
 ) -> Figure:
     """Matrix of ``value`` (row role minus column role) with a diverging map centred at 0.
 
-    Roles follow ``order`` (default: order of appearance in ``row`` then ``col``). Cells
-    are annotated in $k when there are at most 15 roles; missing pairs stay blank.
+    Roles follow ``order`` (default: order of appearance in ``row`` then ``col``). With at
+    most 15 roles the cells are annotated in $k (in thousands when cells are too narrow for
+    "$41k"); missing pairs stay blank. The figure grows taller with the number of roles.
     """
     with _themed():
         frame = _frame(data, [row, col, value])
         if frame is None:
             return _no_data(title)
-        keep = (_present(frame[row]) & _present(frame[col])).to_numpy()
+        keep = (frame[row].notna() & frame[col].notna()).to_numpy()
         if not keep.any():
             return _no_data(title)
         rows = [str(v) for v in frame.loc[keep, row]]
@@ -637,49 +762,131 @@ def pay_gap_heatmap(
                 matrix[index[r], index[c]] = v
 
         dense = n > 15
-        tick_size = 8.0 if n <= 10 else 7.0 if n <= 24 else 6.0
-        wrapped = [_wrap(r) for r in roles]
-        x_wrapped = [_wrap(r, 40 if dense else WRAP_WIDTH) for r in roles]
-        lines = max(r.count("\n") + 1 for r in wrapped)
-        cell = max(0.45 if n <= 6 else 0.34 if n <= 15 else 0.2, lines * tick_size * 1.25 / 72)
-        longest = max(len(line) for r in x_wrapped for line in r.splitlines())
-        x_labels = min(2.6, 0.11 * longest * tick_size / 8 * (1.0 if dense else 0.72) + 0.3)
-        fig, ax = _new_figure(min(11.0, 0.9 + x_labels + n * cell + (0.25 if title else 0)))
+        tick_size = 8.0 if n <= 10 else 7.0 if n <= 20 else 6.0
+        y_labels = [_fit(r, WRAP_WIDTH if not dense else 36, 3 if not dense else 2) for r in roles]
+        lines = max(r.count("\n") + 1 for r in y_labels)
+        base = 0.42 if n <= 6 else 0.32 if n <= 15 else 0.2
+        cell = max(base, lines * tick_size * 1.2 / 72 + 0.04)
+        fig, ax = _new_figure(n * cell + 2.0)
 
         limit = float(np.nanmax(np.abs(matrix))) if np.isfinite(matrix).any() else 0.0
-        norm = Normalize(-(limit or 1.0), limit or 1.0)
+        limit = limit or 1000.0  # all gaps zero: any symmetric scale will do
+        norm = Normalize(-limit, limit)
         colormap = sns.color_palette(cmap, as_cmap=True) if isinstance(cmap, str) else cmap
-        mesh = ax.pcolormesh(np.ma.masked_invalid(matrix), cmap=colormap, norm=norm,
-                             edgecolors="white", linewidth=0.6 if n <= 15 else 0.3)
+        mesh = ax.pcolormesh(
+            np.ma.masked_invalid(matrix),
+            cmap=colormap,
+            norm=norm,
+            edgecolors="white",
+            linewidth=0.6 if n <= 15 else 0.3,
+        )
         ax.set_xlim(0, n)
         ax.set_ylim(n, 0)
         ax.grid(False)
         for spine in ax.spines.values():
             spine.set_visible(False)
         centres = np.arange(n) + 0.5
-        _category_ticks(ax, centres, wrapped, fontsize=tick_size)
-        _category_ticks(ax, centres, x_wrapped, axis="x", fontsize=tick_size,
-                        rotation=90 if dense else 45, ha="right" if not dense else "center",
-                        rotation_mode="anchor" if not dense else "default")
+        _category_ticks(ax, centres, y_labels, fontsize=tick_size)
+        ax.set_xticks(centres, labels=[""] * n)
         ax.tick_params(length=0, pad=2)
         ax.set_ylabel("Role (row)")
         ax.set_xlabel("Compared with (column)")
-        if not dense:
-            annot_size = 8.0 if n <= 6 else 7.0 if n <= 10 else 6.0
-            for i in range(n):
-                for j in range(n):
-                    v = matrix[i, j]
-                    if np.isfinite(v):
-                        ax.text(j + 0.5, i + 0.5, _money(v), ha="center", va="center",
-                                fontsize=annot_size, parse_math=False,
-                                color=_text_color_on(colormap(norm(v))))
-        colorbar = fig.colorbar(mesh, ax=ax, shrink=min(1.0, 3.2 / max(n * cell, 0.1)),
-                                aspect=25, pad=0.02)
-        colorbar.set_label(f"{value_label},\nrow role minus column role", parse_math=False)
-        colorbar.ax.yaxis.set_major_formatter(
-            FuncFormatter(lambda v, _pos: _money(v, precise=True))
-        )
-        colorbar.outline.set_visible(False)
         _title(ax, title)
+        colorbar = fig.colorbar(
+            mesh, ax=ax, aspect=max(n * cell, 2.3) / 0.15, pad=0.02, fraction=0.04
+        )
+        symbol = _symbol(value_label)
+        colorbar.ax.yaxis.set_major_formatter(_money_formatter(symbol))
+        colorbar.outline.set_visible(False)
+        # The colorbar is as tall as the matrix: wrap its label to that height.
+        label_chars = int(max(n * cell, 2.3) * 72 / (0.6 * float(THEME_RC["axes.labelsize"])))
+        label = f"{value_label}, row role minus column role"
+        if len(label) > label_chars:
+            label = f"{_wrap(value_label, max(label_chars, 24))},\nrow role minus column role"
+        note_text = "\ncell values in thousands"
+        # Measure the cells (with the longest colorbar label), then choose how the
+        # column labels and the cells' text fit.
+        colorbar.set_label(label + (note_text if not dense else ""), parse_math=False)
+        note = ""
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        cell_pt = ax.get_window_extent(renderer).width / n * 72 / fig.dpi
+        char_pt = 0.62 * tick_size
+        if cell_pt >= 12 * char_pt:
+            width = int(cell_pt * 0.9 / char_pt)
+            x_labels = [_fit(r, width, 4) for r in roles]
+            x_kw: dict[str, Any] = {"rotation": 0, "ha": "center"}
+        else:
+            max_lines = max(1, int(cell_pt // (tick_size * 1.1)))
+            width = WRAP_WIDTH if max_lines > 1 else 36
+            x_labels = [_fit(r, width, max_lines) for r in roles]
+            x_kw = {"rotation": 90, "ha": "center", "multialignment": "right", "linespacing": 1.0}
+        _category_ticks(ax, centres, x_labels, axis="x", fontsize=tick_size, **x_kw)
+
+        if not dense:
+            size = 8.0 if n <= 6 else 7.0 if n <= 10 else 6.5
+            finite = matrix[np.isfinite(matrix)]
+            # "$41k" if it fits the cells, else thousands ("41", "2.5"), else smaller.
+            candidates = [
+                ([_money(v, symbol=symbol) for v in finite], size, ""),
+                ([_thousands(v) for v in finite], size, note_text),
+                ([_thousands(v, decimals=False) for v in finite], size, note_text),
+                ([_thousands(v, decimals=False) for v in finite], 5.5, note_text),
+            ]
+            cell_texts, annot_size, note = next(
+                (
+                    (texts, fontsize, extra)
+                    for texts, fontsize, extra in candidates
+                    if max((_text_width(fig, t, fontsize) for t in texts), default=0.0)
+                    <= cell_pt - 2
+                ),
+                candidates[-1],
+            )
+            for (i, j), text in zip(np.argwhere(np.isfinite(matrix)), cell_texts, strict=True):
+                ax.text(
+                    j + 0.5,
+                    i + 0.5,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=annot_size,
+                    parse_math=False,
+                    color=_text_color_on(colormap(norm(matrix[i, j]))),
+                )
+        colorbar.set_label(label + note, parse_math=False)
+
+        # Grow the figure so that every row keeps its height under the column labels.
+        fig.draw_without_rendering()
+        extra = fig.get_figheight() - ax.get_position().height * fig.get_figheight()
+        fig.set_figheight(extra + max(n * cell, 2.3))
         return _finish(fig)
 
+
+def _fit(label: object, width: int, max_lines: int) -> str:
+    """``label`` wrapped to ``width``; lines beyond ``max_lines`` are cut with an ellipsis."""
+    lines = _wrap(label, width).split("\n")
+    if len(lines) <= max_lines:
+        return "\n".join(lines)
+    kept = lines[:max_lines]
+    kept[-1] = kept[-1][: max(1, width - 1)].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
+    return "\n".join(kept)
+
+
+def _thousands(value: float, *, decimals: bool = True) -> str:
+    """``-2500`` -> ``−2.5`` (one decimal below 10 when ``decimals``), ``41181`` -> ``41``."""
+    amount = value / 1000
+    if decimals and abs(amount) < 10:
+        text = f"{amount:.1f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{amount:.0f}"
+    if text.strip("-0.") == "":
+        return "0"
+    return text.replace("-", "\N{MINUS SIGN}")
+
+
+def _text_width(fig: Figure, text: str, size: float) -> float:
+    """Width of ``text`` at ``size`` points, in points."""
+    probe = fig.text(0, 0, text, fontsize=size, parse_math=False)
+    width = probe.get_window_extent(fig.canvas.get_renderer()).width  # type: ignore[attr-defined]
+    probe.remove()
+    return width * 72 / fig.dpi
