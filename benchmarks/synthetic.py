@@ -262,13 +262,21 @@ def how_to_page(r: Role) -> str:
 
 
 def write_pages(
-    folder: Path, *, roles: int | None = None, pages: int | None = None, seed: int = 0
+    folder: Path,
+    *,
+    roles: int | None = None,
+    pages: int | None = None,
+    seed: int = 0,
+    change: int | None = None,
 ) -> list[Path]:
     """Pages for `roles` roles (a profile, a how-to and comparisons chaining them), or exactly
-    `pages` pages cycling through the layouts."""
+    `pages` pages cycling through the layouts. `change=i` publishes a different number of
+    jobs for role i (only that role's facts change)."""
     folder.mkdir(parents=True, exist_ok=True)
     n_roles = roles if roles is not None else max(2, (pages or 0) // 4 + 1)
     people = make_roles(n_roles, seed)
+    if change is not None:
+        people[change].jobs += 1_111
     texts: list[str] = []
     for i, r in enumerate(people):
         other = people[(i + 1) % len(people)]

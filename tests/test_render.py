@@ -299,7 +299,7 @@ def test_missing_pdf_route_says_what_to_do(
         render._weasyprint.cache_clear()
     message = str(caught.value)
     assert "\n" not in message
-    assert "make setup" in message
+    assert "./run setup" in message
     assert "libpango" in message
     assert caught.value.__cause__ is failure
     assert list(tmp_path.iterdir()) == []

@@ -77,6 +77,25 @@ def atomic_dir(target: Path) -> Iterator[Path]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def sweep_temporaries(folder: Path, *, depth: int = 1) -> list[Path]:
+    """Remove temporary files a killed run left in `folder` (and its subfolders, to `depth`).
+
+    Call only while holding `locked(folder)`: then no live writer owns any of them.
+    """
+    removed: list[Path] = []
+    patterns = [f"{TEMP_PREFIX}*"] + [
+        "/".join(["*"] * level + [f"{TEMP_PREFIX}*"]) for level in range(1, depth + 1)
+    ]
+    for pattern in patterns:
+        for path in Path(folder).glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 class FolderBusy(RuntimeError):
     """Another rolecompare process holds the lock on an output folder."""
 

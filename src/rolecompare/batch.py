@@ -237,6 +237,30 @@ def remove_stale_pairs(reports: Path, keep: set[str]) -> list[str]:
     return removed
 
 
+INDEX_STAMP = ".index-inputs"
+
+
+def _refresh_index(
+    reports: Path, processed: ProcessedFiles, prints: Fingerprints, *, changed: bool
+) -> None:
+    """Rewrite reports/index.html unless nothing it shows can have changed."""
+    from rolecompare.index import INDEX_FILE, write_index
+
+    records = sorted(p.read_bytes() for p in reports.glob(f"*__vs__*/{BUILD_FILE}"))
+    stamp = _sha(
+        b"".join(records)
+        + processed.facts.read_bytes()
+        + processed.conflicts.read_bytes()
+        + processed.manifest.read_bytes()
+        + prints.shared["code"].encode()
+    )
+    stamp_file = reports / INDEX_STAMP
+    current = stamp_file.read_text(encoding="utf-8") if stamp_file.exists() else ""
+    if changed or current != stamp or not (reports / INDEX_FILE).exists():
+        write_index(reports, processed.folder)
+        atomic.write_text(stamp_file, stamp)
+
+
 def build(
     processed_dir: Path,
     reports_dir: Path,
@@ -249,13 +273,40 @@ def build(
     runner: Runner | None = None,
     ship_tables: bool = False,
     progress_stream=None,
+    notebook_path: Path = NOTEBOOK,
+    lock_wait: float = 0.0,
 ) -> BuildSummary:
-    """Build (or skip) every planned pair and write the index. Never raises for a bad pair."""
+    """Build (or skip) every planned pair and write the index. Never raises for a bad pair.
+
+    Holds the lock on `reports_dir` throughout (atomic.FolderBusy if another build has it).
+    """
+    reports = Path(reports_dir)
+    with atomic.locked(reports, wait=lock_wait):
+        return _build_locked(
+            processed_dir, reports, formats=formats, jobs=jobs, only=only, force=force,
+            timeout=timeout, runner=runner, ship_tables=ship_tables,
+            progress_stream=progress_stream, notebook_path=notebook_path,
+        )  # fmt: skip
+
+
+def _build_locked(
+    processed_dir: Path,
+    reports: Path,
+    *,
+    formats: Sequence[str],
+    jobs: int,
+    only: Sequence[str],
+    force: bool,
+    timeout: float,
+    runner: Runner | None,
+    ship_tables: bool,
+    progress_stream,
+    notebook_path: Path,
+) -> BuildSummary:
     started = time.monotonic()
     processed = ProcessedFiles(Path(processed_dir))
-    reports = Path(reports_dir)
-    reports.mkdir(parents=True, exist_ok=True)
-    notebook = NOTEBOOK.read_bytes()
+    atomic.sweep_temporaries(reports)  # left by a run that was killed mid-write
+    notebook = Path(notebook_path).read_bytes()
     roles = pd.read_csv(processed.roles, dtype=str, keep_default_na=False)
     pairs = plan_pairs(roles.role_id, only)
     prints = Fingerprints(processed, notebook, formats)
@@ -284,6 +335,7 @@ def build(
                 info,
                 processed_dir=None if ship_tables else str(processed.folder.resolve()),
                 tables=tables,
+                notebook=None if Path(notebook_path) == NOTEBOOK else notebook,
             )
         )
     run = runner or run_local
@@ -307,8 +359,7 @@ def build(
         progress.close()
     if not only:
         summary.removed = remove_stale_pairs(reports, {pair_folder_name(a, b) for a, b in pairs})
-    from rolecompare.index import write_index
-
-    write_index(reports, processed.folder)
+    changed = bool(summary.built or summary.failed or summary.removed)
+    _refresh_index(reports, processed, prints, changed=changed)
     summary.seconds = time.monotonic() - started
     return summary

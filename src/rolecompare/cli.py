@@ -199,18 +199,18 @@ def build(
         raise fail(str(exc), 2) from exc
     workers = jobs or os.cpu_count() or 1
     try:
-        with atomic.locked(out, wait=wait):
-            summary = run_build(
-                processed,
-                out,
-                formats=wanted,
-                jobs=workers,
-                only=only_ids,
-                force=force,
-                timeout=timeout,
-                runner=run_dask(scheduler) if scheduler else None,
-                ship_tables=scheduler is not None,
-            )
+        summary = run_build(
+            processed,
+            out,
+            formats=wanted,
+            jobs=workers,
+            only=only_ids,
+            force=force,
+            timeout=timeout,
+            runner=run_dask(scheduler) if scheduler else None,
+            ship_tables=scheduler is not None,
+            lock_wait=wait,
+        )
     except atomic.FolderBusy as exc:
         raise fail(str(exc)) from exc
     except OSError as exc:

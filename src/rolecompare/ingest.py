@@ -140,6 +140,7 @@ def ingest(
     tables = build_tables(results)
     files = ProcessedFiles(Path(out_dir))
     with atomic.locked(files.folder, wait=lock_wait):
+        atomic.sweep_temporaries(files.folder, depth=0)
         atomic.write_csv(files.facts, _facts_for_csv(tables["facts"]))
         for name in ("roles", "conflicts", "problems"):
             atomic.write_csv(getattr(files, name), tables[name])

@@ -43,7 +43,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "report"
 
 PDF_SETUP_HINT = (
-    "PDF export needs WeasyPrint and Debian's pango libraries: run `make setup` "
+    "PDF export needs WeasyPrint and Debian's pango libraries: run `./run setup` "
     "(apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)"
 )
 

@@ -52,6 +52,7 @@ class PairOutcome:
     failed_cell: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     worker: str = ""
+    warning: str | None = None  # e.g. the PDF tool is missing: the HTML was still made
 
 
 class _WorkerState:
@@ -120,7 +121,7 @@ def _processed_dir(job: PairJob, scratch: Path) -> Path:
 def run_pair_job(job: PairJob) -> PairOutcome:
     """Execute and export one pair; never raises for a failing pair (the outcome says why)."""
     from rolecompare.execute import CellFailed, NotebookError, execute_notebook
-    from rolecompare.render import export_report
+    from rolecompare.render import PdfRouteMissing, export_report
 
     state = _state()
     outcome = PairOutcome(job.role_a, job.role_b, ok=False, worker=f"pid {os.getpid()}")
@@ -154,13 +155,19 @@ def run_pair_job(job: PairJob) -> PairOutcome:
         title = f"{names.get(job.role_a, job.role_a)} vs {names.get(job.role_b, job.role_b)}"
         exported = time.monotonic()
         targets = {fmt: job_dir / f"report.{fmt}" for fmt in FORMATS if fmt in job.formats}
-        export_report(
-            nb, title=title, html_target=targets.get("html"), pdf_target=targets.get("pdf")
-        )
+        try:
+            export_report(
+                nb, title=title, html_target=targets.get("html"), pdf_target=targets.get("pdf")
+            )
+        except PdfRouteMissing as exc:  # the HTML is written before the PDF is tried
+            outcome.warning = str(exc)
         outcome.seconds["export"] = time.monotonic() - exported
         for path in targets.values():
-            outcome.files[path.name] = path.read_bytes()
-        outcome.ok = True
+            if path.exists():
+                outcome.files[path.name] = path.read_bytes()
+        outcome.ok = outcome.warning is None
+        if outcome.warning:
+            outcome.error = outcome.warning
         return outcome
     except Exception as exc:  # an export or I/O failure fails this pair only
         outcome.error = f"{type(exc).__name__}: {exc}"
