@@ -102,12 +102,15 @@ def check_page(name: str, source: str, data: bytes, *, others: bool = False) -> 
     assert own["line"].between(1, lines).all(), own[["metric", "line"]]
     own_problems = tables["problems"][tables["problems"]["source"] == source]
     assert own_problems["line"].between(1, lines + 1).all(), own_problems
-    check_csv_round_trip(tables)
+    # the full round trip (pandera) costs ~60 ms: only for pages that gave facts
+    check_csv_round_trip(tables, full=bool(result.facts or result.pending))
     return result
 
 
-def check_csv_round_trip(tables: dict[str, pd.DataFrame]) -> None:
-    """What ingest writes, the loaders read back (same writer and reader options)."""
+def check_csv_round_trip(tables: dict[str, pd.DataFrame], *, full: bool = True) -> None:
+    """What ingest writes, the loaders read back (same writer and reader options).
+
+    Without `full`, only the problems table is written and read back, without pandera."""
     if (tables["roles"]["role"] == "").any():  # see test_nameless_role_... below
         RUNS["known bug: role with an empty name"] += 1
         return
@@ -115,14 +118,18 @@ def check_csv_round_trip(tables: dict[str, pd.DataFrame]) -> None:
         "facts": _facts_for_csv(tables["facts"]),
         **{name: tables[name] for name in ("roles", "conflicts", "problems")},
     }
+    if not full:
+        written = {"problems": written["problems"]}
     for name, frame in written.items():
         text = frame.to_csv(index=False, lineterminator="\n")
         back = pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=str)
-        back = schema.validate(name, back)  # must not raise
+        if full:
+            back = schema.validate(name, back)  # must not raise
         assert len(back) == len(frame), name
-        for column in ("role_id", "role", "source", "metric", "line"):
+        for column in ("role_id", "role", "source", "metric", "line", "problem"):
             if column in frame:
-                assert back[column].tolist() == frame[column].tolist(), (name, column)
+                expected = frame[column].astype(str).tolist()
+                assert back[column].astype(str).tolist() == expected, (name, column)
 
 
 def check_result(result: PageResult, data: bytes) -> None:
@@ -235,7 +242,7 @@ def as_page(lines: list[str], newline: str, bom: bool) -> bytes:
     return (("\ufeff" if bom else "") + newline.join(lines)).encode("utf-8")
 
 
-@fuzz_settings(150)
+@fuzz_settings(120)
 @given(st.lists(line, max_size=25), st.sampled_from(["\n", "\r\n"]), st.booleans())
 @example(["| A | B | |", "| Yearly salary | $1 | $2 |"], "\n", False)
 @example(["A BC D", "Number of jobs1,0001,000", "Hourly rate$1$2$3"], "\n", False)
@@ -292,7 +299,7 @@ def damaged_seed(draw) -> tuple[str, bytes]:
     return name, bytes(data)
 
 
-@fuzz_settings(150)
+@fuzz_settings(120)
 @given(damaged_seed())
 def test_damaged_seed_pages(page: tuple[str, bytes]) -> None:
     name, data = page
@@ -326,7 +333,7 @@ def long_text(unit: str, length: int) -> str:
     return (unit * (length // len(unit) + 1))[:length]
 
 
-@fuzz_settings(30)
+@fuzz_settings(25)
 @given(
     st.sampled_from(sorted(SEED_BYTES)),
     long_unit,
@@ -349,7 +356,7 @@ def test_very_long_lines_are_skipped_not_parsed(
     )
 
 
-@fuzz_settings(30)
+@fuzz_settings(20)
 @given(
     long_unit,
     st.integers(200, 1_500),

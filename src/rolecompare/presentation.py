@@ -43,7 +43,9 @@ def _format_cell(value: object, column: str) -> str:
     if isinstance(value, float):
         lowered = column.lower()
         if "usd" in lowered or "salary" in lowered or "($)" in column:
-            return f"${value:,.0f}" if abs(value) >= 100 else f"${value:,.2f}"
+            sign = "-" if value < 0 else ""
+            amount = f"{abs(value):,.0f}" if abs(value) >= 100 else f"{abs(value):,.2f}"
+            return f"{sign}${amount}"
         return f"{value:,.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
     return str(value)
 
@@ -77,7 +79,9 @@ def _is_missing(value: object) -> bool:
 def _number(value: float, unit: str | None) -> str:
     unit = unit or ""
     if unit.startswith("USD"):
-        return f"${value:,.2f}" if unit == "USD/hour" else f"${value:,.0f}"
+        sign = "-" if value < 0 else ""
+        amount = f"{abs(value):,.2f}" if unit == "USD/hour" else f"{abs(value):,.0f}"
+        return f"{sign}${amount}"
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     if unit == "percent":
         return f"{text}%"
@@ -192,7 +196,8 @@ def build_info(build_info_json: str) -> pd.DataFrame:
 
 def _money_range(low: float | None, high: float | None, cents: bool = False) -> str:
     def fmt(v: float) -> str:
-        return f"${v:,.2f}" if cents else f"${v:,.0f}"
+        sign = "-" if v < 0 else ""
+        return f"{sign}${abs(v):,.2f}" if cents else f"{sign}${abs(v):,.0f}"
 
     if low is None or high is None or pd.isna(low) or pd.isna(high):
         return NOT_PUBLISHED
