@@ -18,7 +18,8 @@ from rolecompare.parsing.text import slugify
 from rolecompare.report import NOTEBOOK, pair_folder_name
 
 SEED = 5
-ROLES = [slugify(r.name) for r in make_roles(3, seed=SEED)]
+ORDER = [slugify(r.name) for r in make_roles(3, seed=SEED)]  # as generated: change=i is ORDER[i]
+ROLES = sorted(ORDER)  # as pairs are built: (a, b) with a < b
 
 
 def visible_text(path: Path) -> str:
@@ -86,8 +87,8 @@ def test_rebuild_skips_unchanged_and_rebuilds_exactly_the_changed_roles_pairs(bu
     write_pages(root / "raw", roles=3, seed=SEED, change=1)
     ingest(root / "raw", root / "processed")
     changed = build(root / "processed", root / "reports", formats=("html",), jobs=1)
-    assert sorted(changed.built) == [p for p in plan_pairs(ROLES) if ROLES[1] in p]
-    assert sorted(changed.skipped) == [p for p in plan_pairs(ROLES) if ROLES[1] not in p]
+    assert sorted(changed.built) == [p for p in plan_pairs(ROLES) if ORDER[1] in p]
+    assert sorted(changed.skipped) == [p for p in plan_pairs(ROLES) if ORDER[1] not in p]
 
     more_formats = build(root / "processed", root / "reports", formats=("html", "pdf"), jobs=1)
     assert len(more_formats.built) == 3  # formats are an input too
@@ -97,10 +98,12 @@ def test_rebuild_skips_unchanged_and_rebuilds_exactly_the_changed_roles_pairs(bu
 def test_a_failing_and_a_hanging_pair_do_not_stop_the_others(tmp_path: Path, built) -> None:
     root, _ = built
     nb = nbformat.read(NOTEBOOK, as_version=4)
+    # pairs run in order (R0,R1) (R0,R2) (R1,R2) on one worker: the first raises, the last
+    # never ends; the middle one must still be built (on the kernel the first left warm)
     trap = nbformat.v4.new_code_cell(
         f"if role_a == {ROLES[0]!r} and role_b == {ROLES[1]!r}:\n"
         "    raise RuntimeError('this pair is broken')\n"
-        f"if role_a == {ROLES[0]!r} and role_b == {ROLES[2]!r}:\n"
+        f"if role_a == {ROLES[1]!r} and role_b == {ROLES[2]!r}:\n"
         "    import time\n"
         "    time.sleep(600)\n"
     )
@@ -109,15 +112,15 @@ def test_a_failing_and_a_hanging_pair_do_not_stop_the_others(tmp_path: Path, bui
     nbformat.write(nb, broken)
     out = tmp_path / "reports"
     summary = build(
-        root / "processed", out, formats=("html",), jobs=1, timeout=45, notebook_path=broken
+        root / "processed", out, formats=("html",), jobs=1, timeout=40, notebook_path=broken
     )
     failed = {(o.role_a, o.role_b): o for o in summary.failed}
-    assert set(failed) == {(ROLES[0], ROLES[1]), (ROLES[0], ROLES[2])}
-    assert summary.built == [(ROLES[1], ROLES[2])]
+    assert set(failed) == {(ROLES[0], ROLES[1]), (ROLES[1], ROLES[2])}
+    assert summary.built == [(ROLES[0], ROLES[2])]
     broken_pair = failed[(ROLES[0], ROLES[1])]
     assert "RuntimeError" in broken_pair.error and "this pair is broken" in broken_pair.error
     assert "if role_a ==" in broken_pair.failed_cell
-    assert "time limit" in failed[(ROLES[0], ROLES[2])].error
+    assert "time limit" in failed[(ROLES[1], ROLES[2])].error
     for a, b in failed:
         folder = out / pair_folder_name(a, b)
         assert (folder / "report.ipynb").is_file() and not (folder / "report.html").exists()
@@ -135,7 +138,7 @@ def test_a_removed_roles_reports_leave_reports_and_index(tmp_path: Path, built) 
     write_pages(raw, roles=2, seed=SEED)  # the third role's pages are gone
     ingest(raw, tmp_path / "processed")
     summary = build(tmp_path / "processed", reports, formats=("html",), jobs=1)
-    gone = {pair_folder_name(a, b) for a, b in plan_pairs(ROLES) if ROLES[2] in (a, b)}
+    gone = {pair_folder_name(a, b) for a, b in plan_pairs(ROLES) if ORDER[2] in (a, b)}
     assert set(summary.removed) == gone
     assert not any((reports / g).exists() for g in gone)
     index = (reports / "index.html").read_text(encoding="utf-8")

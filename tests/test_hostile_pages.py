@@ -27,6 +27,7 @@ import pytest
 from pypdf import PdfReader
 
 from rolecompare import load_facts, load_roles
+from rolecompare.execute import CellFailed
 from rolecompare.ingest import ingest
 from rolecompare.parsing.text import display_name, slugify
 from rolecompare.report import ReportResult, make_report
@@ -309,6 +310,15 @@ PROBE = nbformat.v4.new_notebook(
 )
 
 
+def injected_values(source: str) -> dict[str, object]:
+    """The parameters papermill injected, read as literals (never executed)."""
+    return {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in ast.parse(source).body
+        if isinstance(node, ast.Assign)
+    }
+
+
 @pytest.fixture(scope="module")
 def weird_report(hostile: Hostile, tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
     folder = tmp_path_factory.mktemp("probe")
@@ -341,11 +351,7 @@ def test_weird_role_argument_reaches_the_kernel_verbatim(weird_report: ReportRes
     nb = nbformat.read(weird_report.paths.notebook, as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1
-    values = {
-        node.targets[0].id: ast.literal_eval(node.value)
-        for node in ast.parse(injected[0].source).body
-        if isinstance(node, ast.Assign)
-    }
+    values = injected_values(injected[0].source)
     assert values["role_a"] == WEIRD
     assert values["role_b"] == PAIRS["pipe"][1]
     printed = "".join(out.get("text", "") for cell in nb.cells for out in cell.get("outputs", []))
@@ -365,3 +371,22 @@ def test_weird_role_argument_is_escaped_in_the_page_title(
 def test_hostile_folder_leaves_data_raw_alone(hostile: Hostile) -> None:
     assert hostile.raw.resolve() != RAW.resolve()
     assert sorted(p.name for p in RAW.glob("*.txt")) == sorted(SEED.values())
+
+
+def test_weird_role_argument_with_the_real_notebook_fails_inside_its_folder(
+    hostile: Hostile,
+) -> None:
+    """make_report takes role ids; a name that is not one fails in the notebook's first cell
+    (names[role_a]), with the executed notebook kept in the pair folder and no report."""
+    reports = hostile.reports / "weird-real"
+    reports.mkdir()
+    with pytest.raises(CellFailed) as failed:
+        make_report(WEIRD, PAIRS["pipe"][1], processed_dir=hostile.processed, reports_dir=reports)
+    assert failed.value.ename == "KeyError"
+    folder = reports / f"{slugify(WEIRD)}__vs__{PAIRS['pipe'][1]}"
+    assert [p.name for p in reports.iterdir()] == [folder.name]
+    assert sorted(p.name for p in folder.iterdir()) == ["report.ipynb"]
+    assert failed.value.notebook == folder / "report.ipynb"
+    nb = nbformat.read(folder / "report.ipynb", as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected_values(injected[0].source)["role_a"] == WEIRD

@@ -19,7 +19,7 @@ import pandas as pd
 from rolecompare import schema
 from rolecompare.config import PROCESSED_DIR, ProcessedFiles
 from rolecompare.parsing import PageResult, PendingSplit, Problem, RawFact
-from rolecompare.parsing.text import display_name, slugify
+from rolecompare.parsing.text import clean_name, display_name, slugify
 
 Key = tuple[str, str, str]  # role_id, metric, normalised category
 
@@ -117,6 +117,13 @@ def build_tables(results: list[PageResult]) -> dict[str, pd.DataFrame]:
     resolved, unresolved = _resolve_pending(pending, facts)
     facts += resolved
     problems += unresolved
+    # a statement whose role name is only punctuation names no role at all
+    nameless = [(s, f) for s, f in facts if not clean_name(f.role)]
+    facts = [(s, f) for s, f in facts if clean_name(f.role)]
+    problems += [
+        (s, Problem(f.line, f"{f.metric} is stated for a role with no name: skipped"))
+        for s, f in nameless
+    ]
     facts.sort(key=lambda sf: (sf[0], sf[1].line))
     names = _display_names(facts)
 

@@ -177,9 +177,20 @@ def read_cell(spec: RowSpec, cell: str) -> list[CellValue] | None:
     return READERS[spec.kind](cell, spec.metric)
 
 
+# Splitting tries every point, each a match of both halves: quadratic in the row's length.
+# Real glued rows stay under ~500 characters; longer ones are reported, not split.
+MAX_GLUED_CHARS = 1_000
+
+
+class RowTooLong(ValueError):
+    pass
+
+
 def split_glued(spec: RowSpec, glued: str) -> list[tuple[list[CellValue], list[CellValue]]]:
     """Every plausible way to read `glued` as two cells of the row's kind."""
     glued = glued.strip()
+    if len(glued) > MAX_GLUED_CHARS:
+        raise RowTooLong(f"{len(glued):,} characters")
     if spec.kind == "text":
         points = set(glue_points(glued))
     else:  # never inside a word or beside a space: saves trying hundreds of hopeless splits

@@ -16,6 +16,7 @@ from rolecompare.parsing.cells import (
     ROW_SPECS,
     CellValue,
     RowSpec,
+    RowTooLong,
     implausible,
     match_label,
     read_cell,
@@ -124,7 +125,13 @@ def _row(
             else:
                 result.facts.extend(_facts(role, values, line))
         return
-    candidates = split_glued(spec, glued)
+    try:
+        candidates = split_glued(spec, glued)
+    except RowTooLong as exc:
+        result.problems.append(
+            Problem(line, f"{spec.label!r} row of {exc} is too long to split reliably: skipped")
+        )
+        return
     if not candidates:
         result.problems.append(
             Problem(

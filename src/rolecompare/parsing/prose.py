@@ -14,8 +14,14 @@ from rolecompare.parsing.model import PageResult, Problem, RawFact
 from rolecompare.parsing.text import NUMBER, clean_name, read_number, singular, slugify
 from rolecompare.schema import metrics
 
-# A role named in running text: up to nine words, no sentence punctuation.
-ROLE = r"[^\s,.;:!?()$%]+(?: [^\s,.;:!?()$%]+){0,8}?"
+# A role named in running text: up to nine words, no sentence punctuation. A word may hold a
+# period inside ("a.b") or be a known abbreviation ("Sr."), so "Sr. Customer Relations
+# Manager" is one role, while a period that ends a word ends the role ("... manager.").
+_ABBREVIATIONS = (
+    r"(?:Sr|Jr|Snr|Asst|Assoc|Admin|Dept|Exec|Mgr|Mgmt|Gen|Govt|Intl|Natl|Tech|Sup|Co|Dir)\."
+)
+_WORD = rf"(?:{_ABBREVIATIONS}|[^\s,.;:!?()$%](?:[^\s,;:!?()$%]*[^\s,.;:!?()$%])?)"
+ROLE = rf"{_WORD}(?: {_WORD}){{0,8}}?"
 _A = r"(?:an?|the) "
 _RANGE = rf"({NUMBER})\s*(?:-|–|to)\s*({NUMBER})"
 
