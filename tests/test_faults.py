@@ -592,26 +592,8 @@ MISSING_RAW_CASES = [
     pytest.param("ingest", False, id="ingest"),
     pytest.param("build", True, id="build-facts-present"),
     pytest.param("report", True, id="report-facts-present"),
-    pytest.param(
-        "build",
-        False,
-        id="build-first-run",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="cli.ensure_facts prints 'facts in P are missing or stale: ingesting R' "
-            "before finding that R does not exist: two lines on stderr, not one",
-        ),
-    ),
-    pytest.param(
-        "report",
-        False,
-        id="report-first-run",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="cli.ensure_facts prints 'facts in P are missing or stale: ingesting R' "
-            "before finding that R does not exist: two lines on stderr, not one",
-        ),
-    ),
+    pytest.param("build", False, id="build-first-run"),
+    pytest.param("report", False, id="report-first-run"),
 ]
 
 
@@ -648,12 +630,6 @@ def _unwritable(kind: str, tmp_path: Path) -> Path:
     return Path(f"/{kind}/rolecompare-out")  # /proc and /sys: no folder can be made there
 
 
-TRACEBACK_FROM_REPORT = pytest.mark.xfail(
-    strict=True,
-    reason="report: make_report's paths.folder.mkdir() raises OSError (NotADirectoryError / "
-    "PermissionError) that cli.report does not catch (it catches only NotebookError and "
-    "PdfRouteMissing): a Python traceback instead of a one-line error",
-)
 UNWRITABLE_CASES = [
     pytest.param("ingest --out", "below-a-file", id="ingest-out-below-a-file"),
     pytest.param("ingest --out", "proc", id="ingest-out-in-proc"),
@@ -661,10 +637,8 @@ UNWRITABLE_CASES = [
     pytest.param("build --out", "proc", id="build-out-in-proc"),
     pytest.param("build --out", "sys", id="build-out-in-sys"),
     pytest.param("build --processed", "below-a-file", id="build-processed-below-a-file"),
-    pytest.param(
-        "report --out", "below-a-file", id="report-out-below-a-file", marks=TRACEBACK_FROM_REPORT
-    ),
-    pytest.param("report --out", "sys", id="report-out-in-sys", marks=TRACEBACK_FROM_REPORT),
+    pytest.param("report --out", "below-a-file", id="report-out-below-a-file"),
+    pytest.param("report --out", "sys", id="report-out-in-sys"),
 ]
 
 

@@ -70,10 +70,11 @@ def ingest(
 
 def ensure_facts(raw: Path, out: Path) -> None:
     """Ingest when the facts are missing or were made from other pages or code."""
-    from rolecompare.ingest import RawFolderMissing, is_stale
+    from rolecompare.ingest import RawFolderMissing, is_stale, page_files
     from rolecompare.ingest import ingest as run_ingest
 
     try:
+        page_files(raw)  # a missing --raw is the user's first problem, say only that
         if not is_stale(raw, out):
             return
         typer.echo(f"facts in {out} are missing or stale: ingesting {raw}", err=True)
@@ -145,6 +146,8 @@ def report(
         raise fail(str(exc)) from exc
     except PdfRouteMissing as exc:
         raise fail(str(exc)) from exc
+    except OSError as exc:
+        raise fail(f"cannot write reports to {out}: {exc.strerror or exc}") from exc
     for path in result.written:
         typer.echo(str(path))
 
@@ -222,9 +225,13 @@ def build(
     )
     for outcome in summary.failed:
         folder = Path(out) / f"{outcome.role_a}__vs__{outcome.role_b}"
+        kept = (
+            ""
+            if outcome.warning
+            else f"\n       executed notebook kept at {folder / 'report.ipynb'}"
+        )
         typer.secho(
-            f"FAILED {outcome.role_a} vs {outcome.role_b}: {outcome.error}\n"
-            f"       executed notebook kept at {folder / 'report.ipynb'}",
+            f"FAILED {outcome.role_a} vs {outcome.role_b}: {outcome.error}{kept}",
             err=True,
             fg=typer.colors.RED,
         )

@@ -55,11 +55,29 @@ class PairOutcome:
     warning: str | None = None  # e.g. the PDF tool is missing: the HTML was still made
 
 
+SCRATCH_PREFIX = "rolecompare-worker-"
+
+
+def _sweep_orphaned_scratch() -> None:
+    """Remove scratch folders of workers that were killed (their atexit never ran)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*-*"):
+        pid = folder.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:  # alive, someone else's
+            pass
+
+
 class _WorkerState:
     """Per-thread warm kernel and scratch folder (one thread per worker is the norm)."""
 
     def __init__(self) -> None:
-        self.scratch = Path(tempfile.mkdtemp(prefix=f"rolecompare-worker-{os.getpid()}-"))
+        _sweep_orphaned_scratch()
+        self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
         self.kernel = None
         self.templates: dict[bytes, Path] = {}
         atexit.register(self.close)
