@@ -13,9 +13,12 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from filelock import FileLock, Timeout
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TEMP_PREFIX = ".tmp-"
 

@@ -11,13 +11,14 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
 from rolecompare.parsing import PageResult, Problem, parse_page
-from rolecompare.tables import build_tables
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The code whose change makes earlier facts stale.
 _CODE_FILES = ("parsing/*.py", "tables.py", "schema.py", "metadata/*.csv")
@@ -101,6 +102,7 @@ def parse_all(pages: dict[str, bytes], workers: int | None = None) -> list[PageR
     workers = workers or os.cpu_count() or 1
     if len(pages) < PARALLEL_FROM or workers < 2:
         return [parse_page(name, data) for name, data in pages.items()]
+    # fork: no re-import of the caller's main module (a script calling ingest() unguarded)
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         return list(pool.map(_parse_item, pages.items(), chunksize=64))
@@ -137,6 +139,8 @@ def ingest(
     """Parse every *.txt page in raw_dir and write the four tables (atomically) to out_dir."""
     pages, unreadable = _read_pages(raw_dir)
     results = parse_all(pages) + unreadable
+    from rolecompare.tables import build_tables  # pandas: not needed to parse
+
     tables = build_tables(results)
     files = ProcessedFiles(Path(out_dir))
     with atomic.locked(files.folder, wait=lock_wait):

@@ -12,11 +12,13 @@ import csv
 import math
 from dataclasses import dataclass
 from functools import cache
-
-import pandas as pd
-import pandera.pandas as pa
+from typing import TYPE_CHECKING
 
 from rolecompare.config import METADATA_DIR
+
+if TYPE_CHECKING:  # pandas and pandera load on first validation: the parser needs neither
+    import pandas as pd
+    import pandera.pandas as pa
 
 TABLES = ("facts", "roles", "conflicts", "problems")
 
@@ -101,6 +103,8 @@ _DTYPES = {"str": str, "int": "int64", "float": float}
 
 
 def _extra_checks(table: str, name: str) -> list[pa.Check]:
+    import pandera.pandas as pa
+
     if name == "metric":
         return [pa.Check.isin(list(metrics()))]
     if name == "line":
@@ -113,6 +117,8 @@ def _extra_checks(table: str, name: str) -> list[pa.Check]:
 @cache
 def schema(table: str) -> pa.DataFrameSchema:
     """The pandera schema of one output table, exactly its documented columns in order."""
+    import pandera.pandas as pa
+
     cols = {
         f.name: pa.Column(
             _DTYPES[f.dtype],
@@ -132,6 +138,8 @@ def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def empty(table: str) -> pd.DataFrame:
+    import pandas as pd
+
     return validate(table, pd.DataFrame({c: [] for c in columns(table)}))
 
 
