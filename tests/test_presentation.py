@@ -29,8 +29,12 @@ def test_tables_escape_page_text_and_say_missing_in_words() -> None:
     assert "not published" in html
 
 
-def test_facts_appendix_is_one_line_per_fact(seed_facts) -> None:
+def test_facts_appendix_lists_every_statement_with_its_sources(seed_facts) -> None:
     rows = A.facts_used(seed_facts, [CRM])
     html = P.facts_appendix(rows).data
-    assert html.count("<tr") == len(rows) + 1  # the header row, then one per fact
+    for source, line in zip(rows.source, rows.line, strict=True):
+        assert f"{source}:{line}" in html
     assert "003_f238aaacc82e3e21.txt:31" in html and "$58,913" in html
+    # the same statement on several lines is one row: 66,782 is stated six times
+    salary = [tr for tr in html.split("<tr") if "$66,782" in tr and "salary_yearly" in tr]
+    assert len(salary) == 1 and salary[0].count("txt:") == 6

@@ -157,20 +157,23 @@ def experience_rows(frame: pd.DataFrame, role_ids: Iterable[str]):
 
 
 def facts_appendix(frame: pd.DataFrame):
-    """Every fact used, one line each: role, metric, category, value as printed, source:line."""
-    rows = []
+    """Every fact used: one line per distinct statement (role, metric, category, value as
+    printed) with every source:line that states it."""
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
     for r in frame.to_dict("records"):
         value = None if _is_missing(r["value"]) else _number(float(r["value"]), r["unit"])
         text = None if _is_missing(r["text"]) else str(r["text"])
-        rows.append(
-            {
-                "Role": r["role"],
-                "Metric": r["metric"],
-                "Category": "" if _is_missing(r["category"]) else r["category"],
-                "Value": ", ".join(v for v in (text, value) if v),
-                "Source": f"{r['source']}:{r['line']}",
-            }
+        key = (
+            r["role"],
+            r["metric"],
+            "" if _is_missing(r["category"]) else str(r["category"]),
+            ", ".join(v for v in (text, value) if v),
         )
+        grouped.setdefault(key, []).append(f"{r['source']}:{r['line']}")
+    rows = [
+        {"Role": k[0], "Metric": k[1], "Category": k[2], "Value": k[3], "Sources": "; ".join(v)}
+        for k, v in grouped.items()
+    ]
     return table(pd.DataFrame(rows), missing="", empty="No facts.")
 
 
