@@ -282,8 +282,7 @@ def test_facts_csv_keeps_numbers_as_printed(seed_processed) -> None:
     text = (seed_processed / "facts.csv").read_text(encoding="utf-8")
     assert (
         "customer-care-manager,Customer care manager,salary_hourly,,19.80,,USD/hour,"
-        f"{SEED['000']},11"
-        in text
+        f"{SEED['000']},11" in text
     )
     assert f"race_share,Unknown,4.80,,percent,{SEED['004']},47" in text
     header = text.splitlines()[0]

@@ -146,9 +146,9 @@ class _Roles:
         a, b = self.salary(role_a), self.salary(role_b)
         if a is None or b is None:
             return None
-        gaps = [analysis._diff(va, vb) for va in a.values for vb in b.values]
+        gaps = [analysis.difference(va, vb) for va in a.values for vb in b.values]
         percents = [
-            analysis._percent(analysis._diff(va, vb), min(va, vb))
+            analysis.percent_of(analysis.difference(va, vb), min(va, vb))
             for va in a.values
             for vb in b.values
         ]

@@ -1,0 +1,254 @@
+"""Demographics: shares by category (gender, race, degree, skill), their differences between
+two roles in percentage points, the dissimilarity index of two distributions, and the side by
+side summary of average age, share of women and LGBT share.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from rolecompare.analysis._facts import (
+    _as_list,
+    _categories,
+    _check_roles,
+    _is_missing,
+    _norm,
+    role_names,
+)
+from rolecompare.analysis._numbers import _MAX_DECIMALS, _decimals, difference
+from rolecompare.analysis._resolve import Resolved, _numeric, _point_columns
+
+SHARE_METRICS = ("gender_share", "race_share", "degree_share", "skill_share")
+
+DEMOGRAPHIC_COLUMNS = [
+    "measure",
+    "label",
+    "unit",
+    "value_a",
+    "value_b",
+    "difference",
+    "difference_unit",
+    "value_a_low",
+    "value_a_high",
+    "value_b_low",
+    "value_b_high",
+    "difference_low",
+    "difference_high",
+    "conflict",
+    "sources",
+]
+
+
+def share_table(
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame | None,
+    metric: str,
+    roles: str | Iterable[str],
+) -> pd.DataFrame:
+    """Tidy shares (percent) by category: role_id, role, category, value, source, ...
+
+    `value` is the agreed value or the midpoint of a conflict (flagged, with value_low/high);
+    `source` lists every `source:line` used, separated by '; '.
+    """
+    roles = _as_list(roles)
+    _check_roles(facts, roles)
+    names = role_names(facts)
+    rows = []
+    for role_id in roles:
+        for category in _categories(facts, role_id, metric):
+            res = _numeric(facts, conflicts, role_id, metric, category)
+            if res is None:
+                continue
+            rows.append(
+                {
+                    "role_id": role_id,
+                    "role": names.get(role_id, role_id),
+                    "category": category,
+                    "value": res.point,
+                    "source": "; ".join(res.sources),
+                    "value_low": res.low,
+                    "value_high": res.high,
+                    "conflict": res.conflict,
+                    "unit": res.unit,
+                }
+            )
+    columns = [
+        "role_id",
+        "role",
+        "category",
+        "value",
+        "source",
+        "value_low",
+        "value_high",
+        "conflict",
+        "unit",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def shares(
+    facts: pd.DataFrame, conflicts: pd.DataFrame | None, metric: str, role_id: str
+) -> dict[str, float]:
+    """category -> share (percent) for one role, in page order; empty when not published."""
+    table = share_table(facts, conflicts, metric, [role_id])
+    return dict(zip(table["category"], table["value"].astype(float), strict=True))
+
+
+def share_differences(
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame | None,
+    metric: str,
+    role_a: str,
+    role_b: str,
+) -> pd.DataFrame:
+    """Per category: value_a, value_b and difference_pp (a - b, percentage points).
+
+    Categories are the union (role_a's order first); a category one role lacks has NaN.
+    """
+    _check_roles(facts, [role_a, role_b])
+    sa = shares(facts, conflicts, metric, role_a)
+    sb = shares(facts, conflicts, metric, role_b)
+    b_by_key = {_norm(k): v for k, v in sb.items()}
+    rows = []
+    seen = set()
+    for cat, va in sa.items():
+        key = _norm(cat)
+        seen.add(key)
+        vb = b_by_key.get(key, math.nan)
+        rows.append((cat, va, vb))
+    for cat, vb in sb.items():
+        if _norm(cat) not in seen:
+            rows.append((cat, math.nan, vb))
+    out = [
+        {
+            "category": cat,
+            "value_a": va,
+            "value_b": vb,
+            "difference_pp": (math.nan if math.isnan(va) or math.isnan(vb) else difference(va, vb)),
+        }
+        for cat, va, vb in rows
+    ]
+    frame = pd.DataFrame(out, columns=["category", "value_a", "value_b", "difference_pp"])
+    frame.attrs["roles"] = (role_a, role_b)
+    frame.attrs["metric"] = metric
+    return frame
+
+
+def dissimilarity_index(shares_a: Mapping[str, float], shares_b: Mapping[str, float]) -> float:
+    """Half the sum of absolute share differences (percent) over the union of categories.
+
+    A category missing on one side counts as 0; category names match case-insensitively.
+    NaN when both sides are empty.
+    """
+
+    def clean(shares: Mapping[str, float]) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for cat, value in shares.items():
+            key = _norm(cat)
+            if key is None or _is_missing(value):
+                continue
+            out[key] = out.get(key, 0.0) + float(value)
+        return out
+
+    a, b = clean(shares_a), clean(shares_b)
+    if not a and not b:
+        return math.nan
+    decimals = max((_decimals(v) for v in [*a.values(), *b.values()]), default=0)
+    total = sum(abs(a.get(k, 0.0) - b.get(k, 0.0)) for k in a.keys() | b.keys())
+    # half a sum of numbers with d decimals has at most d + 1: round away float noise
+    return round(total / 2, min(decimals + 1, _MAX_DECIMALS))
+
+
+def dissimilarity(
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame | None,
+    role_a: str,
+    role_b: str,
+    metric: str = "race_share",
+) -> float | None:
+    """Dissimilarity index of two roles' shares (race_share by default); None if one lacks them."""
+    _check_roles(facts, [role_a, role_b])
+    sa = shares(facts, conflicts, metric, role_a)
+    sb = shares(facts, conflicts, metric, role_b)
+    if not sa or not sb:
+        return None
+    return dissimilarity_index(sa, sb)
+
+
+def _female(facts: pd.DataFrame, conflicts: pd.DataFrame | None, role_id: str):
+    for cat in _categories(facts, role_id, "gender_share"):
+        if _norm(cat) in {"female", "women", "woman"}:
+            return _numeric(facts, conflicts, role_id, "gender_share", cat)
+    return None
+
+
+def _compare_row(
+    measure: str,
+    label: str,
+    unit: str,
+    difference_unit: str,
+    ra: Resolved | None,
+    rb: Resolved | None,
+) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "measure": measure,
+        "label": label,
+        "unit": unit,
+        "difference_unit": difference_unit,
+    }
+    row.update(_point_columns(ra, "value_a"))
+    row.update(_point_columns(rb, "value_b"))
+    if ra is not None and rb is not None:
+        diffs = [difference(x, y) for x, y in itertools.product(ra.values, rb.values)]
+        row["difference"] = diffs[0] if len(diffs) == 1 else math.nan
+        row["difference_low"], row["difference_high"] = min(diffs), max(diffs)
+    else:
+        row["difference"] = row["difference_low"] = row["difference_high"] = math.nan
+    row["conflict"] = bool((ra and len(ra.values) > 1) or (rb and len(rb.values) > 1))
+    row["sources"] = "; ".join((ra.sources if ra else ()) + (rb.sources if rb else ()))
+    return row
+
+
+def demographics_summary(
+    facts: pd.DataFrame, conflicts: pd.DataFrame | None, role_a: str, role_b: str
+) -> pd.DataFrame:
+    """Rows age_mean (years), female_share and lgbt_share (percent) with a - b differences.
+
+    `difference` is NaN when a value is in conflict; difference_low/high bound it. Roles
+    lacking a measure have NaN. `frame.attrs['roles']` is (role_a, role_b).
+    """
+    _check_roles(facts, [role_a, role_b])
+    rows = [
+        _compare_row(
+            "age_mean",
+            "Average age",
+            "years",
+            "years",
+            _numeric(facts, conflicts, role_a, "age_mean"),
+            _numeric(facts, conflicts, role_b, "age_mean"),
+        ),
+        _compare_row(
+            "female_share",
+            "Women",
+            "percent",
+            "pp",
+            _female(facts, conflicts, role_a),
+            _female(facts, conflicts, role_b),
+        ),
+        _compare_row(
+            "lgbt_share",
+            "LGBT",
+            "percent",
+            "pp",
+            _numeric(facts, conflicts, role_a, "lgbt_share"),
+            _numeric(facts, conflicts, role_b, "lgbt_share"),
+        ),
+    ]
+    frame = pd.DataFrame(rows, columns=DEMOGRAPHIC_COLUMNS)
+    frame.attrs["roles"] = (role_a, role_b)
+    return frame
