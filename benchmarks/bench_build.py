@@ -97,6 +97,7 @@ def naive_pair(a: str, b: str, processed: Path, out: Path) -> None:
         "html",
         "--no-input",
         "--no-prompt",
+        "--HTMLExporter.exclude_anchor_links=True",
         f"--TemplateExporter.extra_template_basedirs={TEMPLATES_DIR}",
         "--template",
         "report",
@@ -110,7 +111,9 @@ def naive_pair(a: str, b: str, processed: Path, out: Path) -> None:
 def visible_text(html_file: Path) -> str:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    # break hints (<wbr>) that the build's table tidying adds are layout, not content
+    html = re.sub(r"<wbr\s*/?>", "", html_file.read_text(encoding="utf-8"))
+    soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["style", "script", "title"]):
         tag.decompose()
     text = " ".join(soup.get_text(" ").split())

@@ -244,7 +244,6 @@ def _refresh_index(
     reports: Path, processed: ProcessedFiles, prints: Fingerprints, *, changed: bool
 ) -> None:
     """Rewrite reports/index.html unless nothing it shows can have changed."""
-    from rolecompare.index import INDEX_FILE, write_index
 
     records = sorted(p.read_bytes() for p in reports.glob(f"*__vs__*/{BUILD_FILE}"))
     stamp = _sha(
@@ -256,7 +255,9 @@ def _refresh_index(
     )
     stamp_file = reports / INDEX_STAMP
     current = stamp_file.read_text(encoding="utf-8") if stamp_file.exists() else ""
-    if changed or current != stamp or not (reports / INDEX_FILE).exists():
+    if changed or current != stamp or not (reports / "index.html").exists():
+        from rolecompare.index import write_index  # matplotlib and seaborn: only when needed
+
         write_index(reports, processed.folder)
         atomic.write_text(stamp_file, stamp)
 
