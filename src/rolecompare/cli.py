@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -35,6 +37,21 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+@contextlib.contextmanager
+def _ingest_errors(out: Path) -> Iterator[None]:
+    """What can go wrong around an ingest, as one-line errors with the right exit status."""
+    from rolecompare.ingest import RawFolderMissing
+
+    try:
+        yield
+    except RawFolderMissing as exc:
+        raise fail(str(exc), 2) from exc
+    except atomic.FolderBusy as exc:
+        raise fail(str(exc)) from exc
+    except OSError as exc:
+        raise fail(f"cannot write to {out}: {exc.strerror or exc}") from exc
+
+
 def _print_problem(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -52,17 +69,10 @@ def ingest(
     Problems (unreadable lines, ambiguous tables) are printed as `file:line: message` and
     written to problems.csv; the other pages are still ingested.
     """
-    from rolecompare.ingest import RawFolderMissing
     from rolecompare.ingest import ingest as run_ingest
 
-    try:
+    with _ingest_errors(out):
         result = run_ingest(raw, out, on_problem=_print_problem)
-    except RawFolderMissing as exc:
-        raise fail(str(exc), 2) from exc
-    except atomic.FolderBusy as exc:
-        raise fail(str(exc)) from exc
-    except OSError as exc:
-        raise fail(f"cannot write to {out}: {exc.strerror or exc}") from exc
     typer.echo(result.summary())
     if strict and len(result.problems):
         raise typer.Exit(1)
@@ -70,21 +80,15 @@ def ingest(
 
 def ensure_facts(raw: Path, out: Path) -> None:
     """Ingest when the facts are missing or were made from other pages or code."""
-    from rolecompare.ingest import RawFolderMissing, is_stale, page_files
     from rolecompare.ingest import ingest as run_ingest
+    from rolecompare.ingest import is_stale, page_files
 
-    try:
+    with _ingest_errors(out):
         page_files(raw)  # a missing --raw is the user's first problem, say only that
         if not is_stale(raw, out):
             return
         typer.echo(f"facts in {out} are missing or stale: ingesting {raw}", err=True)
         result = run_ingest(raw, out, on_problem=_print_problem)
-    except RawFolderMissing as exc:
-        raise fail(str(exc), 2) from exc
-    except atomic.FolderBusy as exc:
-        raise fail(str(exc)) from exc
-    except OSError as exc:
-        raise fail(f"cannot write to {out}: {exc.strerror or exc}") from exc
     typer.echo(result.summary(), err=True)
 
 
