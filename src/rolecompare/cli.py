@@ -92,6 +92,18 @@ def ensure_facts(raw: Path, out: Path) -> None:
     typer.echo(result.summary(), err=True)
 
 
+def _prepare(formats: str, raw: Path, processed: Path) -> tuple[tuple[str, ...], list[str]]:
+    """What `report` and `build` do first: check --format, make the facts fresh, list roles."""
+    from rolecompare.report import parse_formats, role_names
+
+    try:
+        wanted = parse_formats(formats)
+    except ValueError as exc:
+        raise fail(str(exc), 2) from exc
+    ensure_facts(raw, processed)
+    return wanted, sorted(role_names(processed))
+
+
 FormatOption = Annotated[
     str, typer.Option("--format", help="Comma-separated: html, pdf.", show_default=True)
 ]
@@ -124,17 +136,10 @@ def report(
     from rolecompare.report import (
         UnknownRoleId,
         make_report,
-        parse_formats,
         resolve_role,
-        role_names,
     )
 
-    try:
-        wanted = parse_formats(formats)
-    except ValueError as exc:
-        raise fail(str(exc), 2) from exc
-    ensure_facts(raw, processed)
-    known = sorted(role_names(processed))
+    wanted, known = _prepare(formats, raw, processed)
     try:
         a, b = resolve_role(role_a, known), resolve_role(role_b, known)
     except UnknownRoleId as exc:
@@ -192,14 +197,9 @@ def build(
 
     from rolecompare.batch import build as run_build
     from rolecompare.batch import run_dask
-    from rolecompare.report import UnknownRoleId, parse_formats, resolve_role, role_names
+    from rolecompare.report import UnknownRoleId, resolve_role
 
-    try:
-        wanted = parse_formats(formats)
-    except ValueError as exc:
-        raise fail(str(exc), 2) from exc
-    ensure_facts(raw, processed)
-    known = sorted(role_names(processed))
+    wanted, known = _prepare(formats, raw, processed)
     try:
         only_ids = [resolve_role(r, known) for r in only or []]
     except UnknownRoleId as exc:
