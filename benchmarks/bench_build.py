@@ -34,10 +34,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import write_pages  # noqa: E402
-from rolecompare.batch import build, plan_pairs  # noqa: E402
-from rolecompare.ingest import ingest  # noqa: E402
-from rolecompare.render import TEMPLATES_DIR  # noqa: E402
-from rolecompare.report import NOTEBOOK, pair_folder_name  # noqa: E402
+from rolecompare.building.build import build, plan_pairs  # noqa: E402
+from rolecompare.facts.ingest import ingest  # noqa: E402
+from rolecompare.reporting.render import TEMPLATES_DIR  # noqa: E402
+from rolecompare.reporting.report import NOTEBOOK, pair_folder_name  # noqa: E402
 
 BIN = Path(sys.executable).parent
 

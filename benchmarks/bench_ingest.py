@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synthetic import write_pages
-from rolecompare.ingest import ingest
+from rolecompare.facts.ingest import ingest
 
 
 def main() -> None:

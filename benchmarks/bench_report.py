@@ -23,10 +23,10 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rolecompare.execute import execute_notebook  # noqa: E402
-from rolecompare.ingest import ingest  # noqa: E402
-from rolecompare.render import html_to_pdf, notebook_to_html  # noqa: E402
-from rolecompare.report import NOTEBOOK, notebook_parameters  # noqa: E402
+from rolecompare.facts.ingest import ingest  # noqa: E402
+from rolecompare.reporting.execute import execute_notebook  # noqa: E402
+from rolecompare.reporting.render import html_to_pdf, notebook_to_html  # noqa: E402
+from rolecompare.reporting.report import NOTEBOOK, notebook_parameters  # noqa: E402
 
 PAIR = ("customer-relations-manager", "customer-care-manager")
 

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 from rolecompare import load_facts, load_problems
-from rolecompare.ingest import ingest, is_stale
-from rolecompare.parsing import parse_page
+from rolecompare.facts.ingest import ingest, is_stale
+from rolecompare.facts.parsing import parse_page
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 GOOD = ("tab_table.txt", "howto_new.txt", "pipe_unshifted.txt")

@@ -11,11 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import make_roles, write_pages
-from rolecompare.batch import Fingerprints, build, plan_pairs, read_build_record
+from rolecompare.building.build import Fingerprints, build, plan_pairs, read_build_record
 from rolecompare.config import ProcessedFiles
-from rolecompare.ingest import ingest
-from rolecompare.parsing.text import slugify
-from rolecompare.report import NOTEBOOK, pair_folder_name
+from rolecompare.facts.ingest import ingest
+from rolecompare.facts.parsing.text import slugify
+from rolecompare.reporting.report import NOTEBOOK, pair_folder_name
 
 SEED = 5
 ORDER = [slugify(r.name) for r in make_roles(3, seed=SEED)]  # as generated: change=i is ORDER[i]
@@ -149,7 +149,7 @@ def test_a_removed_roles_reports_leave_reports_and_index(tmp_path: Path, built) 
 def test_a_local_dask_cluster_builds_the_same_reports(tmp_path: Path, built) -> None:
     from distributed import LocalCluster
 
-    from rolecompare.batch import run_dask
+    from rolecompare.building.build import run_dask
 
     root, _ = built
     with LocalCluster(

@@ -1,4 +1,4 @@
-"""rolecompare.execute: papermill runs, typed failures, safe parameters, the right kernel."""
+"""rolecompare.reporting.execute: papermill runs, typed failures, safe parameters, kernels."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from jupyter_client.kernelspec import KernelSpecManager
 from papermill.translators import PythonTranslator
 
-from rolecompare.execute import (
+from rolecompare.reporting.execute import (
     CellFailed,
     KernelDied,
     NotebookError,
@@ -75,7 +75,7 @@ def test_papermill_writes_any_string_as_one_literal(value: str) -> None:
 
 
 def test_cells_are_named_by_their_first_line() -> None:
-    from rolecompare import execute
+    from rolecompare.reporting import execute
 
     assert execute._first_line("\n   \n  gap = pay_gap(a, b)\nmore") == "gap = pay_gap(a, b)"
     assert execute._describe_cell(7, "x = 1") == "cell 7 (`x = 1`)"

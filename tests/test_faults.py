@@ -499,7 +499,7 @@ def _no_pdf_tool(inp: Inputs) -> NoPdfTool:
     (fake / "weasyprint").mkdir(parents=True)
     (fake / "weasyprint" / "__init__.py").write_text(FAKE_WEASYPRINT)
     processed = inp.root / "nopdf-processed"
-    from rolecompare.ingest import ingest  # the set-up, not what is tested
+    from rolecompare.facts.ingest import ingest  # the set-up, not what is tested
 
     ingest(inp.raw2, processed)
     roles = sorted(
@@ -579,7 +579,7 @@ def no_pdf_tool(background) -> NoPdfTool:
 @pytest.fixture(scope="module")
 def small_facts(inputs: Inputs) -> tuple[Path, tuple[str, str]]:
     """raw2 ingested (in-process: set-up only) and its two role ids."""
-    from rolecompare.ingest import ingest
+    from rolecompare.facts.ingest import ingest
 
     processed = inputs.root / "small-processed"
     ingest(inputs.raw2, processed)

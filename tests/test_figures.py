@@ -19,8 +19,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation, Text
 
-from rolecompare import figures
-from rolecompare.figures import (
+from rolecompare.reporting import figures
+from rolecompare.reporting.figures import (
     FIG_WIDTH,
     GREY,
     NEGATIVE_COLOR,

@@ -38,12 +38,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from rolecompare import load_facts, load_roles, schema
-from rolecompare.ingest import _facts_for_csv, ingest
-from rolecompare.parsing import PageResult, parse_page
-from rolecompare.parsing.cells import ROW_SPECS
-from rolecompare.parsing.text import MAX_LINE_CHARS
-from rolecompare.tables import build_tables
+from rolecompare import load_facts, load_roles
+from rolecompare.facts import schema
+from rolecompare.facts.ingest import _facts_for_csv, ingest
+from rolecompare.facts.parsing import PageResult, parse_page
+from rolecompare.facts.parsing.cells import ROW_SPECS
+from rolecompare.facts.parsing.text import MAX_LINE_CHARS
+from rolecompare.facts.tables import build_tables
 from tests.conftest import RAW, SEED
 
 SEED_BYTES = {name: (RAW / name).read_bytes() for name in SEED.values()}

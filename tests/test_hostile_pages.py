@@ -27,10 +27,10 @@ import pytest
 from pypdf import PdfReader
 
 from rolecompare import load_facts, load_roles
-from rolecompare.execute import CellFailed
-from rolecompare.ingest import ingest
-from rolecompare.parsing.text import display_name, slugify
-from rolecompare.report import ReportResult, make_report
+from rolecompare.facts.ingest import ingest
+from rolecompare.facts.parsing.text import display_name, slugify
+from rolecompare.reporting.execute import CellFailed
+from rolecompare.reporting.report import ReportResult, make_report
 from tests.browser import Visit, launch, visit
 from tests.conftest import RAW, SEED
 

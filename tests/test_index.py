@@ -14,10 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rolecompare import analysis, index
-from rolecompare.index import write_index
-from rolecompare.ingest import ingest
-from rolecompare.tables import load_conflicts, load_facts
+from rolecompare import analysis
+from rolecompare.building import site as index
+from rolecompare.building.site import write_index
+from rolecompare.facts.ingest import ingest
+from rolecompare.facts.tables import load_conflicts, load_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

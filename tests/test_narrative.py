@@ -1,4 +1,4 @@
-"""Tests of rolecompare.narrative: sentences built from analysis results on hand-built facts."""
+"""rolecompare.reporting.narrative: sentences built from analysis results on hand-built facts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolecompare import analysis as an
-from rolecompare import narrative as nv
+from rolecompare.reporting import narrative as nv
 
 P000 = "000_22965af89e6f7745.txt"
 P003 = "003_f238aaacc82e3e21.txt"

@@ -35,7 +35,7 @@ def test_pair_notebook_is_thin() -> None:
 
 @pytest.mark.slow
 def test_explore_notebook_runs_on_the_seed_facts(tmp_path, seed_processed) -> None:
-    from rolecompare.execute import execute_notebook
+    from rolecompare.reporting.execute import execute_notebook
 
     nb = execute_notebook(
         NOTEBOOKS[0].with_name("explore.ipynb"),

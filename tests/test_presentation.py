@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from rolecompare import analysis as A
-from rolecompare import presentation as P
+from rolecompare.reporting import presentation as P
 
 CRM, CCM = "customer-relations-manager", "customer-care-manager"
 

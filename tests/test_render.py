@@ -1,4 +1,4 @@
-"""rolecompare.render: offline HTML without code, and the same page printed to PDF."""
+"""rolecompare.reporting.render: offline HTML without code, and the same page printed to PDF."""
 
 from __future__ import annotations
 
@@ -14,8 +14,13 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from rolecompare import render
-from rolecompare.render import PdfRouteMissing, export_report, html_to_pdf, notebook_to_html
+from rolecompare.reporting import render
+from rolecompare.reporting.render import (
+    PdfRouteMissing,
+    export_report,
+    html_to_pdf,
+    notebook_to_html,
+)
 
 NOTEBOOKS = Path(__file__).resolve().parent / "fixtures" / "notebooks"
 
@@ -313,7 +318,7 @@ def test_executed_report_notebook_exports(tmp_path: Path) -> None:
     """A real kernel's outputs (pandas HTML, matplotlib inline PNG) go through unchanged."""
     from pypdf import PdfReader
 
-    from rolecompare.execute import execute_notebook
+    from rolecompare.reporting.execute import execute_notebook
 
     nb = execute_notebook(
         NOTEBOOKS / "report.ipynb",

@@ -13,10 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from benchmarks.synthetic import make_roles, write_pages
-from rolecompare.execute import CellFailed
-from rolecompare.ingest import ingest
-from rolecompare.parsing.text import slugify
-from rolecompare.report import make_report, pair_paths
+from rolecompare.facts.ingest import ingest
+from rolecompare.facts.parsing.text import slugify
+from rolecompare.reporting.execute import CellFailed
+from rolecompare.reporting.report import make_report, pair_paths
 from tests.conftest import RAW
 
 pytestmark = pytest.mark.slow

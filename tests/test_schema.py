@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.errors
 import pytest
 
-from rolecompare import schema
+from rolecompare.facts import schema
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -9,8 +9,8 @@ import pytest
 
 from benchmarks.synthetic import make_roles, write_pages
 from rolecompare import load_conflicts, load_facts, load_problems
-from rolecompare.ingest import ingest
-from rolecompare.parsing.text import slugify
+from rolecompare.facts.ingest import ingest
+from rolecompare.facts.parsing.text import slugify
 
 
 @pytest.fixture(scope="module")

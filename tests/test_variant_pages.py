@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rolecompare.parsing import PageResult, parse_page
-from rolecompare.tables import build_tables
+from rolecompare.facts.parsing import PageResult, parse_page
+from rolecompare.facts.tables import build_tables
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -582,7 +582,7 @@ _PRINTED_CATEGORY = {"skill", "degree", "race", "gender", "place", "country"}
 
 
 def _check_fact_lines(facts: pd.DataFrame, lines_of) -> None:
-    from rolecompare.schema import metrics
+    from rolecompare.facts.schema import metrics
 
     assert len(facts), "no facts to check"
     for r in facts.itertuples():

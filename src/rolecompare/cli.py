@@ -40,7 +40,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 @contextlib.contextmanager
 def _ingest_errors(out: Path) -> Iterator[None]:
     """What can go wrong around an ingest, as one-line errors with the right exit status."""
-    from rolecompare.ingest import RawFolderMissing
+    from rolecompare.facts.ingest import RawFolderMissing
 
     try:
         yield
@@ -69,7 +69,7 @@ def ingest(
     Problems (unreadable lines, ambiguous tables) are printed as `file:line: message` and
     written to problems.csv; the other pages are still ingested.
     """
-    from rolecompare.ingest import ingest as run_ingest
+    from rolecompare.facts.ingest import ingest as run_ingest
 
     with _ingest_errors(out):
         result = run_ingest(raw, out, on_problem=_print_problem)
@@ -80,8 +80,8 @@ def ingest(
 
 def ensure_facts(raw: Path, out: Path) -> None:
     """Ingest when the facts are missing or were made from other pages or code."""
-    from rolecompare.ingest import ingest as run_ingest
-    from rolecompare.ingest import is_stale, page_files
+    from rolecompare.facts.ingest import ingest as run_ingest
+    from rolecompare.facts.ingest import is_stale, page_files
 
     with _ingest_errors(out):
         page_files(raw)  # a missing --raw is the user's first problem, say only that
@@ -94,7 +94,7 @@ def ensure_facts(raw: Path, out: Path) -> None:
 
 def _prepare(formats: str, raw: Path, processed: Path) -> tuple[tuple[str, ...], list[str]]:
     """What `report` and `build` do first: check --format, make the facts fresh, list roles."""
-    from rolecompare.report import parse_formats, role_names
+    from rolecompare.reporting.report import parse_formats, role_names
 
     try:
         wanted = parse_formats(formats)
@@ -131,9 +131,9 @@ def report(
     role (the known ids and closest matches are listed), 1 when a notebook cell fails (the
     executed notebook is kept for debugging) or the PDF tool is missing (HTML still written).
     """
-    from rolecompare.execute import NotebookError
-    from rolecompare.render import PdfRouteMissing
-    from rolecompare.report import (
+    from rolecompare.reporting.execute import NotebookError
+    from rolecompare.reporting.render import PdfRouteMissing
+    from rolecompare.reporting.report import (
         UnknownRoleId,
         make_report,
         resolve_role,
@@ -195,9 +195,9 @@ def build(
     """
     import os
 
-    from rolecompare.batch import build as run_build
-    from rolecompare.batch import run_dask
-    from rolecompare.report import UnknownRoleId, resolve_role
+    from rolecompare.building.build import build as run_build
+    from rolecompare.building.build import run_dask
+    from rolecompare.reporting.report import UnknownRoleId, resolve_role
 
     wanted, known = _prepare(formats, raw, processed)
     try:
@@ -246,7 +246,7 @@ def build(
 @app.command()
 def schema() -> None:
     """Print the data contract (tables and metric vocabulary) as Markdown."""
-    from rolecompare.schema import contract_markdown
+    from rolecompare.facts.schema import contract_markdown
 
     typer.echo(contract_markdown(), nl=False)
 

@@ -15,7 +15,7 @@ Rules that hold throughout:
 * A role id that does not occur in `facts` at all raises `UnknownRole` (except `us-average`,
   which only some pages publish: without it, results about it are simply missing).
 * The columns of `facts` are not checked here: the pandera schema checks them where the table
-  is loaded (`rolecompare.tables.load_facts`).
+  is loaded (`rolecompare.facts.tables.load_facts`).
 
 Import everything from `rolecompare.analysis`; the modules of the package are private and
 data flows one way between them: `_numbers` and `_facts` (the table and role ids) <-

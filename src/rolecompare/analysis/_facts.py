@@ -1,7 +1,7 @@
 """Reading the tidy `facts` table: role ids and names, and the rows of one key.
 
 The table's columns are guaranteed by the pandera schema where it is loaded
-(`rolecompare.tables.load_facts`); this module only looks rows up. A role id that does not
+(`rolecompare.facts.tables.load_facts`); this module only looks rows up. A role id that does not
 occur in the table raises `UnknownRole` (with close matches as a hint), except the optional
 `us-average`. The small helpers here treat None, NaN and pd.NA alike as missing and compare
 categories case- and whitespace-insensitively.

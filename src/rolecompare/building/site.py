@@ -30,10 +30,11 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from rolecompare import analysis, atomic, figures
+from rolecompare import analysis, atomic
 from rolecompare.config import ProcessedFiles
-from rolecompare.narrative import format_money
-from rolecompare.tables import load_conflicts, load_facts
+from rolecompare.facts.tables import load_conflicts, load_facts
+from rolecompare.reporting import figures
+from rolecompare.reporting.narrative import format_money
 
 __all__ = ["INDEX_FILE", "PAIR_FOLDER", "IndexRow", "index_rows", "render_index", "write_index"]
 

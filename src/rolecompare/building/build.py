@@ -28,9 +28,9 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare import atomic
+from rolecompare.building.workers import PairJob, PairOutcome, run_pair_job
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.report import BENCHMARK_ROLES, NOTEBOOK, pair_folder_name
-from rolecompare.worker import PairJob, PairOutcome, run_pair_job
+from rolecompare.reporting.report import BENCHMARK_ROLES, NOTEBOOK, pair_folder_name
 
 BUILD_FILE = "build.json"
 CONTEXT_METRICS = ("experience_years", "salary_yearly")
@@ -256,7 +256,9 @@ def _refresh_index(
     stamp_file = reports / INDEX_STAMP
     current = stamp_file.read_text(encoding="utf-8") if stamp_file.exists() else ""
     if changed or current != stamp or not (reports / "index.html").exists():
-        from rolecompare.index import write_index  # matplotlib and seaborn: only when needed
+        from rolecompare.building.site import (
+            write_index,  # matplotlib and seaborn: only when needed
+        )
 
         write_index(reports, processed.folder)
         atomic.write_text(stamp_file, stamp)

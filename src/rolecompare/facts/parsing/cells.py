@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rolecompare.parsing.text import NUMBER, SIGNED, Number, glue_points, read_number
-from rolecompare.schema import metrics
+from rolecompare.facts.parsing.text import NUMBER, SIGNED, Number, glue_points, read_number
+from rolecompare.facts.schema import metrics
 
 MISSING = {"-", "—", "–", "n/a", "N/A", "NA", "none", "None"}
 

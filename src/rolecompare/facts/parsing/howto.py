@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.parsing.model import PageResult, Problem, RawFact
-from rolecompare.parsing.text import NUMBER, clean_name, glue_points, read_number, slugify
-from rolecompare.schema import metrics
+from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
+from rolecompare.facts.parsing.text import NUMBER, clean_name, glue_points, read_number, slugify
+from rolecompare.facts.schema import metrics
 
 _HEADER = re.compile(r"^\s*Score(?:\s*[|\t]\s*|(?=[A-Z]))(?P<rest>\S.*?)\s*$")
 _BLOCKS = {

@@ -16,8 +16,8 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown
 from matplotlib.figure import Figure
 
-from rolecompare.figures import figure_to_png_bytes
-from rolecompare.narrative import for_mathjax, md_escape
+from rolecompare.reporting.figures import figure_to_png_bytes
+from rolecompare.reporting.narrative import for_mathjax, md_escape
 
 NOT_PUBLISHED = "not published"
 

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.parsing import PageResult, Problem, parse_page
+from rolecompare.facts.parsing import PageResult, Problem, parse_page
 
 if TYPE_CHECKING:
     import pandas as pd
 
 # The code whose change makes earlier facts stale.
-_CODE_FILES = ("parsing/*.py", "tables.py", "schema.py", "metadata/*.csv")
+_CODE_FILES = ("facts/parsing/*.py", "facts/tables.py", "facts/schema.py", "metadata/*.csv")
 
 
 class RawFolderMissing(FileNotFoundError):
@@ -139,7 +139,7 @@ def ingest(
     """Parse every *.txt page in raw_dir and write the four tables (atomically) to out_dir."""
     pages, unreadable = _read_pages(raw_dir)
     results = parse_all(pages) + unreadable
-    from rolecompare.tables import build_tables  # pandas: not needed to parse
+    from rolecompare.facts.tables import build_tables  # pandas: not needed to parse
 
     tables = build_tables(results)
     files = ProcessedFiles(Path(out_dir))

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rolecompare.parsing.model import Problem
+from rolecompare.facts.parsing.model import Problem
 
 # Lines longer than this are not parsed (real pages stay far below); keeps every regex linear.
 MAX_LINE_CHARS = 20_000

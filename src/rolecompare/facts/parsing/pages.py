@@ -7,11 +7,11 @@ page where none of them finds anything is reported as an unknown layout.
 
 from __future__ import annotations
 
-from rolecompare.parsing.comparison import parse_tables
-from rolecompare.parsing.howto import parse_how_to
-from rolecompare.parsing.model import PageResult, Problem
-from rolecompare.parsing.prose import mentioned_roles, page_subject, parse_prose
-from rolecompare.parsing.text import decode_page
+from rolecompare.facts.parsing.comparison import parse_tables
+from rolecompare.facts.parsing.howto import parse_how_to
+from rolecompare.facts.parsing.model import PageResult, Problem
+from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
+from rolecompare.facts.parsing.text import decode_page
 
 
 def parse_page(source: str, data: bytes) -> PageResult:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.parsing.model import PageResult, Problem, RawFact
-from rolecompare.parsing.text import NUMBER, clean_name, read_number, singular, slugify
-from rolecompare.schema import metrics
+from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
+from rolecompare.facts.parsing.text import NUMBER, clean_name, read_number, singular, slugify
+from rolecompare.facts.schema import metrics
 
 # A role named in running text: up to nine words, no sentence punctuation. A word may hold a
 # period inside ("a.b") or be a known abbreviation ("Sr."), so "Sr. Customer Relations

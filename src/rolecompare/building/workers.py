@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rolecompare.report import FORMATS, NOTEBOOK, notebook_parameters
+from rolecompare.reporting.report import FORMATS, NOTEBOOK, notebook_parameters
 
 RESET_SOURCE = "%reset -f"
 
@@ -84,14 +84,14 @@ class _WorkerState:
 
     def kernel_manager(self):
         if self.kernel is None or not self.kernel.has_kernel:
-            from rolecompare.execute import start_kernel
+            from rolecompare.reporting.execute import start_kernel
 
             self.kernel = start_kernel(cwd=self.scratch)
         return self.kernel
 
     def discard_kernel(self) -> None:
         if self.kernel is not None:
-            from rolecompare.execute import stop_kernel
+            from rolecompare.reporting.execute import stop_kernel
 
             stop_kernel(self.kernel)
             self.kernel = None
@@ -138,8 +138,8 @@ def _processed_dir(job: PairJob, scratch: Path) -> Path:
 
 def run_pair_job(job: PairJob) -> PairOutcome:
     """Execute and export one pair; never raises for a failing pair (the outcome says why)."""
-    from rolecompare.execute import CellFailed, NotebookError, execute_notebook
-    from rolecompare.render import PdfRouteMissing, export_report
+    from rolecompare.reporting.execute import CellFailed, NotebookError, execute_notebook
+    from rolecompare.reporting.render import PdfRouteMissing, export_report
 
     state = _state()
     outcome = PairOutcome(job.role_a, job.role_b, ok=False, worker=f"pid {os.getpid()}")
@@ -167,7 +167,7 @@ def run_pair_job(job: PairJob) -> PairOutcome:
             return outcome
         outcome.seconds["notebook"] = time.monotonic() - started
         outcome.files["report.ipynb"] = executed.read_bytes()
-        from rolecompare.report import role_names
+        from rolecompare.reporting.report import role_names
 
         names = role_names(processed)
         title = f"{names.get(job.role_a, job.role_a)} vs {names.get(job.role_b, job.role_b)}"

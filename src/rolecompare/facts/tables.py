@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from rolecompare import schema
 from rolecompare.config import PROCESSED_DIR, ProcessedFiles
-from rolecompare.parsing import PageResult, PendingSplit, Problem, RawFact
-from rolecompare.parsing.text import clean_name, display_name, slugify
+from rolecompare.facts import schema
+from rolecompare.facts.parsing import PageResult, PendingSplit, Problem, RawFact
+from rolecompare.facts.parsing.text import clean_name, display_name, slugify
 
 Key = tuple[str, str, str]  # role_id, metric, normalised category
 

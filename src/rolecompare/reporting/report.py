@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolecompare.config import NOTEBOOKS_DIR
-from rolecompare.parsing.text import slugify
+from rolecompare.facts.parsing.text import slugify
 
 NOTEBOOK = NOTEBOOKS_DIR / "role_pair.ipynb"
 FORMATS = ("html", "pdf")
@@ -85,7 +85,7 @@ def resolve_role(asked: str, role_ids: Sequence[str]) -> str:
 
 
 def role_names(processed_dir: Path) -> dict[str, str]:
-    from rolecompare.tables import load_roles
+    from rolecompare.facts.tables import load_roles
 
     roles = load_roles(processed_dir)
     return dict(zip(roles.role_id, roles.role, strict=True))
@@ -124,8 +124,8 @@ def make_report(
     """Execute the pair notebook and export it. Raises execute.NotebookError on a failed cell
     (the executed notebook is kept) and render.PdfRouteMissing when PDF cannot be made (the
     HTML is still written)."""
-    from rolecompare.execute import NotebookError, execute_notebook
-    from rolecompare.render import export_report
+    from rolecompare.reporting.execute import NotebookError, execute_notebook
+    from rolecompare.reporting.render import export_report
 
     paths = pair_paths(reports_dir, role_a, role_b)
     paths.folder.mkdir(parents=True, exist_ok=True)

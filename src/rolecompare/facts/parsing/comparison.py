@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rolecompare.parsing.cells import (
+from rolecompare.facts.parsing.cells import (
     ROW_SPECS,
     CellValue,
     RowSpec,
@@ -22,9 +22,9 @@ from rolecompare.parsing.cells import (
     read_cell,
     split_glued,
 )
-from rolecompare.parsing.model import PageResult, PendingSplit, Problem, RawFact
-from rolecompare.parsing.text import clean_name, glue_points, slugify
-from rolecompare.schema import metrics
+from rolecompare.facts.parsing.model import PageResult, PendingSplit, Problem, RawFact
+from rolecompare.facts.parsing.text import clean_name, glue_points, slugify
+from rolecompare.facts.schema import metrics
 
 _CUT = "\x00cut"  # marks a cell that may have been cut off with the end of its row
 _GENERIC_HEADER_CELLS = {"", "metric", "score", "role", "job", "category", "overview"}

@@ -1,0 +1,1 @@
+"""Stage 4: every pair -> plan, workers, incremental manifest, the site (index and role pages)."""

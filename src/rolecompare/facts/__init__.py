@@ -1,0 +1,1 @@
+"""Stage 1: raw pages -> tidy tables (parsing, schema, tables, ingest)."""
