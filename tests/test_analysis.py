@@ -37,7 +37,7 @@ UNITS = {
     "growth_rate": "percent",
     "jobs_count": "count",
     "degree_top": "percent",
-    "age_mean": "years",
+    "age": "years",
     "experience_years": "years",
     "experience_min_years": "years",
     "years_to_become_min": "years",
@@ -99,8 +99,8 @@ def build_facts() -> list[dict]:
         fact(CCM, "jobs_count", 129140, P000, 13),
         fact(CRM, "degree_top", 57, P000, 15, text="Bachelor's Degree"),
         fact(CCM, "degree_top", 59, P000, 15, text="Bachelor's Degree"),
-        fact(CRM, "age_mean", 42, P000, 16),
-        fact(CCM, "age_mean", 47, P000, 16),
+        fact(CRM, "age", 42, P000, 16),
+        fact(CCM, "age", 47, P000, 16),
         fact(CRM, "experience_years", 4, P000, 17),
         fact(CCM, "experience_years", 6, P000, 17),
         fact(CRM, "salary_yearly", 66782, P000, 22),
@@ -123,8 +123,8 @@ def build_facts() -> list[dict]:
         fact(CCM, "major_top", None, P000, 31, text="Business"),
         fact(CRM, "college_top", None, P000, 32, text="California State University - Bakersfield"),
         fact(CCM, "college_top", None, P000, 32, text="California State University - Bakersfield"),
-        fact(CRM, "age_mean", 42, P000, 35),
-        fact(CCM, "age_mean", 47, P000, 35),
+        fact(CRM, "age", 42, P000, 35),
+        fact(CCM, "age", 47, P000, 35),
         fact(CRM, "gender_share", 38.2, P000, 36, category="male"),
         fact(CRM, "gender_share", 61.8, P000, 36, category="female"),
         fact(CCM, "gender_share", 38.1, P000, 36, category="male"),
@@ -151,7 +151,7 @@ def build_facts() -> list[dict]:
         fact(CRM, "salary_yearly", 66782, P001, 12),
         fact(CSM, "salary_hourly", 29.56, P001, 13),
         fact(CRM, "salary_hourly", 32.11, P001, 13),
-        fact(CSM, "age_mean", 44, P001, 18),
+        fact(CSM, "age", 44, P001, 18),
         fact(CSM, "experience_years", 6, P001, 19),
         fact(CSM, "salary_min", 35000, P001, 35),
         fact(CSM, "salary_max", 105000, P001, 35),
@@ -205,7 +205,7 @@ def build_facts() -> list[dict]:
         ),
         fact(CCM, "gender_share", 61.92, P004, 53, category="female"),
         fact(CCM, "gender_share", 38.08, P004, 55, category="male"),
-        fact(CCM, "age_mean", 48, P004, 57),
+        fact(CCM, "age", 48, P004, 57),
         *(
             fact(US, "race_share", v, P004, line, category=race)
             for line, race, v in [
@@ -218,7 +218,7 @@ def build_facts() -> list[dict]:
         ),
         fact(US, "gender_share", 47.00, P004, 72, category="female"),
         fact(US, "gender_share", 53.00, P004, 74, category="male"),
-        fact(US, "age_mean", 48, P004, 76),
+        fact(US, "age", 48, P004, 76),
         fact(CCM, "degree_share", 59.4, P004, 138, category="Bachelor's"),
         fact(CCM, "degree_share", 17.5, P004, 142, category="Associate"),
         fact(CCM, "degree_share", 11.8, P004, 146, category="Master's"),
@@ -260,7 +260,7 @@ def build_conflicts() -> pd.DataFrame:
         {
             "role_id": CCM,
             "role": NAMES[CCM],
-            "metric": "age_mean",
+            "metric": "age",
             "category": None,
             "unit": "years",
             "n_values": 2,
@@ -356,10 +356,10 @@ def test_precision_tie_goes_to_first_source_then_line(facts):
 
 
 def test_age_conflict_from_table_and_rounding(facts, conflicts, no_conflicts):
-    res = an.resolve(facts, conflicts, CCM, "age_mean")
+    res = an.resolve(facts, conflicts, CCM, "age")
     assert res.conflict and res.values == (47.0, 48.0)
     # 47 and 48 are not roundings of one number, so even without the table it is a conflict
-    assert an.resolve(facts, no_conflicts, CCM, "age_mean").values == (47.0, 48.0)
+    assert an.resolve(facts, no_conflicts, CCM, "age").values == (47.0, 48.0)
 
 
 def test_key_listed_in_conflicts_keeps_every_value_even_if_close(facts, conflicts):
@@ -593,7 +593,7 @@ def test_share_table_and_differences(facts, conflicts):
 
 def test_demographics_summary(facts, conflicts):
     summary = an.demographics_summary(facts, conflicts, CRM, CCM).set_index("measure")
-    age = summary.loc["age_mean"]
+    age = summary.loc["age"]
     assert age["conflict"] and math.isnan(age["difference"])
     assert (age["difference_low"], age["difference_high"]) == (-6, -5)
     female = summary.loc["female_share"]
@@ -602,7 +602,7 @@ def test_demographics_summary(facts, conflicts):
     lgbt = summary.loc["lgbt_share"]
     assert lgbt["difference"] == 8 and lgbt["difference_unit"] == "pp"
     csm = an.demographics_summary(facts, conflicts, CRM, CSM).set_index("measure")
-    assert csm.loc["age_mean", "difference"] == -2
+    assert csm.loc["age", "difference"] == -2
 
 
 # --- education and skills ---------------------------------------------------------------------
@@ -675,7 +675,7 @@ def test_facts_used_and_conflicts_for(facts, conflicts):
         (P004, 212),
     ]
     assert set(an.facts_used(facts, CRM, include_us_average=False)["role_id"]) == {CRM}
-    assert list(an.conflicts_for(conflicts, [CCM])["metric"]) == ["age_mean"]
+    assert list(an.conflicts_for(conflicts, [CCM])["metric"]) == ["age"]
     assert an.conflicts_for(conflicts, [CSM]).empty
     assert an.conflicts_for(None, [CSM]).empty
 

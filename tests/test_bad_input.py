@@ -347,5 +347,5 @@ def test_failed_write_leaves_every_table_old_or_new_never_torn(
 def test_latin1_row_inside_a_table_costs_only_that_row(page: str) -> None:
     result = parse_page("latin1-table.txt", page.encode("latin-1"))
     assert [p.line for p in result.problems] == [3]
-    ages = {(f.role, f.value) for f in result.facts if f.metric == "age_mean" and f.line == 4}
+    ages = {(f.role, f.value) for f in result.facts if f.metric == "age" and f.line == 4}
     assert ages == {("Llama Groomer", 39.0), ("Lighthouse Keeper", 51.0)}

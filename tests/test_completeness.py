@@ -29,7 +29,7 @@ def _printed(facts: pd.DataFrame) -> dict[tuple[str, int], set[str]]:
     for row in raw.itertuples():
         key = (row.source, int(row.line))
         out.setdefault(key, set()).update(
-            v for v in (row.value.lstrip("-"), row.category, row.text) if v
+            v for v in (row.value.lstrip("-"), row.category, row.text, row.period) if v
         )
     return out
 

@@ -62,8 +62,8 @@ def build_facts() -> pd.DataFrame:
         fact(CCM, "salary_hourly", 19.80, P000, 11, unit="USD/hour"),
         fact(CRM, "degree_top", 57, P000, 15, text="Bachelor's Degree", unit="percent"),
         fact(CCM, "degree_top", 59, P000, 15, text="Bachelor's Degree", unit="percent"),
-        fact(CRM, "age_mean", 42, P000, 16, unit="years"),
-        fact(CCM, "age_mean", 47, P000, 16, unit="years"),
+        fact(CRM, "age", 42, P000, 16, unit="years"),
+        fact(CCM, "age", 47, P000, 16, unit="years"),
         fact(CRM, "experience_years", 4, P000, 17, unit="years"),
         fact(CCM, "experience_years", 6, P000, 17, unit="years"),
         fact(CRM, "salary_min", 42000, P000, 23, unit="USD/year"),
@@ -235,7 +235,7 @@ def test_demographics_sentences(facts, conflicts):
 
 
 def test_age_sentence_with_conflict(facts):
-    extra = pd.DataFrame([fact(CCM, "age_mean", 48, P004, 57, unit="years")])
+    extra = pd.DataFrame([fact(CCM, "age", 48, P004, 57, unit="years")])
     both = pd.concat([facts, extra], ignore_index=True)
     summary = an.demographics_summary(both, None, CRM, CCM)
     assert nv.age_sentence(summary, NAMES, CRM, CCM) == (

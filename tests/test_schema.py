@@ -21,20 +21,29 @@ def test_readme_contract_is_the_generated_one() -> None:
 
 def test_facts_columns_are_exactly_the_contract() -> None:
     assert schema.columns("facts") == [
-        "role_id", "role", "metric", "category", "value", "text", "unit", "source", "line",
+        "role_id", "role", "metric", "category", "value", "text", "unit",
+        "statistic", "qualifier", "period", "source", "line",
     ]  # fmt: skip
 
 
 def _fact(**overrides) -> pd.DataFrame:
     row = dict(role_id="a-b", role="A b", metric="salary_yearly", category=None, value=1.0,
-               text=None, unit="USD/year", source="x.txt", line=3)  # fmt: skip
+               text=None, unit="USD/year", statistic=None, qualifier=None, period=None,
+               source="x.txt", line=3)  # fmt: skip
     row.update(overrides)
     return pd.DataFrame([row])
 
 
 @pytest.mark.parametrize(
     "overrides",
-    [{"metric": "salary_weekly"}, {"role_id": "Not A Slug"}, {"line": -1}, {"source": None}],
+    [
+        {"metric": "salary_weekly"},
+        {"role_id": "Not A Slug"},
+        {"line": -1},
+        {"source": None},
+        {"statistic": "mode"},
+        {"qualifier": "maybe"},
+    ],
 )
 def test_validation_rejects_bad_rows(overrides) -> None:
     with pytest.raises(pandera.errors.SchemaErrors):
@@ -47,6 +56,6 @@ def test_validation_rejects_extra_columns() -> None:
 
 
 def test_metric_ranges_come_from_metadata() -> None:
-    age = schema.metrics()["age_mean"]
+    age = schema.metrics()["age"]
     assert (age.low, age.high, age.unit) == (14, 90, "years")
     assert age.plausible(42) and not age.plausible(442)

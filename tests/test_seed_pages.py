@@ -131,8 +131,8 @@ def facts_at(facts: pd.DataFrame, page: str, line: int) -> set[tuple]:
             "001",
             18,
             {
-                (CSM, "age_mean", None, 44.0, None, "years"),
-                (CRM, "age_mean", None, 42.0, None, "years"),
+                (CSM, "age", None, 44.0, None, "years"),
+                (CRM, "age", None, 42.0, None, "years"),
             },
         ),
         (
@@ -185,8 +185,8 @@ def facts_at(facts: pd.DataFrame, page: str, line: int) -> set[tuple]:
             "002",
             18,
             {
-                (CSM, "age_mean", None, 44.0, None, "years"),
-                (CCM, "age_mean", None, 47.0, None, "years"),
+                (CSM, "age", None, 44.0, None, "years"),
+                (CCM, "age", None, 47.0, None, "years"),
             },
         ),
         ("002", 97, {(CCM, "skill_share", "Data Entry", 4.0, None, "percent")}),
@@ -214,7 +214,7 @@ def facts_at(facts: pd.DataFrame, page: str, line: int) -> set[tuple]:
         (
             "003",
             39,
-            {(CRM, "growth_projected", "2019-2029", 10.0, "Bureau of Labor Statistics", "percent")},
+            {(CRM, "growth_projected", None, 10.0, "Bureau of Labor Statistics", "percent")},
         ),
         # 004: how-to-become page, the role beside the US average
         ("004", 22, {(CCM, "score_salary", None, 3.2, None, "score")}),
@@ -222,9 +222,9 @@ def facts_at(facts: pd.DataFrame, page: str, line: int) -> set[tuple]:
         ("004", 33, {(USA, "growth_rate", None, 0.3, None, "percent")}),
         ("004", 43, {(CCM, "race_share", "Black or African American", 10.34, None, "percent")}),
         ("004", 53, {(CCM, "gender_share", "female", 61.92, None, "percent")}),
-        ("004", 57, {(CCM, "age_mean", None, 48.0, None, "years")}),
+        ("004", 57, {(CCM, "age", None, 48.0, None, "years")}),
         ("004", 68, {(USA, "race_share", "White", 57.0, None, "percent")}),
-        ("004", 76, {(USA, "age_mean", None, 48.0, None, "years")}),
+        ("004", 76, {(USA, "age", None, 48.0, None, "years")}),
         ("004", 82, {(USA, "score_stress", None, 7.1, "high", "score")}),
         ("004", 89, {(USA, "score_complexity", None, 7.0, "challenging", "score")}),
         ("004", 92, {(CCM, "score_work_life", None, 6.2, None, "score")}),
@@ -281,12 +281,14 @@ def test_roles_and_names(seed_processed) -> None:
 def test_facts_csv_keeps_numbers_as_printed(seed_processed) -> None:
     text = (seed_processed / "facts.csv").read_text(encoding="utf-8")
     assert (
-        "customer-care-manager,Customer care manager,salary_hourly,,19.80,,USD/hour,"
+        "customer-care-manager,Customer care manager,salary_hourly,,19.80,,USD/hour,,,,"
         f"{SEED['000']},11" in text
     )
-    assert f"race_share,Unknown,4.80,,percent,{SEED['004']},47" in text
+    assert f"race_share,Unknown,4.80,,percent,,,,{SEED['004']},47" in text
     header = text.splitlines()[0]
-    assert header == "role_id,role,metric,category,value,text,unit,source,line"
+    assert header == (
+        "role_id,role,metric,category,value,text,unit,statistic,qualifier,period,source,line"
+    )
 
 
 def test_conflicts_are_exactly_the_disagreements(seed_conflicts: pd.DataFrame) -> None:
@@ -294,12 +296,12 @@ def test_conflicts_are_exactly_the_disagreements(seed_conflicts: pd.DataFrame) -
         (r.role_id, r.metric, None if pd.isna(r.category) else r.category)
         for r in seed_conflicts.itertuples()
     }
-    assert keys == {(CRM, "salary_yearly", None), (CCM, "age_mean", None)}
+    assert keys == {(CRM, "salary_yearly", None), (CCM, "age", None)}
     salary = seed_conflicts[seed_conflicts.metric == "salary_yearly"].iloc[0]
     assert (salary.min_value, salary.max_value, salary.n_values) == (58913.0, 66782.0, 2)
     assert f"58913 ({SEED['003']}:31)" in salary["values"]
     assert f"{SEED['000']}:10" in salary["values"] and f"{SEED['001']}:12" in salary["values"]
-    age = seed_conflicts[seed_conflicts.metric == "age_mean"].iloc[0]
+    age = seed_conflicts[seed_conflicts.metric == "age"].iloc[0]
     assert f"48 ({SEED['004']}:57)" in age["values"]
 
 

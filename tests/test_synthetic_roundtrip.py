@@ -34,7 +34,7 @@ def test_every_role_comes_back_exactly(synthetic) -> None:
         rid = slugify(r.name)
         assert _values(facts, rid, "salary_yearly") == {float(r.salary)}
         assert _values(facts, rid, "jobs_count") == {float(r.jobs)}
-        assert _values(facts, rid, "age_mean") == {float(r.age)}
+        assert _values(facts, rid, "age") == {float(r.age)}
         assert _values(facts, rid, "experience_years") == {float(r.experience)}
         assert _values(facts, rid, "growth_rate") == {float(r.growth)}
         assert _values(facts, rid, "salary_min") == {float(r.low)}

@@ -129,8 +129,8 @@ def test_tab_separated_tables_with_and_without_leading_tab() -> None:
             F(12, DW, "job_satisfaction", 3.9, unit=RAT),
             F(13, DW, "degree_top", 62.0, text="Bachelor's Degree", unit=PCT),
             F(13, CTO, "degree_top", 41.0, text="Master's Degree", unit=PCT),
-            F(14, DW, "age_mean", 36.0, unit=YRS),
-            F(14, CTO, "age_mean", 53.0, unit=YRS),
+            F(14, DW, "age", 36.0, unit=YRS),
+            F(14, CTO, "age", 53.0, unit=YRS),
             F(15, DW, "experience_years", 3.0, unit=YRS),
             F(15, CTO, "experience_years", 10.0, unit=YRS),
             # salary table, header without a leading tab
@@ -175,8 +175,8 @@ def test_pipe_table_with_unshifted_header() -> None:
             F(10, DW, "job_satisfaction", 3.9, unit=RAT),
             F(11, ITS, "degree_top", 44.0, text="Associate Degree", unit=PCT),
             F(11, DW, "degree_top", 62.0, text="Bachelor's Degree", unit=PCT),
-            F(12, ITS, "age_mean", 47.0, unit=YRS),
-            F(12, DW, "age_mean", 36.0, unit=YRS),
+            F(12, ITS, "age", 47.0, unit=YRS),
+            F(12, DW, "age", 36.0, unit=YRS),
             F(13, ITS, "experience_years", 5.0, unit=YRS),
             F(13, DW, "experience_years", 3.0, unit=YRS),
             F(16, ITS, "gender_share", 71.5, category="male", unit=PCT),
@@ -218,8 +218,8 @@ def test_glued_table_for_two_new_roles() -> None:
             F(12, G, "job_satisfaction", 4.2, unit=RAT),
             F(13, G, "degree_top", 38.0, text="High School Diploma", unit=PCT),
             F(13, L, "degree_top", 27.0, text="Associate Degree", unit=PCT),
-            F(14, G, "age_mean", 39.0, unit=YRS),
-            F(14, L, "age_mean", 51.0, unit=YRS),
+            F(14, G, "age", 39.0, unit=YRS),
+            F(14, L, "age", 51.0, unit=YRS),
             F(15, G, "experience_years", 2.0, unit=YRS),
             F(15, L, "experience_years", 7.0, unit=YRS),
             F(18, G, "salary_min", 24000.0, unit=Y),
@@ -248,8 +248,8 @@ def test_glued_table_for_two_new_roles() -> None:
 GLUED_TITLE_FACTS = [
     F(4, DEVOPS, "salary_yearly", 93400.0, unit=Y),
     F(4, DW, "salary_yearly", 48250.0, unit=Y),
-    F(5, DEVOPS, "age_mean", 34.0, unit=YRS),
-    F(5, DW, "age_mean", 36.0, unit=YRS),
+    F(5, DEVOPS, "age", 34.0, unit=YRS),
+    F(5, DW, "age", 36.0, unit=YRS),
     F(6, DEVOPS, "top_state", text="California"),
     F(6, DW, "top_state", text="Texas"),
 ]
@@ -288,8 +288,8 @@ def test_page_cut_off_mid_table() -> None:
             F(4, LLAMA, "salary_yearly", 38900.0, unit=Y),
             F(5, LIGHT, "salary_hourly", 25.36, unit=H),
             F(5, LLAMA, "salary_hourly", 18.7, unit=H),
-            F(6, LIGHT, "age_mean", 51.0, unit=YRS),
-            F(6, LLAMA, "age_mean", 39.0, unit=YRS),
+            F(6, LIGHT, "age", 51.0, unit=YRS),
+            F(6, LLAMA, "age", 39.0, unit=YRS),
             # the complete first cell of the cut row (it ends at its '|')
             F(7, LIGHT, "jobs_count", 7890.0, unit=CNT),
         ]
@@ -325,8 +325,8 @@ def test_comparison_page_without_salary_table() -> None:
             F(8, PUPPET, "growth_rate", 5.0, unit=PCT),
             F(9, LIGHT, "jobs_count", 7890.0, unit=CNT),
             F(9, PUPPET, "jobs_count", 640.0, unit=CNT),
-            F(10, LIGHT, "age_mean", 51.0, unit=YRS),
-            F(10, PUPPET, "age_mean", 42.0, unit=YRS),
+            F(10, LIGHT, "age", 51.0, unit=YRS),
+            F(10, PUPPET, "age", 42.0, unit=YRS),
             F(13, LIGHT, "major_top", text="Marine Science"),
             F(13, PUPPET, "major_top", text="Fine Arts"),
             F(14, LIGHT, "college_top", text="Maine Maritime Academy"),
@@ -355,7 +355,6 @@ def test_profile_page_for_a_new_role() -> None:
                 CTO,
                 "growth_projected",
                 6.0,
-                category="2022-2032",
                 text="Bureau of Labor Statistics",
                 unit=PCT,
             ),
@@ -363,6 +362,11 @@ def test_profile_page_for_a_new_role() -> None:
     )
     assert problem_rows(tables, "profile_new.txt") == []
     assert tables["roles"]["role"].tolist() == ["Chief tea officer"]
+    facts = tables["facts"]
+    growth = facts[facts.metric == "growth_projected"]
+    assert growth.period.tolist() == ["2022-2032"]
+    salaries = facts[facts.metric.isin(["salary_yearly", "salary_abroad", "salary_abroad_usd"])]
+    assert set(salaries.statistic) == {"mean"}  # "the average salary ... is"
 
 
 def test_how_to_become_page_for_a_new_role() -> None:
@@ -383,12 +387,12 @@ def test_how_to_become_page_for_a_new_role() -> None:
             F(31, ITS, "race_share", 26.5, category="Unknown", unit=PCT),
             F(35, ITS, "gender_share", 28.5, category="female", unit=PCT),
             F(37, ITS, "gender_share", 71.5, category="male", unit=PCT),
-            F(39, ITS, "age_mean", 48.0, unit=YRS),
+            F(39, ITS, "age", 48.0, unit=YRS),
             F(42, USA, "race_share", 7.0, category="Asian", unit=PCT),
             F(44, USA, "race_share", 57.0, category="White", unit=PCT),
             F(48, USA, "gender_share", 47.0, category="female", unit=PCT),
             F(50, USA, "gender_share", 53.0, category="male", unit=PCT),
-            F(52, USA, "age_mean", 42.0, unit=YRS),
+            F(52, USA, "age", 42.0, unit=YRS),
             F(54, ITS, "score_stress", 6.9, unit=SCORE),
             F(58, USA, "score_stress", 7.1, text="high", unit=SCORE),
             F(61, ITS, "score_complexity", 5.5, unit=SCORE),
@@ -536,7 +540,7 @@ def test_conflicts_across_the_fixture_pages(all_tables) -> None:
             "57000 (profile_new.txt:12, tab_table.txt:3, tab_table.txt:8, tab_table.txt:20)",
         ),
         # age 47 vs 48 is a conflict: whole numbers that differ cannot be the same rounding
-        (ITS, "age_mean"): (
+        (ITS, "age"): (
             2,
             47.0,
             48.0,

@@ -54,9 +54,13 @@ class ProcessedFiles:
         return self.folder / "problems.csv"
 
     @property
+    def pages(self) -> Path:
+        return self.folder / "pages.csv"
+
+    @property
     def manifest(self) -> Path:
         """What the tables were made from (raw file hashes), to tell when they are stale."""
         return self.folder / "ingest.json"
 
     def tables(self) -> list[Path]:
-        return [self.facts, self.roles, self.conflicts, self.problems]
+        return [self.facts, self.roles, self.conflicts, self.problems, self.pages]

@@ -217,7 +217,7 @@ def _compare_row(
 def demographics_summary(
     facts: pd.DataFrame, conflicts: pd.DataFrame | None, role_a: str, role_b: str
 ) -> pd.DataFrame:
-    """Rows age_mean (years), female_share and lgbt_share (percent) with a - b differences.
+    """Rows age (years), female_share and lgbt_share (percent) with a - b differences.
 
     `difference` is NaN when a value is in conflict; difference_low/high bound it. Roles
     lacking a measure have NaN. `frame.attrs['roles']` is (role_a, role_b).
@@ -225,12 +225,12 @@ def demographics_summary(
     _check_roles(facts, [role_a, role_b])
     rows = [
         _compare_row(
-            "age_mean",
+            "age",
             "Average age",
             "years",
             "years",
-            _numeric(facts, conflicts, role_a, "age_mean"),
-            _numeric(facts, conflicts, role_b, "age_mean"),
+            _numeric(facts, conflicts, role_a, "age"),
+            _numeric(facts, conflicts, role_b, "age"),
         ),
         _compare_row(
             "female_share",

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
 from rolecompare.facts.parsing import PageResult, Problem, parse_page
+from rolecompare.facts.sources import SOURCES_FILE, read_sources
 
 if TYPE_CHECKING:
     import pandas as pd
 
 # The code whose change makes earlier facts stale.
-_CODE_FILES = ("facts/parsing/*.py", "facts/tables.py", "facts/schema.py", "metadata/*.csv")
+_CODE_FILES = ("facts/parsing/*.py", "facts/*.py", "metadata/*.csv")
 
 
 class RawFolderMissing(FileNotFoundError):
@@ -68,10 +69,19 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _sources_hash(raw_dir: Path) -> str | None:
+    path = Path(raw_dir) / SOURCES_FILE
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    except OSError:
+        return None
+
+
 def _manifest(raw_dir: Path, pages: dict[str, bytes]) -> dict[str, object]:
     return {
         "raw_dir": str(Path(raw_dir).resolve()),
         "code": code_fingerprint(),
+        "sources": _sources_hash(raw_dir),
         "pages": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())},
     }
 
@@ -139,14 +149,15 @@ def ingest(
     """Parse every *.txt page in raw_dir and write the four tables (atomically) to out_dir."""
     pages, unreadable = _read_pages(raw_dir)
     results = parse_all(pages) + unreadable
+    sources, source_problems = read_sources(raw_dir, {r.source for r in results})
     from rolecompare.facts.tables import build_tables  # pandas: not needed to parse
 
-    tables = build_tables(results)
+    tables = build_tables(results, sources, source_problems)
     files = ProcessedFiles(Path(out_dir))
     with atomic.locked(files.folder, wait=lock_wait):
         atomic.sweep_temporaries(files.folder, depth=0)
         atomic.write_csv(files.facts, _facts_for_csv(tables["facts"]))
-        for name in ("roles", "conflicts", "problems"):
+        for name in ("roles", "conflicts", "problems", "pages"):
             atomic.write_csv(getattr(files, name), tables[name])
         atomic.write_text(files.manifest, json.dumps(_manifest(raw_dir, pages), indent=2) + "\n")
     if on_problem is not None:

@@ -2,7 +2,9 @@
 
 `metadata/fields.csv` lists every column of every table with its type and meaning;
 `metadata/metrics.csv` lists the metric vocabulary with unit, category meaning and the
-plausible range that the page parser also uses to split glued table cells.
+plausible range that the page parser also uses to split glued table cells;
+`metadata/vocabularies.csv` lists the values the `statistic`, `qualifier` and page `kind`
+columns may take.
 The same two files generate the data contract in the README (`rolecompare schema`).
 """
 
@@ -20,7 +22,7 @@ if TYPE_CHECKING:  # pandas and pandera load on first validation: the parser nee
     import pandas as pd
     import pandera.pandas as pa
 
-TABLES = ("facts", "roles", "conflicts", "problems")
+TABLES = ("facts", "roles", "conflicts", "problems", "pages")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,15 @@ def fields(table: str) -> list[Field]:
     ]
 
 
+@cache
+def vocabulary(field: str) -> dict[str, str]:
+    """The allowed values of a coded column (statistic, qualifier, kind) and their meaning."""
+    found = {r["value"]: r["meaning"] for r in _read_csv("vocabularies.csv") if r["field"] == field}
+    if not found:
+        raise KeyError(f"no vocabulary for {field!r}")
+    return found
+
+
 def columns(table: str) -> list[str]:
     return [f.name for f in fields(table)]
 
@@ -107,9 +118,11 @@ def _extra_checks(table: str, name: str) -> list[pa.Check]:
 
     if name == "metric":
         return [pa.Check.isin(list(metrics()))]
+    if name in {"statistic", "qualifier", "kind"}:
+        return [pa.Check.isin(list(vocabulary(name)))]
     if name == "line":
         return [pa.Check.ge(0)]
-    if name in {"role_id"}:
+    if name in {"role_id", "role_a", "role_b"}:
         return [pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     return []
 
@@ -156,6 +169,14 @@ def contract_markdown() -> str:
         for f in fields(table):
             typ = f.dtype + ("" if not f.nullable else ", may be empty")
             lines.append(f"| `{f.name}` | {typ} | {f.unit} | {f.description} |")
+        lines.append("")
+    for field, title in (
+        ("statistic", "Statistics"),
+        ("qualifier", "Qualifiers"),
+        ("kind", "Page kinds"),
+    ):
+        lines += [f"#### {title} (`{field}`)", "", "| value | meaning |", "|---|---|"]
+        lines += [f"| `{value}` | {meaning} |" for value, meaning in vocabulary(field).items()]
         lines.append("")
     lines += [
         "#### Metrics",

@@ -1,9 +1,10 @@
-"""Tidy tables from parsed pages: facts, roles, conflicts and problems, and their loaders.
+"""Tidy tables from parsed pages: facts, roles, conflicts, problems and pages, and their loaders.
 
 Facts keep every statement with its source and line; nothing is averaged or overwritten.
-Two statements of the same (role, metric, category) agree when they could be the same
-number rounded as printed ("$20" and "$19.80"): their half-unit-of-last-digit intervals
-overlap (strictly, so 47 and 48 do not). Groups that do not agree are listed in conflicts.
+Statements of the same (role, metric, category) are compared like with like (same statistic
+and period, see `agreement`); they agree when they could describe one true value as printed
+("$20" and "$19.80"; "about 52,000" and "51,870"). Groups that do not agree are listed in
+conflicts.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ import pandas as pd
 
 from rolecompare.config import PROCESSED_DIR, ProcessedFiles
 from rolecompare.facts import schema
+from rolecompare.facts.agreement import comparable_groups, numbers_agree
 from rolecompare.facts.parsing import PageResult, PendingSplit, Problem, RawFact
 from rolecompare.facts.parsing.text import clean_name, display_name, slugify
+from rolecompare.facts.sources import SourceInfo
 
 Key = tuple[str, str, str]  # role_id, metric, normalised category
 
@@ -33,22 +36,16 @@ def _key(fact: RawFact) -> Key:
     return slugify(fact.role), fact.metric, _norm(fact.category)
 
 
-def _half_unit(printed: str) -> float:
-    decimals = len(printed.split(".")[1]) if "." in printed else 0
-    return 0.5 * 10.0**-decimals
-
-
-def numbers_agree(printed: Iterable[str]) -> bool:
-    """Could all these printed numbers be roundings of one true value?"""
-    bounds = [(float(p) - _half_unit(p), float(p) + _half_unit(p)) for p in printed]
-    return not bounds or max(lo for lo, _ in bounds) < min(hi for _, hi in bounds)
-
-
 def facts_agree(facts: list[RawFact]) -> bool:
-    printed = [f.printed for f in facts if f.printed is not None]
+    """Same text (case and spacing aside), same unit, and numbers that can be one value."""
+    numbered = [f for f in facts if f.printed is not None]
     texts = {_norm(f.text) for f in facts if f.text}
     units = {f.unit for f in facts}
-    return numbers_agree(printed) and len(texts) <= 1 and len(units) <= 1
+    return (
+        numbers_agree([f.printed for f in numbered], [f.qualifier for f in numbered])
+        and len(texts) <= 1
+        and len(units) <= 1
+    )
 
 
 def _resolve_pending(
@@ -104,9 +101,14 @@ def _display_names(facts: list[tuple[str, RawFact]]) -> dict[str, str]:
     }
 
 
-def build_tables(results: list[PageResult]) -> dict[str, pd.DataFrame]:
-    """facts, roles, conflicts and problems (validated) from every parsed page.
+def build_tables(
+    results: list[PageResult],
+    sources: dict[str, SourceInfo] | None = None,
+    source_problems: Iterable[Problem] = (),
+) -> dict[str, pd.DataFrame]:
+    """facts, roles, conflicts, problems and pages (validated) from every parsed page.
 
+    `sources` is what raw/sources.csv says of each page; `source_problems` its unusable rows.
     `facts` carries an extra `printed` column (the number exactly as printed) that the
     writer uses for `value`, so trailing zeros survive in facts.csv.
     """
@@ -124,6 +126,7 @@ def build_tables(results: list[PageResult]) -> dict[str, pd.DataFrame]:
         (s, Problem(f.line, f"{f.metric} is stated for a role with no name: skipped"))
         for s, f in nameless
     ]
+    problems += [("sources.csv", p) for p in source_problems]
     facts.sort(key=lambda sf: (sf[0], sf[1].line))
     names = _display_names(facts)
 
@@ -136,6 +139,9 @@ def build_tables(results: list[PageResult]) -> dict[str, pd.DataFrame]:
             "value": f.value,
             "text": f.text,
             "unit": f.unit,
+            "statistic": f.statistic,
+            "qualifier": f.qualifier,
+            "period": f.period,
             "source": source,
             "line": f.line,
         }
@@ -175,41 +181,94 @@ def build_tables(results: list[PageResult]) -> dict[str, pd.DataFrame]:
         "roles": roles_df,
         "conflicts": find_conflicts(facts, names),
         "problems": problems_df,
+        "pages": pages_table(results, facts, problems, sources or {}),
     }
 
 
+def pages_table(
+    results: list[PageResult],
+    facts: list[tuple[str, RawFact]],
+    problems: list[tuple[str, Problem]],
+    sources: dict[str, SourceInfo],
+) -> pd.DataFrame:
+    """One row per page: its kind, the pair it compares, counts, and what sources.csv says."""
+    n_facts = Counter(source for source, _ in facts)
+    n_problems = Counter(source for source, _ in problems)
+    rows = []
+    for result in results:
+        info = sources.get(result.source, SourceInfo())
+        pair = result.compares
+        ids = (slugify(pair[0]), slugify(pair[1])) if pair else (None, None)
+        rows.append(
+            {
+                "source": result.source,
+                "kind": result.kind,
+                "role_a": ids[0] if ids[0] != ids[1] else None,
+                "role_b": ids[1] if ids[0] != ids[1] else None,
+                "n_facts": n_facts[result.source],
+                "n_problems": n_problems[result.source],
+                "title": info.title,
+                "url": info.url,
+                "retrieved": info.retrieved,
+            }
+        )
+    return schema.validate("pages", pd.DataFrame(rows, columns=schema.columns("pages")))
+
+
 def _describe(fact: RawFact) -> str:
-    if fact.printed is not None and fact.text:
-        return f"{fact.text}, {fact.printed}"
-    return fact.printed if fact.printed is not None else (fact.text or "")
+    number = fact.printed
+    if number is not None and fact.qualifier:
+        number = f"{fact.qualifier} {number}"
+    if number is not None and fact.text:
+        return f"{fact.text}, {number}"
+    return number if number is not None else (fact.text or "")
 
 
 def find_conflicts(facts: list[tuple[str, RawFact]], names: dict[str, str]) -> pd.DataFrame:
-    groups: dict[Key, list[tuple[str, RawFact]]] = defaultdict(list)
+    """Keys whose statements, compared like with like, cannot describe one value."""
+    keyed: dict[Key, list[tuple[str, RawFact]]] = defaultdict(list)
     for source, fact in facts:
-        groups[_key(fact)].append((source, fact))
+        keyed[_key(fact)].append((source, fact))
     rows = []
-    for (role_id, metric, _), members in sorted(groups.items()):
-        if facts_agree([f for _, f in members]):
-            continue
-        stated: dict[str, list[str]] = defaultdict(list)
-        for source, fact in members:
-            stated[_describe(fact)].append(f"{source}:{fact.line}")
-        numbers = [f.value for _, f in members if f.value is not None]
-        rows.append(
-            {
-                "role_id": role_id,
-                "role": names[role_id],
-                "metric": metric,
-                "category": members[0][1].category,
-                "unit": "; ".join(sorted({f.unit for _, f in members if f.unit})) or None,
-                "n_values": len(stated),
-                "min_value": min(numbers) if numbers else None,
-                "max_value": max(numbers) if numbers else None,
-                "values": "; ".join(f"{v} ({', '.join(where)})" for v, where in stated.items()),
-            }
+    for (role_id, metric, _), statements in sorted(keyed.items()):
+        groups = comparable_groups(
+            statements,
+            [f.statistic for _, f in statements],
+            [f.period for _, f in statements],
         )
+        for (statistic, period), members in sorted(groups.items()):
+            if not facts_agree([f for _, f in members]):
+                rows.append(
+                    _conflict_row(role_id, names[role_id], metric, statistic, period, members)
+                )
     return schema.validate("conflicts", pd.DataFrame(rows, columns=schema.columns("conflicts")))
+
+
+def _conflict_row(
+    role_id: str,
+    role: str,
+    metric: str,
+    statistic: str,
+    period: str,
+    members: list[tuple[str, RawFact]],
+) -> dict[str, object]:
+    stated: dict[str, list[str]] = defaultdict(list)
+    for source, fact in members:
+        stated[_describe(fact)].append(f"{source}:{fact.line}")
+    numbers = [f.value for _, f in members if f.value is not None]
+    return {
+        "role_id": role_id,
+        "role": role,
+        "metric": metric,
+        "category": members[0][1].category,
+        "unit": "; ".join(sorted({f.unit for _, f in members if f.unit})) or None,
+        "statistic": statistic or None,
+        "period": period or None,
+        "n_values": len(stated),
+        "min_value": min(numbers) if numbers else None,
+        "max_value": max(numbers) if numbers else None,
+        "values": "; ".join(f"{v} ({', '.join(where)})" for v, where in stated.items()),
+    }
 
 
 # --- loading, for notebooks and later stages -------------------------------------------------
@@ -240,3 +299,8 @@ def load_conflicts(folder: Path | str | None = None) -> pd.DataFrame:
 
 def load_problems(folder: Path | str | None = None) -> pd.DataFrame:
     return _read("problems", folder)
+
+
+def load_pages(folder: Path | str | None = None) -> pd.DataFrame:
+    """pages.csv: one row per raw page (kind, compared pair, title and address)."""
+    return _read("pages", folder)

@@ -475,7 +475,7 @@ def age_sentence(
 ) -> str:
     """'Customer relations managers are 5 years younger on average than customer care managers
     (42 vs 47).' from `analysis.demographics_summary`."""
-    row = _summary_row(summary, "age_mean")
+    row = _summary_row(summary, "age")
     lacking = _roles_lacking(row, role_a, role_b)
     if lacking:
         return _missing_sentence("Average age", lacking, names)

@@ -254,7 +254,7 @@ def key_numbers(summary) -> pd.DataFrame:  # summary: analysis.PairSummary
             else f"{summary.race_dissimilarity:.1f}",
         ),
         ("Female share difference", _diff(summary, "female_share", "percentage points")),
-        ("Average age difference", _diff(summary, "age_mean", "years")),
+        ("Average age difference", _diff(summary, "age", "years")),
         ("LGBT share difference", _diff(summary, "lgbt_share", "percentage points")),
         ("Experience difference", _signed(summary.experience_difference, "years")),
         ("Shared skills", "; ".join(summary.shared_skills) or "none"),

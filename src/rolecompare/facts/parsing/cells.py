@@ -113,6 +113,7 @@ class RowSpec:
     label: str
     kind: str
     metric: str
+    statistic: str | None = None  # "mean" where the label says "Average"
 
 
 # The row labels of comparison tables (matched case-insensitively), site vocabulary.
@@ -120,13 +121,13 @@ ROW_SPECS: dict[str, RowSpec] = {
     spec.label.lower(): spec
     for spec in [
         RowSpec("Yearly salary", "money", "salary_yearly"),
-        RowSpec("Average salary", "money", "salary_yearly"),
+        RowSpec("Average salary", "money", "salary_yearly", "mean"),
         RowSpec("Hourly rate", "money", "salary_hourly"),
         RowSpec("Growth rate", "percent", "growth_rate"),
         RowSpec("Number of jobs", "number", "jobs_count"),
         RowSpec("Job satisfaction", "number", "job_satisfaction"),
         RowSpec("Most common degree", "degree", "degree_top"),
-        RowSpec("Average age", "number", "age_mean"),
+        RowSpec("Average age", "number", "age", "mean"),
         RowSpec("Years of experience", "number", "experience_years"),
         RowSpec("Salary range", "range", "salary_min"),
         RowSpec("Highest paying city", "text", "top_city"),

@@ -72,7 +72,9 @@ def split_glued_header(text: str, mentioned: set[str]) -> tuple[tuple[str, str] 
     return None, f"table header {text!r} splits into two role names in several ways ({shown})"
 
 
-def _facts(role: str, values: list[CellValue], line: int) -> list[RawFact]:
+def _facts(
+    role: str, values: list[CellValue], line: int, statistic: str | None = None
+) -> list[RawFact]:
     return [
         RawFact(
             role=role,
@@ -83,6 +85,7 @@ def _facts(role: str, values: list[CellValue], line: int) -> list[RawFact]:
             text=v.text,
             category=v.category,
             unit=v.unit or metrics()[v.metric].unit or None,
+            statistic=statistic if v.metric == values[0].metric else None,
         )
         for v in values
     ]
@@ -96,6 +99,8 @@ def _row(
         result.problems.append(Problem(line, f"{spec.label!r} row skipped: {table.why_no_roles}"))
         return
     role_a, role_b = table.roles
+    if result.compares is None:  # the page's first table names the pair it compares
+        result.compares = table.roles
     if cells is not None:
         while len(cells) > 2 and cells[-1] == "":
             cells = cells[:-1]
@@ -123,7 +128,7 @@ def _row(
             if why:
                 result.problems.append(Problem(line, f"{spec.label!r} for {role!r}: {why}"))
             else:
-                result.facts.extend(_facts(role, values, line))
+                result.facts.extend(_facts(role, values, line, spec.statistic))
         return
     try:
         candidates = split_glued(spec, glued)
@@ -142,7 +147,9 @@ def _row(
         )
     elif len(candidates) == 1:
         a, b = candidates[0]
-        result.facts.extend(_facts(role_a, a, line) + _facts(role_b, b, line))
+        result.facts.extend(
+            _facts(role_a, a, line, spec.statistic) + _facts(role_b, b, line, spec.statistic)
+        )
     else:
         result.pending.append(
             PendingSplit(
@@ -150,7 +157,11 @@ def _row(
                 label=spec.label,
                 text=glued.strip(),
                 candidates=tuple(
-                    tuple(_facts(role_a, a, line) + _facts(role_b, b, line)) for a, b in candidates
+                    tuple(
+                        _facts(role_a, a, line, spec.statistic)
+                        + _facts(role_b, b, line, spec.statistic)
+                    )
+                    for a, b in candidates
                 ),
             )
         )

@@ -117,14 +117,20 @@ def _score_table(
             share_metric = "gender_share"
         elif m := _AVG_SALARY.match(text):
             _add(
-                result, columns, (number, text), "salary_yearly", m.group(1), seen.get("salary", 0)
+                result,
+                columns,
+                (number, text),
+                "salary_yearly",
+                m.group(1),
+                seen.get("salary", 0),
+                statistic="mean",
             )
             seen["salary"] = seen.get("salary", 0) + 1
         elif m := _GROWTH.match(text):
             _add(result, columns, (number, text), "growth_rate", m.group(1), seen.get("growth", 0))
             seen["growth"] = seen.get("growth", 0) + 1
         elif m := _AGE.match(text):
-            _add(result, columns, (number, text), "age_mean", m.group(1), max(demo_column, 0))
+            _add(result, columns, (number, text), "age", m.group(1), max(demo_column, 0))
             share_metric = None
         elif (m := _SCORE.match(text)) and block:
             _add(

@@ -21,6 +21,9 @@ class RawFact:
     text: str | None = None
     category: str | None = None
     unit: str | None = None
+    statistic: str | None = None  # "mean" or "median" where the page says which
+    qualifier: str | None = None  # "approximate", "more than", ... (metadata/vocabularies.csv)
+    period: str | None = None  # "2022", "2022-05" or "2022-2032" where the page gives one
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,33 @@ class PendingSplit:
 
 @dataclass
 class PageResult:
+    """Everything read from one page. `layouts` names the structures the readers found;
+    `compares` is the pair of role names a comparison page compares, in the page's order."""
+
     source: str
     facts: list[RawFact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     pending: list[PendingSplit] = field(default_factory=list)
     layouts: set[str] = field(default_factory=set)
+    compares: tuple[str, str] | None = None
+
+    @property
+    def kind(self) -> str:
+        """The page kind (metadata/vocabularies.csv) from the layouts the readers found."""
+        for kind, layouts in PAGE_KINDS:
+            if self.layouts & layouts:
+                return kind
+        return "unknown" if not self.facts else "profile"
+
+
+# First match wins: a page with a comparison table is a comparison page even if it also has
+# sentences about one role.
+PAGE_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("comparison", frozenset({"comparison-separated", "comparison-glued"})),
+    ("comparison-prose", frozenset({"comparison-prose"})),
+    ("how-to", frozenset({"how-to-scores", "how-to-degrees", "how-to-skills"})),
+    ("handbook", frozenset({"handbook"})),
+    ("statistics", frozenset({"statistics"})),
+    ("fact-sheet", frozenset({"fact-sheet"})),
+    ("profile", frozenset({"profile"})),
+)

@@ -165,9 +165,9 @@ def parse_prose(lines: list[str | None], result: PageResult, subject: str | None
             facts.append(_fact(m.group("a"), "years_to_become_min", number, m.group(2)))
             facts.append(_fact(m.group("a"), "years_to_become_max", number, m.group(3)))
         for m in _HAS_SALARY.finditer(line):
-            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2)))
+            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
         for m in _SALARY_OF.finditer(line):
-            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(1)))
+            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(1), statistic="mean"))
         for m in _TOP_SKILLS.finditer(line):
             skills = [s.strip() for s in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))]
             for rank, skill in enumerate((s for s in skills if s), start=1):
@@ -175,11 +175,13 @@ def parse_prose(lines: list[str | None], result: PageResult, subject: str | None
                     _fact(m.group("a"), "skill_top", number, text=skill, category=str(rank))
                 )
         for m in _US_SALARY.finditer(line):
-            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2)))
+            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
         for m in _US_SALARY_HOW_TO.finditer(line):
-            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2)))
+            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
             if m.group(3):
-                facts.append(_fact(m.group("a"), "salary_hourly", number, m.group(3)))
+                facts.append(
+                    _fact(m.group("a"), "salary_hourly", number, m.group(3), statistic="mean")
+                )
         for m in _SALARY_RANGE.finditer(line):
             facts.append(_fact(m.group("a"), "salary_min", number, m.group(2)))
             facts.append(_fact(m.group("a"), "salary_max", number, m.group(3)))
@@ -227,11 +229,21 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
         found.append(
             (
                 "salary_abroad",
-                {"printed": m.group(4), "category": country, "unit": f"{currency}/year"},
+                {
+                    "printed": m.group(4),
+                    "category": country,
+                    "unit": f"{currency}/year",
+                    "statistic": "mean",
+                },
             )
         )
         if m.group(5):
-            found.append(("salary_abroad_usd", {"printed": m.group(5), "category": country}))
+            found.append(
+                (
+                    "salary_abroad_usd",
+                    {"printed": m.group(5), "category": country, "statistic": "mean"},
+                )
+            )
     for m in _MIN_EXPERIENCE.finditer(line):
         found.append(("experience_min_years", {"printed": m.group(1)}))
     for m in _PROJECTED.finditer(line):
@@ -242,7 +254,7 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
                 "growth_projected",
                 {
                     "printed": sign + m.group(2),
-                    "category": f"{m.group(3)}-{m.group(4)}",
+                    "period": f"{m.group(3)}-{m.group(4)}",
                     "text": who,
                 },
             )

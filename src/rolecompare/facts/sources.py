@@ -1,0 +1,114 @@
+"""`sources.csv` in the raw folder: what each page is (title, address, when it was retrieved).
+
+Optional, one row per page file: `file,title,url,retrieved` (only `file` is required). It is
+untrusted input like the pages: titles and addresses are kept as written (reports show them
+literally and make links only of http/https addresses). A row that cannot be used -- no
+`file`, a file that is not a page in the folder, a second row for one file, a field that is too
+long, a date that is not YYYY-MM-DD -- is a problem on its line, never fatal; the rest of the
+file is still used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rolecompare.facts.parsing import Problem
+
+SOURCES_FILE = "sources.csv"
+COLUMNS = ("file", "title", "url", "retrieved")
+MAX_FIELD = 2_000
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    title: str | None = None
+    url: str | None = None
+    retrieved: str | None = None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(_CONTROL.sub(" ", value).split())
+    return text or None
+
+
+def parse_sources(data: bytes, pages: set[str]) -> tuple[dict[str, SourceInfo], list[Problem]]:
+    """The usable rows of a sources.csv (by page file name) and a problem per unusable row."""
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return {}, [Problem(1, f"{SOURCES_FILE} is not UTF-8 (byte {exc.start}): not used")]
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        return {}, []
+    header = [h.strip().lower() for h in rows[0]]
+    if "file" not in header:
+        return {}, [
+            Problem(1, f"{SOURCES_FILE} has no 'file' column (header: {', '.join(header)[:200]})")
+        ]
+    unknown_columns = [h for h in header if h not in COLUMNS]
+    if unknown_columns:
+        problems.append(
+            Problem(1, f"{SOURCES_FILE}: unknown column(s) ignored: {', '.join(unknown_columns)}")
+        )
+    found: dict[str, SourceInfo] = {}
+    seen_on: dict[str, int] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(
+                Problem(line, f"{SOURCES_FILE}: {len(row)} fields for {len(header)} columns")
+            )
+            continue
+        record = dict(zip(header, row, strict=True))
+        name = (record.get("file") or "").strip()
+        if not name:
+            problems.append(Problem(line, f"{SOURCES_FILE}: row without a file name"))
+            continue
+        if name not in pages:
+            problems.append(Problem(line, f"{SOURCES_FILE}: {name!r} is not a page in the folder"))
+            continue
+        if name in seen_on:
+            problems.append(
+                Problem(line, f"{SOURCES_FILE}: {name!r} is listed again (first on line "
+                        f"{seen_on[name]}): this row is not used")
+            )  # fmt: skip
+            continue
+        too_long = [c for c in COLUMNS[1:] if len(record.get(c) or "") > MAX_FIELD]
+        if too_long:
+            problems.append(
+                Problem(line, f"{SOURCES_FILE}: {', '.join(too_long)} longer than {MAX_FIELD:,} "
+                        "characters: row not used")
+            )  # fmt: skip
+            continue
+        retrieved = _clean(record.get("retrieved"))
+        if retrieved and not _DATE.match(retrieved):
+            problems.append(
+                Problem(line, f"{SOURCES_FILE}: retrieved date {retrieved[:40]!r} is not "
+                        "YYYY-MM-DD: date not used")
+            )  # fmt: skip
+            retrieved = None
+        seen_on[name] = line
+        found[name] = SourceInfo(_clean(record.get("title")), _clean(record.get("url")), retrieved)
+    return found, problems
+
+
+def read_sources(raw_dir: Path, pages: set[str]) -> tuple[dict[str, SourceInfo], list[Problem]]:
+    """`raw_dir/sources.csv` read with `parse_sources`; nothing when there is none."""
+    path = Path(raw_dir) / SOURCES_FILE
+    if not path.is_file():
+        return {}, []
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return {}, [Problem(1, f"cannot read {SOURCES_FILE}: {exc.strerror}")]
+    return parse_sources(data, pages)
