@@ -28,7 +28,7 @@ TABLES = ("facts", "roles", "conflicts", "problems", "pages")
 @dataclass(frozen=True)
 class Metric:
     name: str
-    value_kind: str  # "number", "text" or "number+text"
+    value_kind: str  # "number", "text", "number+text", or "passage" (a page's own words)
     unit: str  # "<currency>/year" when the page's currency decides
     category: str  # what the category column holds for this metric, "" if unused
     low: float
@@ -41,7 +41,12 @@ class Metric:
 
     @property
     def has_text(self) -> bool:
-        return "text" in self.value_kind
+        return "text" in self.value_kind or self.is_passage
+
+    @property
+    def is_passage(self) -> bool:
+        """Descriptions and listed duties: quoted, never compared between pages."""
+        return self.value_kind == "passage"
 
     def plausible(self, value: float) -> bool:
         return self.low <= value <= self.high

@@ -231,6 +231,8 @@ def find_conflicts(facts: list[tuple[str, RawFact]], names: dict[str, str]) -> p
         keyed[_key(fact)].append((source, fact))
     rows = []
     for (role_id, metric, _), statements in sorted(keyed.items()):
+        if schema.metrics()[metric].is_passage:  # pages word these differently by nature
+            continue
         groups = comparable_groups(
             statements,
             [f.statistic for _, f in statements],
