@@ -1,0 +1,66 @@
+"""`rolecompare report`: one pair of roles -> its report."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from rolecompare.cli.common import (
+    FormatOption,
+    ProcessedOption,
+    RawOption,
+    ReportsOption,
+    _prepare,
+    app,
+    fail,
+)
+from rolecompare.config import PROCESSED_DIR, RAW_DIR, REPORTS_DIR
+
+
+@app.command()
+def report(
+    role_a: Annotated[str, typer.Argument(help="Role id or name, e.g. customer-care-manager.")],
+    role_b: Annotated[str, typer.Argument(help="The other role.")],
+    raw: RawOption = RAW_DIR,
+    out: ReportsOption = REPORTS_DIR,
+    processed: ProcessedOption = PROCESSED_DIR,
+    formats: FormatOption = "html,pdf",
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds one notebook cell may run.")
+    ] = 300.0,
+) -> None:
+    """Write the report of one pair of roles to OUT/<role_a>__vs__<role_b>/.
+
+    Ingests first when the facts are missing or older than the pages. Exit 2 for an unknown
+    role (the known ids and closest matches are listed), 1 when a notebook cell fails (the
+    executed notebook is kept for debugging) or the PDF tool is missing (HTML still written).
+    """
+    from rolecompare.reporting.execute import NotebookError
+    from rolecompare.reporting.render import PdfRouteMissing
+    from rolecompare.reporting.report import (
+        UnknownRoleId,
+        make_report,
+        resolve_role,
+    )
+
+    wanted, known = _prepare(formats, raw, processed)
+    try:
+        a, b = resolve_role(role_a, known), resolve_role(role_b, known)
+    except UnknownRoleId as exc:
+        raise fail(str(exc), 2) from exc
+    if a == b:
+        raise fail(f"{role_a!r} and {role_b!r} are the same role; name two different roles", 2)
+    typer.echo(f"report {a} vs {b} ...", err=True)
+    try:
+        result = make_report(
+            a, b, processed_dir=processed, reports_dir=out, formats=wanted, cell_timeout=timeout
+        )
+    except NotebookError as exc:
+        raise fail(str(exc)) from exc
+    except PdfRouteMissing as exc:
+        raise fail(str(exc)) from exc
+    except OSError as exc:
+        raise fail(f"cannot write reports to {out}: {exc.strerror or exc}") from exc
+    for path in result.written:
+        typer.echo(str(path))
