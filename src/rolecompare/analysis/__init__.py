@@ -20,11 +20,13 @@ Rules that hold throughout:
 Import everything from `rolecompare.analysis`; the modules of the package are private and
 data flows one way between them: `_numbers` and `_facts` (the table and role ids) <-
 `_resolve` (one key's statements into a `Resolved`) <- `_pay`, `_experience`,
-`_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix).
+`_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix);
+`_collection` resolves every role of a collection at once (grouped pandas operations).
 """
 
 from __future__ import annotations
 
+from rolecompare.analysis._collection import resolved_numbers, roles_table
 from rolecompare.analysis._demographics import (
     DEMOGRAPHIC_COLUMNS,
     SHARE_METRICS,
@@ -93,7 +95,9 @@ __all__ = [
     "percent_of",
     "range_overlap",
     "resolve",
+    "resolved_numbers",
     "role_names",
+    "roles_table",
     "salary_overlap",
     "salary_ranges",
     "share_differences",
