@@ -338,10 +338,18 @@ def test_comparison_page_without_salary_table() -> None:
 
 def test_profile_page_for_a_new_role() -> None:
     """US salary sentence, 'earn N% more/less' by place, UK (£) and Australia (AU$) salaries with
-    their USD conversion, minimum experience and projected growth."""
+    their USD conversion, minimum experience, projected growth, and the paragraph of its "Job
+    Description Overview" as the role's description."""
     tables = tables_of("profile_new.txt")
     assert fact_rows(tables, "profile_new.txt") == expect(
         [
+            F(
+                8,
+                CTO,
+                "description",
+                text="A Chief Tea Officer curates the tea programme of a company. Chief Tea "
+                "Officers taste, source and brew.",
+            ),
             F(12, CTO, "salary_yearly", 57000.0, unit=Y),
             F(12, CTO, "salary_regional_diff", 12.0, category="Seattle", unit=PCT),
             F(12, CTO, "salary_regional_diff", -4.5, category="Boise", unit=PCT),
@@ -371,10 +379,17 @@ def test_profile_page_for_a_new_role() -> None:
 
 def test_how_to_become_page_for_a_new_role() -> None:
     """Score table 'ScoreIT Support LeadUS Average' (role + US average columns), degree shares,
-    the glued skills table, training time and the salary sentences."""
+    the glued skills table, training time, the salary sentences, and the paragraph under the
+    title 'What is an IT support lead ...' as the role's description."""
     tables = tables_of("howto_new.txt")
     assert fact_rows(tables, "howto_new.txt") == expect(
         [
+            F(
+                7,
+                ITS,
+                "description",
+                text="An IT support lead runs the help desk team and keeps tickets moving.",
+            ),
             F(10, ITS, "score_salary", 4.1, unit=SCORE),
             F(12, ITS, "salary_yearly", 41180.0, unit=Y),
             F(14, USA, "salary_yearly", 59228.0, unit=Y),

@@ -151,8 +151,9 @@ def match_label(line: str) -> tuple[RowSpec, str] | None:
     for label in LABELS_LONGEST_FIRST:
         if lowered.startswith(label):
             rest = line[len(label) :]
-            # 'Hourly rates for ...' is a sentence, not the 'Hourly rate' row
-            if rest[:1].islower():
+            # 'Hourly rates for ...' is a sentence, not the 'Hourly rate' row; 'Number of Jobs,
+            # 2022' is a handbook's label, not a glued row
+            if rest[:1].islower() or rest[:1] in ",;:(":
                 return None
             return ROW_SPECS[label], rest
     return None

@@ -95,6 +95,8 @@ def _row(
     result: PageResult, table: _Table, spec: RowSpec, cells: list[str] | None, glued: str, line: int
 ) -> None:
     """Record one row's facts; `cells` when separated, else the glued remainder."""
+    result.read_lines.add(line)  # the row's numbers are its cells: facts or its problem
+    result.layouts.add("comparison-separated" if cells is not None else "comparison-glued")
     if table.roles is None:
         result.problems.append(Problem(line, f"{spec.label!r} row skipped: {table.why_no_roles}"))
         return
@@ -205,8 +207,7 @@ def parse_tables(lines: list[str | None], result: PageResult, mentioned: set[str
                     Problem(number, f"unknown row {cells[0]!r} in a comparison table: skipped")
                 )
             elif len([c for c in cells if c]) >= 2:
-                table = _separated_header(cells, number)
-                result.layouts.add("comparison-separated")
+                table = _separated_header(cells, number)  # a header only once rows follow
             continue
         match = match_label(line.strip())
         if match and match[1] and not match[1][0].isspace():
@@ -218,7 +219,6 @@ def parse_tables(lines: list[str | None], result: PageResult, mentioned: set[str
                 else:
                     roles, why = split_glued_header(header, mentioned)
                     table = _Table(number - 1, roles, why)
-                result.layouts.add("comparison-glued")
             _row(result, table, spec, None, rest, number)
             table.last_line = number
         elif table is not None and table.last_line == number - 1 and _SHORT_DATA_LINE.match(line):

@@ -24,6 +24,8 @@ class RawFact:
     statistic: str | None = None  # "mean" or "median" where the page says which
     qualifier: str | None = None  # "approximate", "more than", ... (metadata/vocabularies.csv)
     period: str | None = None  # "2022", "2022-05" or "2022-2032" where the page gives one
+    # where the number stands on its line (start, end), when the reader knows; not compared
+    where: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,25 @@ class PendingSplit:
     candidates: tuple[tuple[RawFact, ...], ...]
 
 
+@dataclass(frozen=True)
+class NonData:
+    """A printed number that is evidently not data (a date, a list ordinal, ...): the rule says
+    which (see `unread`)."""
+
+    line: int
+    printed: str
+    rule: str
+
+
 @dataclass
 class PageResult:
     """Everything read from one page. `layouts` names the structures the readers found;
-    `compares` is the pair of role names a comparison page compares, in the page's order."""
+    `compares` is the pair of role names a comparison page compares, in the page's order.
+
+    For the account of every printed number (`unread`): `claimed` lines belong to a block a
+    reader took whole (other readers skip them), every number of a `read_lines` line is read,
+    `consumed` lists the character spans of a line that facts used besides their values
+    (a percentile's "top 10 percent"), and `non_data` the numbers that are not data."""
 
     source: str
     facts: list[RawFact] = field(default_factory=list)
@@ -57,6 +74,13 @@ class PageResult:
     pending: list[PendingSplit] = field(default_factory=list)
     layouts: set[str] = field(default_factory=set)
     compares: tuple[str, str] | None = None
+    claimed: set[int] = field(default_factory=set)
+    read_lines: set[int] = field(default_factory=set)
+    consumed: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    non_data: list[NonData] = field(default_factory=list)
+
+    def consume(self, line: int, start: int, end: int) -> None:
+        self.consumed.setdefault(line, []).append((start, end))
 
     @property
     def kind(self) -> str:

@@ -1,0 +1,147 @@
+"""What a page is about, read once before its figures: roles, compared pair, reference dates.
+
+- **Subject**: the role of a quick-facts heading ("Quick Facts: Registered Nurses"), of an
+  occupation-code heading ("29-1111 Registered Nurses"), of a "What Pharmacists Do" heading, or
+  the role the page's title names ("The Best and Worst States for Licensed Practical Nurse Pay").
+- **Compared pair**: from a title "A vs. B", "Difference Between A & B" or "Who Makes More: A or
+  B?"; names that are fields ("Accounting Vs. Nursing Salaries") are matched to the role of that
+  field the page names ("accountants", "registered nurses").
+- **Main role**: the subject, else the role the page names most often; sentences that name no
+  role ("2013 - 7% male", "the percentage of men in nursing") are about it.
+- **United States or not**: a page that names another country (Australia, Canada, ...) and
+  never the United States gives no US counts.
+- **Survey year**: "the 2018 National Sample Survey of Registered Nurses" dates the undated
+  findings of a fact sheet that reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rolecompare.facts.parsing.prose import page_subject
+from rolecompare.facts.parsing.roles import PageRoles, singular_role
+from rolecompare.facts.parsing.text import clean_name, slugify
+
+_QUICK_FACTS = re.compile(r"^\s*Quick Facts:\s*(?P<role>[A-Z].{2,150}?)\s*$")
+_OCCUPATION_CODE = re.compile(r"^\s*\d{2}-\d{4}\s+(?P<role>[A-Z][^\d.:;]{2,150}?)\s*$")
+WHAT_ROLE_DOES = re.compile(
+    r"^\s*What (?!they\b|does\b|is\b|do\b|are\b)(?P<role>[A-Za-z][^?.:;]{2,150}?) Do\s*:?\s*$",
+    re.IGNORECASE,
+)
+_VERSUS = re.compile(
+    r"^\s*(?P<a>[A-Za-z][^:?]{1,80}?) vs\.? (?P<b>[A-Za-z][^:?]{1,80}?)"
+    r"(?:\s*[:–—]\s.*|\s+(?:overview|comparison))?\s*\??$",
+    re.IGNORECASE,
+)
+_DIFFERENCE = re.compile(
+    r"^\s*differences? between (?:an? )?(?P<a>[A-Za-z][^:?&]{1,60}?) (?:&|and) (?:an? )?"
+    r"(?P<b>[A-Za-z][^:?&]{1,60}?)\s*[?.]?\s*$",
+    re.IGNORECASE,
+)
+_WHO_MAKES_MORE = re.compile(
+    r"^\s*who (?:makes|earns) more(?: money)?\s*[:?]?\s*(?:an? )?(?P<a>[A-Za-z][^:?]{1,60}?)"
+    r" or (?:an? )?(?P<b>[A-Za-z][^:?]{1,60}?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+_NAME_SUFFIX = re.compile(
+    r"\s+(?:salary|salaries|pay|wages?|careers?|jobs?|job outlook)\s*$", re.IGNORECASE
+)
+_SURVEY = re.compile(r"\b(?P<y>(?:19|20)\d\d) (?:[A-Z][\w&]* ){1,6}(?:Survey|Study)\b")
+_US = re.compile(r"\b(?:U\.S\.|US|USA|United States|America|American|nationwide)\b")
+_ABROAD = re.compile(
+    r"\b(?:Australia|Australian|Canada|Canadian|United Kingdom|England|Ireland|New Zealand"
+    r"|India|Germany|France)\b"
+)
+TITLE_LINES = 20  # a title stands within the first lines of a page
+
+
+def is_heading(line: str | None) -> bool:
+    """A short line that is not a sentence: a title, heading, menu entry or table label."""
+    if not line:
+        return False
+    text = line.strip()
+    if not text or len(text) > 150 or text[-1] in ".,;" or text[0] in "•*·-|":
+        return False
+    return len(text.split()) <= 14 and any(c.isalpha() for c in text)
+
+
+@dataclass
+class PageContext:
+    lines: list[str | None]
+    roles: PageRoles
+    title_pair: tuple[str, str] | None = None
+    title_line: int = 0
+    survey_year: str | None = None
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    last_projection: str | None = None  # the last projection span read, going down the page
+
+    @property
+    def us(self) -> bool:
+        return self.roles.us
+
+
+def title_pair(line: str) -> tuple[str, str] | None:
+    """('LPN', 'RN') from 'LPN vs. RN: Compare Salaries', else None."""
+    for pattern in (_WHO_MAKES_MORE, _DIFFERENCE, _VERSUS):
+        if m := pattern.match(line):
+            a, b = (_NAME_SUFFIX.sub("", clean_name(m.group(k))) for k in ("a", "b"))
+            if a and b and slugify(a) != slugify(b):
+                return a, b
+    return None
+
+
+def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
+    """A title's name as a role: an abbreviation, a field ('Nursing'), or the name itself."""
+    resolved = roles.resolve(name)
+    if resolved and (roles.known(resolved) or " " in name or not name.lower().endswith("ing")):
+        return resolved
+    stem = name.lower()[:5]
+    if name.lower().endswith("ing") and len(stem) >= 4:
+        counts: dict[str, tuple[int, int]] = {}  # role -> (named in full, named at all)
+        for line in lines:
+            for mention in roles.phrases(line or ""):
+                if mention.role.split(" ")[-1].lower().startswith(stem[:4]):
+                    full, total = counts.get(mention.role, (0, 0))
+                    counts[mention.role] = (full + (not mention.bare), total + 1)
+        if counts:
+            return max(counts, key=lambda r: counts[r])
+    return singular_role(name)
+
+
+def build_context(lines: list[str | None]) -> PageContext:
+    roles = PageRoles()
+    context = PageContext(lines, roles)
+    context.headings = [(n, ln.strip()) for n, ln in enumerate(lines, 1) if is_heading(ln)]
+    subject: str | None = None
+    for number, text in context.headings:
+        if m := _QUICK_FACTS.match(text) or _OCCUPATION_CODE.match(text):
+            subject = subject or roles.declare(m.group("role"))
+        elif m := WHAT_ROLE_DOES.match(text):
+            roles.declare(m.group("role"))
+        elif number <= TITLE_LINES and context.title_pair is None and (pair := title_pair(text)):
+            context.title_pair, context.title_line = pair, number
+    roles.learn_abbreviations(lines)
+    if context.title_pair:
+        a, b = (_pair_role(name, roles, lines) for name in context.title_pair)
+        if slugify(a) != slugify(b):
+            roles.pair = (roles.declare(a), roles.declare(b))
+    if subject is None and roles.pair is None:
+        for number, text in context.headings:
+            if number > TITLE_LINES:
+                break
+            mentions = roles.mentions(text)
+            if len(mentions) == 1:
+                subject = roles.declare(mentions[0].role)
+                break
+    if subject is None and roles.pair is None:
+        subject = page_subject(lines)[0]  # how-to titles, US salary sentences (seed layouts)
+        subject = roles.declare(subject) if subject else None
+    roles.subject = subject
+    if roles.pair is None:  # a comparison has two roles of equal standing
+        roles.count_main(lines)
+    page_text = "\n".join(line for line in lines if line)
+    roles.us = bool(_US.search(page_text)) or not _ABROAD.search(page_text)
+    if m := _SURVEY.search(page_text):
+        context.survey_year = m.group("y")
+    return context

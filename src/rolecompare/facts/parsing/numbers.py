@@ -1,0 +1,251 @@
+"""Numbers and dates as a page prints them, with where they stand on the line.
+
+`find_numbers` lists every printed number of a line once, as the page printed it ("$52,980",
+"0.6 %", "$ 40.37", "48.2 million", "13-2011", "2022-32", "703-739-2330"), with its value where
+it has one ("3.1 million" is 3100000). `find_periods` lists the dates and periods a line names,
+normalised: "May 2022" -> "2022-05", "in 2010" -> "2010", "from 2022 to 2032" and "2022-32" ->
+"2022-2032", the school year "2020–21" -> "2020-2021". `qualifier_at` reads how exact a
+number is from the words around it ("about", "more than", "or less", ...).
+
+Every pattern here is linear in the line's length (no nested unbounded repeats), so that a
+hostile 20,000-character line costs milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "b": 1e9}
+
+_TOKEN = re.compile(
+    r"(?P<phone>(?<!\d)\d{3}[-/]\d{3}-\d{4}(?!\d))"
+    r"|(?P<code>(?<![\d.,])\d{2}-\d{4}(?!\d))"  # occupation codes: 13-2011
+    r"|(?P<span>(?<![\d.,$])(?:19|20)\d\d ?[-–] ?(?:(?:19|20)\d\d|\d\d)(?![\d%]))"
+    r"|(?P<num>(?P<sign>(?<![\w.])[-−](?=[$\d]))?"
+    r"(?P<cur>(?:AU|A|CA|C|NZ|US|S|R)?\$ ?|[£€¥₹] ?)?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<scale> (?:thousand|million|billion)\b|[KMB]\b)?"
+    r"(?P<pct> ?%)?"
+    r"(?P<suffix>[a-z](?![a-zA-Z]))?)"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One printed number: its place on the line, the text as printed, and its value."""
+
+    start: int
+    end: int
+    printed: str
+    value: float | None  # None for codes, phone numbers and year spans
+    kind: str  # "number", "money", "percent", "span", "code", "phone"
+    digits: str = ""  # the digits as printed, without grouping commas ("19.80")
+    scaled: bool = False  # "3.1 million"
+
+    @property
+    def plain(self) -> str:
+        """The value as facts keep it printed: '19.80', '-3', '3100000' for '3.1 million'."""
+        if self.value is None:
+            return ""
+        if self.scaled:
+            return f"{self.value:.6f}".rstrip("0").rstrip(".")
+        return ("-" if self.value < 0 else "") + self.digits
+
+    @property
+    def is_year(self) -> bool:
+        return (
+            self.kind == "number"
+            and self.value is not None
+            and self.digits.isdigit()
+            and len(self.digits) == 4
+            and 1900 <= self.value <= 2099
+        )
+
+
+@lru_cache(maxsize=4096)
+def _tokens(line: str) -> tuple[Token, ...]:
+    out = []
+    for m in _TOKEN.finditer(line):
+        printed = m.group(0)
+        if m.group("num") is None:
+            kind = "phone" if m.group("phone") else "code" if m.group("code") else "span"
+            out.append(Token(m.start(), m.end(), printed, None, kind))
+            continue
+        digits = m.group("digits").replace(",", "")
+        value = float(digits)
+        if scale := m.group("scale"):
+            value = round(value * _SCALES[scale.strip().lower()], 6)
+        if m.group("sign"):
+            value = -value
+        kind = "money" if m.group("cur") else "percent" if m.group("pct") else "number"
+        out.append(Token(m.start(), m.end(), printed, value, kind, digits, bool(m.group("scale"))))
+    return tuple(out)
+
+
+def find_numbers(line: str) -> list[Token]:
+    """Every printed number on the line, left to right."""
+    return list(_tokens(line))
+
+
+_PERCENT_WORD = re.compile(r"\s?(?:percent|per cent)\b", re.IGNORECASE)
+
+
+def is_percent(token: Token, line: str) -> bool:
+    """'7%' or '7 percent'."""
+    return token.kind == "percent" or (
+        token.kind == "number" and _PERCENT_WORD.match(line, token.end) is not None
+    )
+
+
+# --- dates and periods ---------------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? "
+_YEAR = r"(?:19|20)\d\d"
+FULL_DATE = re.compile(rf"(?:{_WEEKDAY})?(?P<m>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>{_YEAR})\b")
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH}) (?P<y>{_YEAR})\b")
+_SPAN_WORDS = re.compile(
+    rf"\b(?:from|between) (?P<a>{_YEAR}) (?:to|and|through) (?P<b>{_YEAR})\b"
+    rf"|\b(?:from|between) (?P<c>{_YEAR}) ?[-–] ?(?P<d>{_YEAR}|\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+_SPAN_TOKEN = re.compile(rf"(?<![\d.,$])(?P<a>{_YEAR}) ?[-–] ?(?P<b>{_YEAR}|\d\d)(?![\d%])")
+# a year that dates a statement: "in 2010", "as of 2012", "the 2019 median", "2013 - 7% male"
+_POINT_YEAR = re.compile(
+    rf"(?:\b(?:in|In|of|for|the|The|during|During)(?: early| late| mid-?)? |^\s*|\()"
+    rf"(?P<y>{_YEAR})\b(?![-–]\d)"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    text: str  # "2022", "2022-05" or "2022-2032"
+    kind: str  # "year", "month", "span" (a projection), "school" (a span of one year)
+    years: tuple[int, ...] = ()
+
+    @property
+    def is_point(self) -> bool:
+        """Dates a level (a count, a share, a wage) rather than a projection."""
+        return self.kind != "span"
+
+
+def _span(a: str, b: str, start: int, end: int) -> Period | None:
+    first = int(a)
+    last = int(b) if len(b) == 4 else (first // 100) * 100 + int(b)
+    if last < first and len(b) == 2:
+        last += 100
+    if not 0 < last - first <= 50:
+        return None
+    kind = "school" if last - first == 1 and len(b) == 2 else "span"
+    return Period(start, end, f"{first}-{last}", kind, (first, last))
+
+
+@lru_cache(maxsize=4096)
+def _periods(line: str) -> tuple[Period, ...]:
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(period: Period | None) -> None:
+        if period is not None and free(period.start, period.end):
+            found.append(period)
+            taken.append((period.start, period.end))
+
+    for m in FULL_DATE.finditer(line):  # a full date dates the page, not a statistic
+        taken.append((m.start(), m.end()))
+    for m in _SPAN_WORDS.finditer(line):
+        if m.group("a"):
+            add(_span(m.group("a"), m.group("b"), m.start(), m.end()))
+        else:
+            add(_span(m.group("c"), m.group("d"), m.start(), m.end()))
+    for m in _SPAN_TOKEN.finditer(line):
+        add(_span(m.group("a"), m.group("b"), m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(line):
+        month = MONTHS[m.group("m")[:3].lower()]
+        year = int(m.group("y"))
+        add(Period(m.start(), m.end(), f"{year}-{month:02d}", "month", (year,)))
+    for m in _POINT_YEAR.finditer(line):
+        year = int(m.group("y"))
+        add(Period(m.start("y"), m.end("y"), str(year), "year", (year,)))
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def find_periods(line: str) -> list[Period]:
+    """The periods a line names, left to right (full dates such as page dates excluded)."""
+    return list(_periods(line))
+
+
+# --- how exact ------------------------------------------------------------------------------
+
+_BEFORE = re.compile(
+    r"(?P<q>about|around|approximately|roughly|an estimated|estimated|some"
+    r"|more than|over|above|greater than|equal to or greater than|at least"
+    r"|less than|under|below|fewer than|just under"
+    r"|nearly|almost|close to|up to|at most)\s*$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(r"\s*(?:or|of) (?P<q>more|higher|above|less|lower|fewer)\b", re.IGNORECASE)
+_QUALIFIERS = {
+    "about": "approximate",
+    "around": "approximate",
+    "approximately": "approximate",
+    "roughly": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+    "some": "approximate",
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "greater than": "more than",
+    "equal to or greater than": "at least",
+    "at least": "at least",
+    "less than": "less than",
+    "under": "less than",
+    "below": "less than",
+    "fewer than": "less than",
+    "just under": "less than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "up to": "at most",
+    "at most": "at most",
+    "more": "at least",
+    "higher": "at least",
+    "above_after": "at least",
+    "less": "at most",
+    "lower": "at most",
+    "fewer": "at most",
+}
+
+
+def qualifier_at(line: str, token: Token) -> str | None:
+    """The page's word for how exact `token` is (metadata/vocabularies.csv), or None."""
+    if m := _AFTER.match(line, token.end):
+        word = m.group("q").lower()
+        return _QUALIFIERS["above_after" if word == "above" else word]
+    if m := _BEFORE.search(line[max(0, token.start - 30) : token.start]):
+        return _QUALIFIERS[m.group("q").lower()]
+    return None

@@ -1,0 +1,86 @@
+"""Where a role is paid best, and what it needs to enter, stated in sentences.
+
+- **Top state**: "Pay was highest in California", "the highest-paid nurses worked in
+  California", "LPNs in Connecticut earned the highest average incomes", "Alaska is the
+  top-paying state for electricians" (a US state's name).
+- **Top industry**: "By industry, junior colleges paid the highest wages", "Electricians earn
+  the most at business schools ..., where", "hospital/health systems are the highest-paying
+  settings" (as printed).
+- **Entry education**: "Pharmacists need a Doctor of Pharmacy (Pharm.D.)".
+
+The pay figures of such sentences are the state's or the industry's, not the role's: they are
+not read (`statements.pay`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rolecompare.facts.parsing.sentences import Found, Sentence
+
+STATES = (
+    r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    r"|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    r"|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    r"|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    r"|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    r"|West Virginia|Wisconsin|Wyoming|District of Columbia)"
+)
+_TOP_STATE = re.compile(
+    rf"\b(?i:pay|wages?|salar(?:y|ies)|earnings) (?:was|were|is|are) highest in (?P<s>{STATES})\b"
+    rf"|\b(?:highest|best|top)[- ]paid (?P<who>[\w ]{{1,40}}?) (?:worked|work|were|are|lived) in "
+    rf"(?P<s2>{STATES})\b"
+    rf"|(?P<who3>\b[\w ]{{1,40}}?) in (?P<s3>{STATES}) earned the highest\b"
+    rf"|\b(?P<s4>{STATES}) is the (?:top|highest|best)[- ]paying state for "
+    r"(?P<who4>[\w ]{1,40}?)\b",
+)
+_TOP_INDUSTRY = re.compile(
+    r"\bBy industry, (?P<i>[^,;.]{3,80}?) paid the highest (?:wages|pay|salaries)\b"
+    r"|\bearn the most (?:at|in) (?P<i2>[^,;.]{3,100}?), where\b"
+    r"|^(?P<i3>[a-z][\w/ -]{2,60}?) (?:are|is) the (?:highest|top|best)[- ]paying (?:settings?"
+    r"|industr(?:y|ies)|employers?|sectors?)\b",
+)
+_NEEDS_DEGREE = re.compile(
+    r"\b(?:need|needs|must have|must hold|require|requires) an? (?P<d>(?:Doctor|Bachelor|Master"
+    r"|Associate)[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)",
+)
+
+
+def _role_in(sentence: Sentence, start: int, end: int) -> str | None:
+    named = [m for m in sentence.line.mentions if start <= m.start < end]
+    return named[0].role if named else None
+
+
+def places(sentence: Sentence) -> list[Found]:
+    text = sentence.text
+    out: list[Found] = []
+    if "highest" in text or "paying" in text or "paid" in text or "most" in text:
+        for m in _TOP_STATE.finditer(text):
+            state_group = next(g for g in ("s", "s2", "s3", "s4") if m.group(g))
+            who = next((g for g in ("who", "who3", "who4") if m.group(g)), None)
+            role = None
+            if who:
+                role = _role_in(sentence, sentence.span.start + m.start(who),
+                                sentence.span.start + m.end(who) + 1)  # fmt: skip
+            out.append(Found("top_state", None, role=role, text=m.group(state_group),
+                             at=sentence.span.start + m.start(state_group)))  # fmt: skip
+        for clause in sentence.clauses:
+            local = clause.text.lstrip()
+            offset = clause.start + len(clause.text) - len(local)
+            for m in _TOP_INDUSTRY.finditer(local):
+                group = next(g for g in ("i", "i2", "i3") if m.group(g))
+                out.append(Found("top_industry", None, text=m.group(group).strip(),
+                                 at=offset + m.start(group)))  # fmt: skip
+    return out
+
+
+def education(sentence: Sentence) -> list[Found]:
+    out = []
+    for m in _NEEDS_DEGREE.finditer(sentence.text):
+        start = sentence.span.start + m.start()
+        named = [x for x in sentence.line.mentions if sentence.span.start <= x.start < start]
+        if named:
+            degree = m.group("d").strip()
+            out.append(Found("education_entry", None, role=named[-1].role, text=degree,
+                             at=sentence.span.start + m.start("d")))  # fmt: skip
+    return out

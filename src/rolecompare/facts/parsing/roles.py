@@ -1,0 +1,403 @@
+"""Which roles a page speaks of, and which role each phrase of its text means.
+
+A role is found in running text by its head noun ("nurses", "pharmacist", "truck drivers"):
+a list of common occupation nouns, plus the last word of every role the page itself names in
+its title, quick-facts heading or comparison title (so any "Llama groomer vs ..." page works).
+Words in front of the head that are part of the name are kept ("licensed practical nurses",
+"heavy and tractor-trailer truck drivers"); words that only say *which* members are meant
+("licensed", "employed", "male", "Hispanic", "full-time") are dropped when what is left is a
+role the page knows ("employed registered nurses" -> registered nurse).
+
+Abbreviations are read as the page defines them ("registered nurses (RNs)", "licensed
+vocational nurses (LVN)" introduced with "called" or "known as" as another name of the same
+role); an undefined one is matched by its initials against the roles the page names in full
+("RNs" -> registered nurses). "A and B" is one role ("accountants and auditors", "nurses and
+midwives") unless A or B is a role the page compares with the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rolecompare.facts.parsing.text import clean_name, slugify
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HEADS = _vocabulary(
+    """nurse midwife practitioner pharmacist physician surgeon dentist hygienist assistant aide
+    technician technologist therapist teacher tutor instructor professor educator lawyer
+    attorney paralegal accountant auditor bookkeeper clerk developer programmer engineer
+    analyst tester scientist designer architect manager director officer executive
+    administrator coordinator specialist supervisor representative consultant driver operator
+    mechanic electrician plumber carpenter welder machinist installer repairer cashier
+    salesperson chef cook bartender firefighter pilot attendant librarian counselor
+    psychologist psychiatrist writer editor reporter journalist photographer economist
+    statistician actuary paramedic dietitian nutritionist optometrist veterinarian
+    chiropractor sonographer radiographer pathologist receptionist secretary planner
+    recruiter trainer inspector investigator estimator surveyor geologist chemist biologist
+    physicist mathematician translator interpreter dispatcher courier janitor housekeeper
+    caregiver groomer keeper wrangler maker"""
+)
+_IRREGULAR_PLURALS = {"midwives": "midwife", "wives": "wife"}
+# Words that say which members of a role are meant, not which role.
+QUALIFIERS = _vocabulary(
+    """licensed employed working practicing practising active full-time part-time male female
+    men women black white hispanic latino latina asian non-white nonwhite non-hispanic
+    minority new current all overall u.s. us american national nationwide top best-paid
+    highest-paid lowest-paid experienced typical most many some other such these those
+    their our the"""
+)
+STOP = _vocabulary(
+    """a an the of for to in on at by with as and or than that this these those is are was
+    were be been being has have had who whom which what when where while from into per its
+    their his her our your my all most many some more less fewer other such each every both
+    either neither no not only just about around over under nearly almost approximately
+    million billion thousand percent among between within across during since until through
+    average median mean annual hourly yearly wage wages salary salaries pay income earnings
+    employment jobs job number share percentage rate age workforce population outlook growth
+    demand openings positions how why said says say called known named vs versus they them
+    we you it he she few very"""
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z.]|[A-Za-z]")
+_ABBR_WORD = re.compile(r"^(?P<abbr>[A-Z]{2,5})s?$")
+_ABBR_DEFINED = re.compile(r"\((?P<abbr>[A-Z]{2,5})s?\)")
+_ALIAS = re.compile(
+    r",? (?:called|known as|also called|also known as) (?P<phrase>[a-z][a-z -]{2,60}?)"
+    r"(?: \((?P<abbr>[A-Z]{2,5})s?\))?(?= in |,|\.|;|$)"
+)
+# A few abbreviations pages use without defining them.
+WELL_KNOWN = {
+    "RN": "registered nurse",
+    "LPN": "licensed practical nurse",
+    "LVN": "licensed vocational nurse",
+    "NP": "nurse practitioner",
+    "CNA": "certified nursing assistant",
+}
+US_AVERAGE = "US average"
+_JOINER = re.compile(r",? and |,? or |, ")
+
+
+def head_of(word: str) -> str | None:
+    """'Nurses' -> 'nurse' when the word is an occupation noun (singular or plural)."""
+    lower = word.lower().rstrip(".")
+    if lower in HEADS:
+        return lower
+    if lower in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[lower]
+    if lower.endswith("s") and lower[:-1] in HEADS:
+        return lower[:-1]
+    if lower.endswith("es") and lower[:-2] in HEADS:
+        return lower[:-2]
+    return None
+
+
+def _singular_word(word: str) -> str:
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        single = _IRREGULAR_PLURALS[lower]
+        return word[0] + single[1:] if word[:1].isupper() else single
+    if re.fullmatch(r"[A-Z]{2,5}s", word):
+        return word[:-1]
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def singular_role(name: str) -> str:
+    """'Software Developers, Quality Assurance Analysts, and Testers' -> each conjunct singular;
+    'Heavy and Tractor-trailer Truck Drivers' -> '... Truck Driver'."""
+    name = clean_name(name)
+    parts = re.split(r"(,? and |,? or |, )", name)
+    out = []
+    for part in parts:
+        if re.fullmatch(r",? and |,? or |, ", part) or not part:
+            out.append(part)
+            continue
+        words = part.split(" ")
+        words[-1] = _singular_word(words[-1])
+        out.append(" ".join(words))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    role: str  # the role's name (singular), or US_AVERAGE
+    bare: bool = False  # only the head noun ("nurses"): the page's own role of that kind
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if word.endswith(".") and "." not in word[:-1]:  # 'drivers.' ends a sentence; 'U.S.'
+            word = word[:-1]
+        out.append((m.start(), m.start() + len(word), word))
+    return out
+
+
+def _clause_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in '.:;(•*!?"' or before.endswith(" -")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"and", "of"})
+
+
+@dataclass
+class PageRoles:
+    """The roles of one page: declared ones (title, headings), abbreviations, the main role."""
+
+    subject: str | None = None
+    pair: tuple[str, str] | None = None
+    declared: list[str] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # slug -> role
+    heads: set[str] = field(default_factory=set)
+    main: str | None = None
+    us: bool = True  # the page speaks of the United States (not only of another country)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def declare(self, name: str) -> str:
+        role = singular_role(name)
+        key = slugify(role)
+        if key in self.aliases:
+            return self.aliases[key]
+        self.aliases[key] = role
+        self.declared.append(role)
+        last = role.split(" ")[-1]
+        if last and not _ABBR_WORD.match(last):
+            self.heads.add(last.lower())
+        return role
+
+    def learn_abbreviations(self, lines: list[str | None]) -> None:
+        """'registered nurses (RNs)', 'LPNs, known as licensed vocational nurses'."""
+        for line in lines:
+            if not line or ("(" not in line and "known as" not in line):
+                continue
+            for m in _ABBR_DEFINED.finditer(line):
+                phrase = self._phrase_before(line, m.start())
+                if phrase is None:
+                    continue
+                role = self.aliases.get(slugify(singular_role(phrase))) or singular_role(phrase)
+                self.abbreviations.setdefault(m.group("abbr"), role)
+                self.aliases.setdefault(slugify(role), role)
+                if alias := _ALIAS.match(line, m.end()):
+                    self.aliases.setdefault(slugify(singular_role(alias.group("phrase"))), role)
+                    if alias.group("abbr"):
+                        self.abbreviations.setdefault(alias.group("abbr"), role)
+            for m in re.finditer(r"\b(?P<abbr>[A-Z]{2,5})s?(?=, (?:known as|called) )", line):
+                alias = _ALIAS.match(line, m.end())
+                role = self.abbreviation(m.group("abbr"))
+                if alias and role:
+                    self.aliases.setdefault(slugify(singular_role(alias.group("phrase"))), role)
+
+    def _phrase_before(self, line: str, at: int) -> str | None:
+        """The role phrase that ends just before `at` ('registered nurses' before '(RNs)')."""
+        text = line[:at].rstrip()
+        if len(text) < at - 1:
+            return None
+        words = _words(text)
+        spans = self._head_spans(text, words)
+        if not spans or spans[-1][1] != len(words) - 1 or words[-1][1] != len(text):
+            return None
+        first, head = spans[-1]
+        if _ABBR_WORD.match(words[head][2]):
+            return None
+        return text[words[first][0] : words[head][1]]
+
+    def phrases(self, text: str) -> list[Mention]:
+        """Each role phrase on its own ('accountants' and 'nurses' in 'nurses and accountants')."""
+        words = _words(text)
+        out = []
+        for first, head in self._head_spans(text, words):
+            role, bare = self._resolve(text[words[first][0] : words[head][1]])
+            if role:
+                out.append(Mention(words[first][0], words[head][1], role, bare))
+        return out
+
+    def abbreviation(self, abbr: str) -> str | None:
+        if abbr in self.abbreviations:
+            return self.abbreviations[abbr]
+        for role in [*self.declared, *self.aliases.values()]:
+            if _initials(role).upper() == abbr:
+                return role
+        if abbr in WELL_KNOWN:
+            return self.aliases.get(slugify(WELL_KNOWN[abbr]), WELL_KNOWN[abbr])
+        return None
+
+    def known(self, role: str | None) -> bool:
+        return bool(role) and slugify(role) in self.aliases
+
+    # --- reading text -----------------------------------------------------------------------
+
+    def resolve(self, phrase: str) -> str | None:
+        """The role a phrase of the page means ('employed registered nurses', 'RNs')."""
+        return self._resolve(phrase)[0]
+
+    def _resolve(self, phrase: str) -> tuple[str | None, bool]:
+        """The role and whether the phrase was only the head noun ('the nurses')."""
+        full = clean_name(phrase)
+        words = full.split(" ")
+        while True:
+            key = slugify(singular_role(" ".join(words)))
+            if key in self.aliases:
+                return self.aliases[key], False
+            if len(words) == 1 or words[0].lower().rstrip(",") not in QUALIFIERS:
+                break
+            words = words[1:]
+        if len(words) == 1:
+            if m := _ABBR_WORD.match(words[0]):
+                return self.abbreviation(m.group("abbr")), False
+            head = head_of(words[0])
+            if head is not None:
+                return self.role_of_head(head) or singular_role(words[0]), True
+            return None, False
+        # qualifiers are dropped only to reach a role the page knows ('licensed practical nurse')
+        while full.split(" ")[0].lower() in {"the", "all", "these", "those", "their", "our"}:
+            full = full.split(" ", 1)[1]
+        return singular_role(full), False
+
+    def role_phrase(self, text: str) -> str | None:
+        """The role when the whole text names one ('the registered nurses'), else None."""
+        text = clean_name(text)
+        mentions = self.mentions(text)
+        if len(mentions) != 1 or mentions[0].end != len(text):
+            return None
+        before = text[: mentions[0].start].strip().lower()
+        return mentions[0].role if before in {"", "a", "an", "the"} else None
+
+    def role_of_head(self, head: str) -> str | None:
+        """The page's own role that a bare 'nurses' means: the main role, else the only one."""
+        if self.main and self.main.split(" ")[-1].lower() == head:
+            return self.main
+        same = {r for r in self.declared if r.split(" ")[-1].lower() == head}
+        if self.pair:
+            same |= {r for r in self.pair if r.split(" ")[-1].lower() == head}
+        return next(iter(same)) if len(same) == 1 else None
+
+    def is_head(self, word: str) -> bool:
+        return head_of(word) is not None or word.lower().rstrip("s") in self.heads
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every role the text names, left to right."""
+        words = _words(text)
+        spans = self._head_spans(text, words)
+        out: list[Mention] = []
+        k = 0
+        while k < len(spans):
+            # a chain "A, B, and C" / "A and B" / "A or B": one role unless the page compares them
+            last = k
+            while last + 1 < len(spans) and _JOINER.fullmatch(
+                text[words[spans[last][1]][1] : words[spans[last + 1][0]][0]]
+            ):
+                last += 1
+            chain = spans[k : last + 1]
+            start, end = words[chain[0][0]][0], words[chain[-1][1]][1]
+            roles = [self.resolve(text[words[a][0] : words[b][1]]) for a, b in chain]
+            whole = self.resolve(text[start:end]) if len(chain) > 1 else None
+            if len(chain) > 1 and (
+                self.known(whole or "")
+                or (len({r for r in roles if r}) == 1 and all(roles))
+                or not any(self._distinct(r) for r in roles)
+            ):
+                if len({r for r in roles if r}) == 1 and all(roles):
+                    whole = roles[0]
+                if whole:
+                    out.append(Mention(self._widen(text, words, chain[0][0], start), end, whole))
+                k = last + 1
+                continue
+            for (first, head), role in zip(chain, roles, strict=True):
+                if role:
+                    begin = self._widen(text, words, first, words[first][0])
+                    wider = self.resolve(text[begin : words[head][1]])
+                    if begin != words[first][0] and (self.known(wider) or not self.known(role)):
+                        role = wider or role
+                    else:
+                        begin = words[first][0]
+                    bare = self._resolve(text[begin : words[head][1]])[1]
+                    out.append(Mention(begin, words[head][1], role, bare))
+            k = last + 1
+        return out
+
+    def _head_spans(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """(first word, head word) of every role phrase, left to right."""
+        found: list[tuple[int, int]] = []
+        i = len(words) - 1
+        while i >= 0:
+            word = words[i][2]
+            abbr = _ABBR_WORD.match(word)
+            if not (self.is_head(word) or (abbr and self.abbreviation(abbr.group("abbr")))):
+                i -= 1
+                continue
+            first = i
+            while first > 0 and i - first < 4:
+                prev_start, prev_end, prev = words[first - 1]
+                lower = prev.lower().rstrip(".")
+                acronym = len(prev) > 1 and prev.isupper()  # 'IT support lead', not 'it'
+                if text[prev_end : words[first][0]] not in {" ", "-"} or (
+                    lower in STOP - QUALIFIERS and not acronym
+                ):
+                    break
+                if prev[:1].isupper() != word[:1].isupper() and not abbr:
+                    if prev[:1].isupper() and (
+                        _clause_start(text, prev_start) or lower in QUALIFIERS
+                    ):
+                        first -= 1
+                    break
+                first -= 1
+            found.append((first, i))
+            i = first - 1
+        found.reverse()
+        return found
+
+    def _widen(self, text: str, words: list[tuple[int, int, str]], first: int, start: int) -> int:
+        """'heavy and tractor-trailer truck drivers': take in 'heavy and' when the page does not
+        know the narrower role (or knows the wider one)."""
+        if first < 2 or words[first - 1][2] != "and":
+            return start
+        adjective = words[first - 2][2]
+        if (
+            adjective[:1].isupper() != words[first][2][:1].isupper()
+            or adjective.lower() in STOP
+            or self.is_head(adjective)
+            or text[words[first - 2][1] : words[first - 1][0]] != " "
+            or text[words[first - 1][1] : start] != " "
+        ):
+            return start
+        return words[first - 2][0]
+
+    def _distinct(self, role: str | None) -> bool:
+        """A role the page keeps apart from others (one of its compared pair)."""
+        return bool(role and self.pair and slugify(role) in {slugify(r) for r in self.pair})
+
+    def count_main(self, lines: list[str | None]) -> None:
+        """The main role: the subject, else the role the page names most often."""
+        if self.subject:
+            self.main = self.subject
+            return
+        named: Counter[str] = Counter()  # 'registered nurses', 'RNs'
+        counts: Counter[str] = Counter()  # also bare heads: 'pharmacists'
+        first_seen: dict[str, int] = {}
+        for number, line in enumerate(lines):
+            if not line:
+                continue
+            for mention in self.mentions(line):
+                key = mention.role if not mention.bare else singular_role(mention.role).lower()
+                named[key] += not mention.bare
+                counts[key] += 1
+                first_seen.setdefault(key, number)
+        if counts:
+            self.main = self.declare(
+                max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
+            )
