@@ -490,3 +490,61 @@ def test_png_bytes_are_deterministic(keep) -> None:
     assert first == figure_to_png_bytes(fig)
     assert first == figure_to_png_bytes(build())
     assert b"Software" not in first[:200]
+
+
+# ------------------------------------------------------------------------- alt text
+
+
+def test_every_figure_describes_what_it_plots_with_its_numbers(keep) -> None:
+    salary = keep(salary_ranges(salaries(ROLES[:2]), role="role", low="low", high="high",
+                                mid="avg", title="Yearly pay"))  # fmt: skip
+    text = figures.alt_text(salary)
+    assert text.startswith("Yearly pay (USD per year)")
+    assert "Customer relations manager: range $28,826.70 to $57,653.40" in text
+    assert "average salary $66,782" in text and "$41,181" in text
+
+    share = keep(share_bars(shares(), category="race", value="share", hue="who", title="Race"))
+    text = figures.alt_text(share)
+    assert text.startswith("Race. Bar chart of share (percent) by category for")
+    assert (
+        "White: Customer relations manager 74.7, Customer care manager 60.3, US workforce 57"
+        in text
+    )
+
+    diff = keep(difference_bars(pd.DataFrame({"c": ["White", "Asian"], "d": [14.4, -0.6]}),
+                                category="c", value="d"))  # fmt: skip
+    assert "White +14.4; Asian \N{MINUS SIGN}0.6" in figures.alt_text(diff)
+
+    scatter = keep(experience_vs_salary(experience(), x="years", y="salary", label="role",
+                                        highlight=ROLES[:1]))  # fmt: skip
+    text = figures.alt_text(scatter)
+    assert "Scatter plot of 5 roles" in text and "4 other roles in grey" in text
+    assert "Customer relations manager 2 and $41,181" in text
+
+    heat = keep(pay_gap_heatmap(gaps(ROLES[:3]), row="a", col="b", value="gap"))
+    text = figures.alt_text(heat)
+    assert "between 3 roles" in text and "6 ordered pairs" in text
+    assert f"{ROLES[2]} earns $30,000 more than {ROLES[0]}" in text
+
+
+def test_several_stated_salaries_of_one_role_are_one_line_with_a_marker_each(keep) -> None:
+    data = pd.DataFrame(
+        {
+            "role": ["A", "A", "B"],
+            "low": [42000, np.nan, 28000],
+            "high": [104000, np.nan, 59000],
+            "avg": [66782, 58913, 41181],
+        }
+    )
+    fig = keep(salary_ranges(data, role="role", low="low", high="high", mid="avg"))
+    ax = fig.axes[0]
+    assert tick_texts(ax) == ["A", "B"]
+    assert len(bars(ax)) == 2
+    assert {"$67k", "$59k", "$41k"} <= set(texts(fig))  # both stated values, no midpoint
+    assert "$63k" not in texts(fig)
+    assert "average salary $66,782 and $58,913" in figures.alt_text(fig)
+
+
+def test_empty_figures_say_so_in_their_alt_text(keep) -> None:
+    fig = keep(share_bars(pd.DataFrame(), category="c", value="v", hue="h", title="Race"))
+    assert figures.alt_text(fig) == "Race: no data published."
