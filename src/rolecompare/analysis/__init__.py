@@ -27,6 +27,12 @@ data flows one way between them: `_numbers` and `_facts` (the table and role ids
 from __future__ import annotations
 
 from rolecompare.analysis._collection import resolved_numbers, roles_table
+from rolecompare.analysis._context import (
+    context_fingerprint,
+    role_points,
+    salary_context,
+    us_average_statements,
+)
 from rolecompare.analysis._demographics import (
     DEMOGRAPHIC_COLUMNS,
     SHARE_METRICS,
@@ -81,6 +87,7 @@ __all__ = [
     "Resolved",
     "UnknownRole",
     "conflicts_for",
+    "context_fingerprint",
     "demographics_summary",
     "difference",
     "dissimilarity",
@@ -97,7 +104,9 @@ __all__ = [
     "resolve",
     "resolved_numbers",
     "role_names",
+    "role_points",
     "roles_table",
+    "salary_context",
     "salary_overlap",
     "salary_ranges",
     "share_differences",
@@ -106,6 +115,7 @@ __all__ = [
     "shares",
     "skills",
     "top_paying",
+    "us_average_statements",
     "values_agree",
     "versus_us_average",
 ]
