@@ -535,11 +535,19 @@ def test_experience_table(facts, conflicts):
         4,
     )
     assert crm["experience_min_years"] == 5
-    assert crm["salary_conflict"] and crm["salary_yearly"] == (58913 + 66782) / 2
+    # no midpoint in a stated column: the disagreeing salaries are a range
+    assert crm["salary_conflict"] and math.isnan(crm["salary_yearly"])
     assert (crm["salary_yearly_low"], crm["salary_yearly_high"]) == (58913, 66782)
-    assert crm["salary_per_experience_year"] == pytest.approx(62847.5 / 4)
+    assert math.isnan(crm["salary_per_experience_year"])
+    assert crm["salary_per_experience_year_low"] == pytest.approx(58913 / 4)
+    assert crm["salary_per_experience_year_high"] == pytest.approx(66782 / 4)
+    # the position a figure needs is derived, named so and listed as derived
+    assert crm["salary_yearly_midpoint"] == (58913 + 66782) / 2
+    assert "salary_yearly_midpoint" in table.attrs["derived"]
+    assert "salary_per_experience_year" in table.attrs["derived"]
+    assert ccm["salary_yearly"] == 41181 == ccm["salary_yearly_midpoint"]
     assert ccm["salary_per_experience_year"] == pytest.approx(41181 / 6)
-    assert not ccm["salary_conflict"]
+    assert not ccm["salary_conflict"] and ccm["salary_yearly_statistic"] == ""
 
 
 def test_experience_zero_or_missing_gives_nan(facts, conflicts):
@@ -714,3 +722,197 @@ def test_empty_facts_raise_unknown_role():
     with pytest.raises(an.UnknownRole, match="facts table is empty"):
         an.resolve(empty, None, CRM, "salary_yearly")
     assert an.experience_table(empty, None).empty
+
+
+# --- like with like: statistics, qualifiers, periods ------------------------------------------
+
+
+def stated(
+    role_id, metric, value, source=P000, line=1, statistic=None, qualifier=None, period=None
+):
+    """A fact row with the statistic / qualifier / period columns of today's facts.csv."""
+    row = fact(role_id, metric, value, source, line)
+    row.update(statistic=statistic, qualifier=qualifier, period=period)
+    return row
+
+
+def table_of(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+def test_resolve_keeps_statistics_apart_and_picks_the_average_by_default():
+    facts = table_of(
+        stated(CRM, "salary_yearly", 66782, P000, 7, "mean"),
+        stated(CRM, "salary_yearly", 60000, P003, 5, "median"),
+        stated(CRM, "salary_yearly", 58913, P003, 31),  # says neither: its own group
+    )
+    res = an.resolve(facts, None, CRM, "salary_yearly")
+    assert res.values == (66782.0,) and res.statistic == "mean" and not res.conflict
+    assert res.other_statistics == ("median", "")
+    median = an.resolve(facts, None, CRM, "salary_yearly", statistic="median")
+    assert median.values == (60000.0,) and median.sources == (f"{P003}:5",)
+    unstated = an.resolve(facts, None, CRM, "salary_yearly", statistic="")
+    assert unstated.values == (58913.0,) and unstated.statistic == ""
+    assert an.stated_statistics(facts, CRM, "salary_yearly") == ("mean", "median", "")
+
+
+def test_a_statement_that_does_not_say_takes_the_only_statistic_stated():
+    facts = table_of(
+        stated(CRM, "salary_yearly", 66782, P000, 7, "median"),
+        stated(CRM, "salary_yearly", 66782, P001, 5),
+        stated(CCM, "salary_yearly", 41181, P000, 7),
+    )
+    res = an.resolve(facts, None, CRM, "salary_yearly")
+    assert res.statistic == "median" and len(res.sources) == 2 and res.other_statistics == ()
+    # a role that never says which is compatible with any statistic asked for
+    ccm = an.resolve(facts, None, CCM, "salary_yearly", statistic="median")
+    assert ccm.values == (41181.0,) and ccm.statistic == ""
+    assert an.resolve(facts, None, CRM, "salary_yearly", statistic="mean") is None
+
+
+def test_pay_gaps_pair_like_with_like():
+    facts = table_of(
+        stated(CRM, "salary_yearly", 66782, P000, 7, "mean"),
+        stated(CRM, "salary_yearly", 60000, P003, 5, "median"),
+        stated(CCM, "salary_yearly", 41000, P004, 9, "median"),
+    )
+    gaps = an.pay_gaps(facts, None, CRM, CCM)
+    assert [(g.statistic, g.gap) for g in gaps] == [("median", 19000)]
+    assert an.pay_gap(facts, None, CRM, CCM).statistic == "median"
+    assert an.pay_gap(facts, None, CRM, CCM, statistic="mean") is None
+    assert an.unlike_statistics(facts, None, CRM, CCM) is None
+    both = pd.concat([facts, table_of(stated(CCM, "salary_yearly", 43000, P000, 7, "mean"))])
+    assert [g.statistic for g in an.pay_gaps(both, None, CRM, CCM)] == ["mean", "median"]
+    assert an.pay_gap(both, None, CRM, CCM).gap == 66782 - 43000  # the averages by default
+
+
+def test_unlike_statistics_are_not_subtracted():
+    facts = table_of(
+        stated(CRM, "salary_yearly", 66782, P000, 7, "mean"),
+        stated(CCM, "salary_yearly", 41181, P004, 9, "median"),
+        stated(CCM, "age", 47, P004, 57, "median"),
+        stated(CRM, "age", 42, P000, 16, "mean"),
+    )
+    assert an.pay_gaps(facts, None, CRM, CCM) == []
+    assert an.pay_gap(facts, None, CRM, CCM) is None
+    unlike = an.unlike_statistics(facts, None, CRM, CCM)
+    assert (unlike.statistics_a, unlike.statistics_b) == (("mean",), ("median",))
+    assert unlike.a[0].values == (66782.0,) and unlike.b[0].values == (41181.0,)
+    assert str(unlike).endswith(
+        "states average, customer-care-manager median; unlike statistics, not compared"
+    )
+    age = an.demographics_summary(facts, None, CRM, CCM).set_index("measure").loc["age"]
+    assert not age["comparable"] and math.isnan(age["difference_low"])
+    assert (age["value_a"], age["value_b"]) == (42, 47)
+    summary = an.pair_summary(facts, None, CRM, CCM)
+    assert summary.yearly is None and summary.yearly_unlike == unlike
+    assert summary.age_difference is None
+
+
+def test_ages_compare_medians_with_medians():
+    facts = table_of(
+        stated(CRM, "age", 41, P000, 16, "median"),
+        stated(CCM, "age", 45, P004, 57, "median"),
+        stated(CCM, "age", 47, P000, 16, "mean"),
+    )
+    age = an.demographics_summary(facts, None, CRM, CCM).set_index("measure").loc["age"]
+    assert age["label"] == "Median age" and age["statistic"] == "median"
+    assert age["difference"] == -4 and age["comparable"]
+    assert an.pair_summary(facts, None, CRM, CCM).age_statistic == "median"
+
+
+def test_versus_us_average_compares_like_with_like(facts, conflicts):
+    table = an.versus_us_average(facts, conflicts, [CCM])
+    assert list(table["statistic"]) == [""] and table.attrs["derived"][0] == "difference"
+    median_us = table_of(
+        stated(US, "salary_yearly", 45760, P004, 26, "median"),
+        stated(CCM, "salary_yearly", 41181, P004, 24, "mean"),
+        stated(CRM, "salary_yearly", 50000, P003, 31, "median"),
+    )
+    rows = an.versus_us_average(median_us, None, [CCM, CRM])
+    assert list(rows["role_id"]) == [CRM] and rows["difference"].iloc[0] == 50000 - 45760
+    assert an.unlike_statistics(median_us, None, CCM, US).statistics_b == ("median",)
+
+
+def test_approximate_statements_agree_within_their_rounding():
+    facts = table_of(
+        stated(CRM, "jobs_count", 52000, P003, 3, qualifier="approximate"),
+        stated(CRM, "jobs_count", 51870, P000, 13),
+        stated(CCM, "jobs_count", 129140, P000, 13),
+    )
+    res = an.resolve(facts, None, CRM, "jobs_count")
+    assert res.values == (51870.0,) and not res.conflict  # the exact statement is kept
+    assert res.approximate and res.qualifiers == ("approximate",)
+    gap = an.pay_gap(facts, None, CRM, CCM, "jobs_count")
+    assert gap.approximate
+    over = table_of(
+        stated(CRM, "jobs_count", 60000, P003, 3, qualifier="more than"),
+        stated(CRM, "jobs_count", 51870, P000, 13),
+    )
+    assert an.resolve(over, None, CRM, "jobs_count").conflict
+
+
+def test_different_periods_are_several_values_not_a_conflict():
+    facts = table_of(
+        stated(CRM, "jobs_count", 61089, P000, 13, period="2019"),
+        stated(CRM, "jobs_count", 64000, P003, 8, period="2021"),
+    )
+    res = an.resolve(facts, None, CRM, "jobs_count")
+    assert res.values == (61089.0, 64000.0) and not res.conflict and res.best is None
+    assert res.periods == ("2019", "2021")
+
+
+def test_equal_salaries_give_a_zero_gap_and_no_higher_role():
+    facts = table_of(
+        stated(CRM, "salary_yearly", 50000, P000, 7),
+        stated(CCM, "salary_yearly", 50000, P000, 7),
+    )
+    gap = an.pay_gap(facts, None, CRM, CCM)
+    assert gap.gap == 0 and gap.percent == 0 and gap.equal
+    assert gap.higher is None and gap.lower is None and not gap.conflict
+
+
+def test_tables_hold_no_midpoint(facts, conflicts):
+    ranges = an.salary_ranges(facts, conflicts, [CRM, CCM]).set_index("role_id")
+    assert math.isnan(ranges.loc[CRM, "salary_yearly"])
+    assert (ranges.loc[CRM, "salary_yearly_low"], ranges.loc[CRM, "salary_yearly_high"]) == (
+        58913,
+        66782,
+    )
+    res = an.resolve(facts, conflicts, CRM, "salary_yearly")
+    assert res.point_is_derived and res.point == 62847.5
+    assert not an.resolve(facts, conflicts, CCM, "salary_yearly").point_is_derived
+    vs = an.versus_us_average(facts, conflicts, [CRM]).iloc[0]
+    assert math.isnan(vs["value"]) and (vs["value_low"], vs["value_high"]) == (58913, 66782)
+    age = an.demographics_summary(facts, conflicts, CCM, CRM).set_index("measure").loc["age"]
+    assert math.isnan(age["value_a"]) and (age["value_a_low"], age["value_a_high"]) == (47, 48)
+
+
+def test_rounding_helpers_round_each_kind_one_way():
+    assert an.round_points(-1.08) == -1.1 and an.points_text(-1.08) == "-1.1 percentage points"
+    assert an.points_text(8, signed=True) == "+8 percentage points"
+    assert an.points_text(1) == "1 percentage point"
+    assert an.round_money(62847.5) == 62848 and an.money_text(62847.5) == "$62,848"
+    assert an.money_text(-315) == "-$315" and an.money_text(315, signed=True) == "+$315"
+    assert an.money_text(12.305, "USD/hour") == "$12.31" and an.round_money(12.305, "USD/hour")
+    assert an.money_text(30741, "GBP/year") == "£30,741"
+    assert an.round_percent(25601 / 41181 * 100) == 62.2 == float(an.percent_text(62.166)[:-1])
+    assert an.round_half_up(-1.05, 1) == -1.1 and an.round_half_up(0.25, 1) == 0.3
+    assert an.years_text(1) == "1 year" and an.years_text(-2.25) == "-2.3 years"
+    assert math.isnan(an.round_years(math.nan))
+
+
+def test_results_print_readably(facts, conflicts):
+    res = an.resolve(facts, conflicts, CRM, "salary_yearly")
+    assert repr(res) == (
+        "<Resolved customer-relations-manager salary_yearly: 58,913 to 66,782 USD/year; "
+        "sources disagree (6 statements)>"
+    )
+    gap = an.pay_gap(facts, conflicts, CRM, CCM, "salary_hourly")
+    assert repr(gap) == (
+        "<PayGap salary_hourly: customer-relations-manager minus customer-care-manager = "
+        "+12.31 USD/hour, +62.2% of customer-care-manager>"
+    )
+    summary = repr(an.pair_summary(facts, conflicts, CRM, CCM))
+    assert summary.startswith("<PairSummary customer-relations-manager vs customer-care")
+    assert len(summary) < 300

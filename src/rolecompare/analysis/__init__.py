@@ -6,11 +6,23 @@ small frozen dataclass or a tidy DataFrame. Nothing is printed, plotted or writt
 Rules that hold throughout:
 
 * A (role, metric, category) stated several times is *resolved*: statements that agree within
-  their printed rounding give one value (the most precisely printed one); statements that
-  disagree (the key is in `conflicts`, or the numbers cannot be roundings of one value) keep
-  every distinct value. Nothing is averaged or silently chosen; where a single number is
-  needed for a table column, the column holds the midpoint of the conflict range and sits
-  next to `*_low` / `*_high` columns and a `conflict` flag.
+  their printed rounding and qualifiers give one value (an unqualified, most precisely
+  printed one); statements that disagree (the key is in `conflicts`, or the numbers cannot
+  be roundings of one value) keep every distinct value. Nothing is averaged or silently
+  chosen.
+* Like with like: a mean is compared with a mean and a median with a median (`statistic`;
+  a figure whose page does not say is compared with the one statistic the other side
+  states). `pay_gaps` gives one gap per shared statistic; `unlike_statistics` says when two
+  roles share none, so that nothing is subtracted.
+* Derived numbers are marked. Table columns hold stated values only: where the sources
+  disagree the column is NaN and `*_low` / `*_high` hold the smallest and largest
+  statement. Numbers no page states (differences, gaps, percents, ratios, indices, and the
+  `*_midpoint` positions a figure needs) are documented as DERIVED and listed in the
+  table's `frame.attrs["derived"]`; `Resolved.point` is a midpoint only when
+  `point_is_derived`.
+* Numbers are returned unrounded; `round_money`, `round_percent`, `round_points`,
+  `round_years` and their `*_text` forms round each kind of number one way for every
+  display.
 * Missing data is normal: functions return None, an empty frame or NaN, never KeyError.
 * A role id that does not occur in `facts` at all raises `UnknownRole` (except `us-average`,
   which only some pages publish: without it, results about it are simply missing).
@@ -19,9 +31,11 @@ Rules that hold throughout:
 
 Import everything from `rolecompare.analysis`; the modules of the package are private and
 data flows one way between them: `_numbers` and `_facts` (the table and role ids) <-
-`_resolve` (one key's statements into a `Resolved`) <- `_pay`, `_experience`,
+`_resolve` (one key's statements into a `Resolved`) <- `_like` (which statistics of two
+roles compare) <- `_pay`, `_experience`,
 `_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix);
-`_collection` resolves every role of a collection at once (grouped pandas operations).
+`_collection` resolves every role of a collection at once (grouped pandas operations);
+`_rounding` rounds for display.
 """
 
 from __future__ import annotations
@@ -49,7 +63,7 @@ from rolecompare.analysis._education import (
     shared_skills,
     skills,
 )
-from rolecompare.analysis._experience import experience_table
+from rolecompare.analysis._experience import DERIVED_EXPERIENCE_COLUMNS, experience_table
 from rolecompare.analysis._facts import (
     CONFLICT_COLUMNS,
     FACT_COLUMNS,
@@ -58,34 +72,65 @@ from rolecompare.analysis._facts import (
     known_roles,
     role_names,
 )
-from rolecompare.analysis._numbers import difference, percent_of, values_agree
+from rolecompare.analysis._like import LikePair, UnlikeStatistics, like_pairs, unlike_statistics
+from rolecompare.analysis._numbers import (
+    difference,
+    percent_of,
+    statements_agree,
+    values_agree,
+)
 from rolecompare.analysis._pay import (
     TOP_PAYING_METRICS,
+    US_AVERAGE_COLUMNS,
     Overlap,
     PayGap,
     pay_gap,
+    pay_gaps,
     range_overlap,
     salary_overlap,
     salary_ranges,
     top_paying,
     versus_us_average,
 )
-from rolecompare.analysis._resolve import Resolved, missing_metric, resolve
+from rolecompare.analysis._resolve import (
+    STATISTIC_PREFERENCE,
+    Resolved,
+    missing_metric,
+    resolve,
+    stated_statistics,
+    statistic_word,
+)
+from rolecompare.analysis._rounding import (
+    money_text,
+    percent_text,
+    points_text,
+    round_half_up,
+    round_money,
+    round_percent,
+    round_points,
+    round_years,
+    years_text,
+)
 from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used, pair_summary
 
 __all__ = [
     "CONFLICT_COLUMNS",
     "DEMOGRAPHIC_COLUMNS",
+    "DERIVED_EXPERIENCE_COLUMNS",
     "EDUCATION_METRICS",
     "FACT_COLUMNS",
     "SHARE_METRICS",
+    "STATISTIC_PREFERENCE",
     "TOP_PAYING_METRICS",
     "US_AVERAGE",
+    "US_AVERAGE_COLUMNS",
+    "LikePair",
     "Overlap",
     "PairSummary",
     "PayGap",
     "Resolved",
     "UnknownRole",
+    "UnlikeStatistics",
     "conflicts_for",
     "context_fingerprint",
     "demographics_summary",
@@ -96,16 +141,26 @@ __all__ = [
     "experience_table",
     "facts_used",
     "known_roles",
+    "like_pairs",
     "missing_metric",
+    "money_text",
     "pair_summary",
     "pay_gap",
+    "pay_gaps",
     "percent_of",
+    "percent_text",
+    "points_text",
     "range_overlap",
     "resolve",
     "resolved_numbers",
     "role_names",
     "role_points",
     "roles_table",
+    "round_half_up",
+    "round_money",
+    "round_percent",
+    "round_points",
+    "round_years",
     "salary_context",
     "salary_overlap",
     "salary_ranges",
@@ -114,8 +169,13 @@ __all__ = [
     "shared_skills",
     "shares",
     "skills",
+    "stated_statistics",
+    "statements_agree",
+    "statistic_word",
     "top_paying",
+    "unlike_statistics",
     "us_average_statements",
     "values_agree",
     "versus_us_average",
+    "years_text",
 ]

@@ -20,8 +20,9 @@ from rolecompare.analysis._facts import (
     _norm,
     role_names,
 )
+from rolecompare.analysis._like import like_pairs
 from rolecompare.analysis._numbers import _MAX_DECIMALS, _decimals, difference
-from rolecompare.analysis._resolve import Resolved, _numeric, _point_columns
+from rolecompare.analysis._resolve import Resolved, _numeric, _value_columns, statistic_word
 
 SHARE_METRICS = ("gender_share", "race_share", "degree_share", "skill_share")
 
@@ -41,6 +42,9 @@ DEMOGRAPHIC_COLUMNS = [
     "difference_high",
     "conflict",
     "sources",
+    "statistic",
+    "approximate",
+    "comparable",
 ]
 
 
@@ -52,8 +56,9 @@ def share_table(
 ) -> pd.DataFrame:
     """Tidy shares (percent) by category: role_id, role, category, value, source, ...
 
-    `value` is the agreed value or the midpoint of a conflict (flagged, with value_low/high);
-    `source` lists every `source:line` used, separated by '; '.
+    `value` is the agreed value, NaN where the sources disagree (then `conflict` is set and
+    value_low/value_high hold the smallest and largest statement: no midpoint); `source`
+    lists every `source:line` used, separated by '; '.
     """
     roles = _as_list(roles)
     _check_roles(facts, roles)
@@ -69,10 +74,8 @@ def share_table(
                     "role_id": role_id,
                     "role": names.get(role_id, role_id),
                     "category": category,
-                    "value": res.point,
+                    **_value_columns(res, "value"),
                     "source": "; ".join(res.sources),
-                    "value_low": res.low,
-                    "value_high": res.high,
                     "conflict": res.conflict,
                     "unit": res.unit,
                 }
@@ -94,7 +97,10 @@ def share_table(
 def shares(
     facts: pd.DataFrame, conflicts: pd.DataFrame | None, metric: str, role_id: str
 ) -> dict[str, float]:
-    """category -> share (percent) for one role, in page order; empty when not published."""
+    """category -> share (percent) for one role, in page order; empty when not published.
+
+    A share the sources disagree on is NaN (see `share_table` for its low and high).
+    """
     table = share_table(facts, conflicts, metric, [role_id])
     return dict(zip(table["category"], table["value"].astype(float), strict=True))
 
@@ -108,7 +114,8 @@ def share_differences(
 ) -> pd.DataFrame:
     """Per category: value_a, value_b and difference_pp (a - b, percentage points).
 
-    Categories are the union (role_a's order first); a category one role lacks has NaN.
+    Categories are the union (role_a's order first); a category one role lacks, or whose
+    share the sources disagree on, has NaN. difference_pp is DERIVED.
     """
     _check_roles(facts, [role_a, role_b])
     sa = shares(facts, conflicts, metric, role_a)
@@ -136,6 +143,7 @@ def share_differences(
     frame = pd.DataFrame(out, columns=["category", "value_a", "value_b", "difference_pp"])
     frame.attrs["roles"] = (role_a, role_b)
     frame.attrs["metric"] = metric
+    frame.attrs["derived"] = ("difference_pp",)
     return frame
 
 
@@ -171,11 +179,17 @@ def dissimilarity(
     role_b: str,
     metric: str = "race_share",
 ) -> float | None:
-    """Dissimilarity index of two roles' shares (race_share by default); None if one lacks them."""
+    """Dissimilarity index of two roles' shares (race_share by default, DERIVED).
+
+    None if one lacks them, or if the sources disagree on a share of either role (the index
+    would then depend on the source; `share_table` shows the disagreeing values).
+    """
     _check_roles(facts, [role_a, role_b])
     sa = shares(facts, conflicts, metric, role_a)
     sb = shares(facts, conflicts, metric, role_b)
     if not sa or not sb:
+        return None
+    if any(math.isnan(v) for v in [*sa.values(), *sb.values()]):
         return None
     return dissimilarity_index(sa, sb)
 
@@ -194,6 +208,8 @@ def _compare_row(
     difference_unit: str,
     ra: Resolved | None,
     rb: Resolved | None,
+    statistic: str = "",
+    comparable: bool = True,
 ) -> dict[str, Any]:
     row: dict[str, Any] = {
         "measure": measure,
@@ -201,9 +217,9 @@ def _compare_row(
         "unit": unit,
         "difference_unit": difference_unit,
     }
-    row.update(_point_columns(ra, "value_a"))
-    row.update(_point_columns(rb, "value_b"))
-    if ra is not None and rb is not None:
+    row.update(_value_columns(ra, "value_a"))
+    row.update(_value_columns(rb, "value_b"))
+    if ra is not None and rb is not None and comparable:
         diffs = [difference(x, y) for x, y in itertools.product(ra.values, rb.values)]
         row["difference"] = diffs[0] if len(diffs) == 1 else math.nan
         row["difference_low"], row["difference_high"] = min(diffs), max(diffs)
@@ -211,7 +227,33 @@ def _compare_row(
         row["difference"] = row["difference_low"] = row["difference_high"] = math.nan
     row["conflict"] = bool((ra and len(ra.values) > 1) or (rb and len(rb.values) > 1))
     row["sources"] = "; ".join((ra.sources if ra else ()) + (rb.sources if rb else ()))
+    row["statistic"] = statistic
+    row["approximate"] = bool((ra and ra.approximate) or (rb and rb.approximate))
+    row["comparable"] = comparable and ra is not None and rb is not None
     return row
+
+
+def _age_row(
+    facts: pd.DataFrame, conflicts: pd.DataFrame | None, role_a: str, role_b: str
+) -> dict[str, Any]:
+    """Age like with like: the average ages, else the medians; unlike statistics are shown
+    but not subtracted (`comparable` False)."""
+    pairs = like_pairs(facts, conflicts, role_a, role_b, "age")
+    if pairs:
+        pair = pairs[0]
+        label = "Age" if not pair.statistic else f"{statistic_word(pair.statistic)} age"
+        return _compare_row(
+            "age", label.capitalize(), "years", "years", pair.a, pair.b, pair.statistic
+        )
+    ra = _numeric(facts, conflicts, role_a, "age")
+    rb = _numeric(facts, conflicts, role_b, "age")
+    if ra is None or rb is None:  # one lacks it: show the other side's value
+        res = ra or rb
+        stat = res.statistic if res is not None else "mean"
+        label = f"{statistic_word(stat)} age" if stat else "Age"
+        return _compare_row("age", label.capitalize(), "years", "years", ra, rb, stat)
+    label = f"Age ({statistic_word(ra.statistic)} vs {statistic_word(rb.statistic)})"
+    return _compare_row("age", label, "years", "years", ra, rb, "", comparable=False)
 
 
 def demographics_summary(
@@ -219,19 +261,17 @@ def demographics_summary(
 ) -> pd.DataFrame:
     """Rows age (years), female_share and lgbt_share (percent) with a - b differences.
 
-    `difference` is NaN when a value is in conflict; difference_low/high bound it. Roles
-    lacking a measure have NaN. `frame.attrs['roles']` is (role_a, role_b).
+    `value_a` / `value_b` are the stated values (NaN where the sources disagree; `*_low` /
+    `*_high` hold the smallest and largest statement). `difference` (DERIVED) is NaN when it
+    depends on the source; difference_low/high bound it. Ages are compared like with like
+    (`statistic`: an average with an average, else a median with a median); when the two
+    roles state only unlike statistics the row has both values, no difference and
+    `comparable` False. Roles lacking a measure have NaN. `frame.attrs['roles']` is
+    (role_a, role_b); `frame.attrs['derived']` names the derived columns.
     """
     _check_roles(facts, [role_a, role_b])
     rows = [
-        _compare_row(
-            "age",
-            "Average age",
-            "years",
-            "years",
-            _numeric(facts, conflicts, role_a, "age"),
-            _numeric(facts, conflicts, role_b, "age"),
-        ),
+        _age_row(facts, conflicts, role_a, role_b),
         _compare_row(
             "female_share",
             "Women",
@@ -251,4 +291,5 @@ def demographics_summary(
     ]
     frame = pd.DataFrame(rows, columns=DEMOGRAPHIC_COLUMNS)
     frame.attrs["roles"] = (role_a, role_b)
+    frame.attrs["derived"] = ("difference", "difference_low", "difference_high")
     return frame

@@ -30,6 +30,7 @@ def education_table(
     """Side by side: most common degree (text and percent), major and college.
 
     Columns: metric, label, text_a, value_a, text_b, value_b, conflict, sources_a, sources_b.
+    A value the sources disagree on is NaN (`conflict` is set; `text_a` joins differing texts).
     """
     _check_roles(facts, [role_a, role_b])
     rows = []
@@ -41,9 +42,9 @@ def education_table(
                 "metric": metric,
                 "label": label,
                 "text_a": _texts_cell(ra),
-                "value_a": _nan(ra.point if ra else None),
+                "value_a": _nan(ra.best if ra else None),
                 "text_b": _texts_cell(rb),
-                "value_b": _nan(rb.point if rb else None),
+                "value_b": _nan(rb.best if rb else None),
                 "conflict": bool((ra and ra.conflict) or (rb and rb.conflict)),
                 "sources_a": "; ".join(ra.sources) if ra else None,
                 "sources_b": "; ".join(rb.sources) if rb else None,
@@ -70,7 +71,7 @@ def skills(facts: pd.DataFrame, role_id: str) -> list[str]:
         res = _numeric(facts, None, role_id, "skill_share", category)
         key = _skill_key(category)
         if key and key not in found:
-            share = res.point if res and res.point is not None else 0.0
+            share = res.high if res and res.high is not None else 0.0  # only orders the list
             found[key] = (0, -share, len(found), category)
     rows = _rows_of(facts, role_id, "skill_top")
     rows = rows.assign(

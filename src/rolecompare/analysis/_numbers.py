@@ -2,15 +2,20 @@
 
 A page prints 19.8 or 20 and means a value rounded to that many decimals. This module knows
 how many decimals a number was printed with, decides whether several printed numbers can be
-roundings of one true value (`values_agree`), and subtracts without float noise
-(`difference`), so that 32.11 - 19.8 is 12.31 and not 12.309999999999999.
+roundings of one true value (`values_agree`, and `statements_agree` which also reads the
+qualifiers "about", "over", "nearly" as in `facts.agreement`), and subtracts without float
+noise (`difference`), so that 32.11 - 19.8 is 12.31 and not 12.309999999999999.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+
+import numpy as np
+
+from rolecompare.facts.agreement import numbers_agree
 
 _MAX_DECIMALS = 12
 
@@ -27,6 +32,11 @@ def _half_unit(value: float) -> Decimal:
     return Decimal(5) * Decimal(10) ** -(_decimals(value) + 1)
 
 
+def _printed(value: float) -> str:
+    """The shortest plain (no exponent) text of a number: 66782.0 -> '66782', 19.8 -> '19.8'."""
+    return np.format_float_positional(float(value), trim="-")
+
+
 def values_agree(values: Iterable[float]) -> bool:
     """Could all these numbers be roundings (as printed) of one true value? 19.8 and 20: yes."""
     bounds = []
@@ -34,6 +44,12 @@ def values_agree(values: Iterable[float]) -> bool:
         d = Decimal(repr(float(v)))
         bounds.append((d - _half_unit(v), d + _half_unit(v)))
     return not bounds or max(lo for lo, _ in bounds) < min(hi for _, hi in bounds)
+
+
+def statements_agree(values: Sequence[float], qualifiers: Sequence[str | None]) -> bool:
+    """`values_agree` for statements with qualifiers: "about 52,000" agrees with 51,870."""
+    quals = [q or None for q in qualifiers]
+    return numbers_agree([_printed(v) for v in values], quals)
 
 
 def difference(x: float, y: float) -> float:

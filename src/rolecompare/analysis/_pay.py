@@ -24,12 +24,13 @@ from rolecompare.analysis._facts import (
     known_roles,
     role_names,
 )
+from rolecompare.analysis._like import LikePair, like_pairs
 from rolecompare.analysis._numbers import difference, percent_of
 from rolecompare.analysis._resolve import (
     Resolved,
     _numeric,
-    _point_columns,
     _texts_cell,
+    _value_columns,
     resolve,
 )
 
@@ -41,13 +42,17 @@ TOP_PAYING_METRICS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PayGap:
-    """role_a's pay minus role_b's, with the percent stated against the lower-paid role.
+    """role_a's pay minus role_b's (one statistic: a median with a median), with the percent
+    stated against the lower-paid role. Every number here is DERIVED (no page states it).
 
     With conflicting salaries every combination of stated values is computed: `gap_low` /
     `gap_high` and `percent_low` / `percent_high` bound the result; `a` and `b` keep the values
     and their sources. Gaps and percents are signed (negative when role_b earns more).
+    `statistic` is what both sides are ("mean", "median", or "" when neither says);
+    `approximate` is True when either side's value is approximate or a bound ("about",
+    "over"), so the gap is approximate too; `periods` are the periods either side states.
     """
 
     role_a: str
@@ -62,11 +67,19 @@ class PayGap:
     percent_high: float
     higher: str | None  # role paid more under every combination of sources; None if it depends
     lower: str | None
+    statistic: str = ""
+    approximate: bool = False
+    periods: tuple[str, ...] = ()
 
     @property
     def conflict(self) -> bool:
         """True when either salary has several stated values."""
         return len(self.a.values) > 1 or len(self.b.values) > 1
+
+    @property
+    def equal(self) -> bool:
+        """True when both roles earn the same under every combination of sources."""
+        return self.gap_low == self.gap_high == 0
 
     @property
     def gap(self) -> float | None:
@@ -87,20 +100,29 @@ class PayGap:
     def sources(self) -> tuple[str, ...]:
         return self.a.sources + self.b.sources
 
+    def __repr__(self) -> str:
+        unit = self.unit or ""
+        gap = (
+            f"{self.gap:+,g} {unit}"
+            if self.gap is not None
+            else f"{self.gap_low:+,g} to {self.gap_high:+,g} {unit} (sources disagree)"
+        )
+        percent = (
+            f"{self.percent:+.1f}%"
+            if self.percent is not None
+            else f"{self.percent_low:+.1f}% to {self.percent_high:+.1f}%"
+        )
+        base = f" of {self.base}" if self.base else ""
+        stat = f" {self.statistic}" if self.statistic else ""
+        approx = ", approximate" if self.approximate else ""
+        return (
+            f"<PayGap {self.metric}{stat}: {self.role_a} minus {self.role_b} = {gap}, "
+            f"{percent}{base}{approx}>"
+        )
 
-def pay_gap(
-    facts: pd.DataFrame,
-    conflicts: pd.DataFrame | None,
-    role_a: str,
-    role_b: str,
-    metric: str = "salary_yearly",
-) -> PayGap | None:
-    """How much more role_a earns than role_b (yearly by default); None if either lacks it."""
-    _check_roles(facts, [role_a, role_b])
-    a = _numeric(facts, conflicts, role_a, metric)
-    b = _numeric(facts, conflicts, role_b, metric)
-    if a is None or b is None:
-        return None
+
+def _gap(pair: LikePair, role_a: str, role_b: str, metric: str) -> PayGap:
+    a, b = pair.a, pair.b
     combos = list(itertools.product(a.values, b.values))
     gaps = [difference(va, vb) for va, vb in combos]
     percents = [percent_of(difference(va, vb), min(va, vb)) for va, vb in combos]
@@ -123,13 +145,58 @@ def pay_gap(
         percent_high=max(percents),
         higher=higher,
         lower=lower,
+        statistic=pair.statistic,
+        approximate=a.approximate or b.approximate,
+        periods=tuple(dict.fromkeys(a.periods + b.periods)),
     )
+
+
+def pay_gaps(
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame | None,
+    role_a: str,
+    role_b: str,
+    metric: str = "salary_yearly",
+) -> list[PayGap]:
+    """One gap per statistic both roles state (mean with mean, median with median; a salary
+    whose page does not say is compared with the one statistic the other side states), in
+    the order mean, median, unstated. Empty when either lacks the metric or the two share no
+    statistic (then `unlike_statistics` says which each states)."""
+    pairs = like_pairs(facts, conflicts, role_a, role_b, metric)
+    return [_gap(pair, role_a, role_b, metric) for pair in pairs]
+
+
+def pay_gap(
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame | None,
+    role_a: str,
+    role_b: str,
+    metric: str = "salary_yearly",
+    *,
+    statistic: str | None = None,
+) -> PayGap | None:
+    """How much more role_a earns than role_b (yearly by default); None if not comparable.
+
+    The gap of `statistic` when given; otherwise the first of `pay_gaps` -- the averages
+    where both roles state one, else the medians, else figures whose pages do not say. None
+    when either lacks the metric or they share no statistic (see `unlike_statistics`).
+    """
+    gaps = pay_gaps(facts, conflicts, role_a, role_b, metric)
+    if statistic is not None:
+        gaps = [g for g in gaps if g.statistic == statistic]
+    return gaps[0] if gaps else None
 
 
 def salary_ranges(
     facts: pd.DataFrame, conflicts: pd.DataFrame | None, roles: str | Iterable[str]
 ) -> pd.DataFrame:
-    """One row per role: salary_min, salary_max, salary_yearly (+ low/high and conflicts)."""
+    """One row per role: salary_min, salary_max and salary_yearly as stated.
+
+    Each has `<metric>` (the agreed value; NaN where the sources disagree -- no midpoint),
+    `<metric>_low` and `<metric>_high` (equal to it when they agree); `conflicts` names the
+    metrics whose sources disagree, `salary_yearly_statistic` what the yearly salary is
+    ("mean", "median" or "" when the page does not say; the average where a role states both).
+    """
     roles = _as_list(roles)
     _check_roles(facts, roles)
     names = role_names(facts)
@@ -139,9 +206,11 @@ def salary_ranges(
         in_conflict = []
         for metric in ("salary_min", "salary_max", "salary_yearly"):
             res = _numeric(facts, conflicts, role_id, metric)
-            row.update(_point_columns(res, metric))
+            row.update(_value_columns(res, metric))
             if res is not None and res.conflict:
                 in_conflict.append(metric)
+            if metric == "salary_yearly":
+                row["salary_yearly_statistic"] = res.statistic if res is not None else None
         row["conflicts"] = "; ".join(in_conflict)
         rows.append(row)
     columns = ["role_id", "role", "salary_min", "salary_max", "salary_yearly"]
@@ -152,6 +221,7 @@ def salary_ranges(
         "salary_min_high",
         "salary_max_low",
         "salary_max_high",
+        "salary_yearly_statistic",
         "conflicts",
     ]
     return pd.DataFrame(rows, columns=columns + extra)
@@ -244,69 +314,93 @@ def salary_overlap(
     )
 
 
+US_AVERAGE_COLUMNS = [
+    "role_id",
+    "role",
+    "metric",
+    "statistic",
+    "unit",
+    "value",
+    "us_average",
+    "difference",
+    "percent",
+    "value_low",
+    "value_high",
+    "us_average_low",
+    "us_average_high",
+    "difference_low",
+    "difference_high",
+    "percent_low",
+    "percent_high",
+    "conflict",
+    "approximate",
+    "periods",
+    "sources",
+]
+
+
 def versus_us_average(
     facts: pd.DataFrame,
     conflicts: pd.DataFrame | None,
     roles: str | Iterable[str],
     metric: str = "salary_yearly",
 ) -> pd.DataFrame:
-    """Each role's value vs the `us-average` role: difference and percent of the US average.
+    """Each role's value vs the `us-average` role, like with like: difference and percent of
+    the US average (both DERIVED), one row per statistic the role and the US average share.
 
-    Empty when there is no US average for the metric. `difference` / `percent` are NaN when a
-    value is in conflict; `*_low` / `*_high` always bound them.
+    `value` and `us_average` are the stated values (NaN where the sources disagree: see
+    `*_low` / `*_high`); `difference` / `percent` are NaN when they depend on the source, and
+    `difference_low` / `difference_high`, `percent_low` / `percent_high` always bound them.
+    Empty when there is no US average for the metric; a role whose statistic differs from
+    the US average's has no row (`unlike_statistics(facts, conflicts, role, "us-average")`).
     """
     roles = [r for r in _as_list(roles) if r != US_AVERAGE]
     _check_roles(facts, roles)
-    columns = [
-        "role_id",
-        "role",
-        "metric",
-        "unit",
-        "value",
-        "us_average",
-        "difference",
-        "percent",
-        "difference_low",
-        "difference_high",
-        "percent_low",
-        "percent_high",
-        "conflict",
-        "sources",
-    ]
     if US_AVERAGE not in set(known_roles(facts)):
-        return pd.DataFrame(columns=columns)
-    us = _numeric(facts, conflicts, US_AVERAGE, metric)
-    if us is None:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=US_AVERAGE_COLUMNS)
     names = role_names(facts)
     rows = []
     for role_id in roles:
-        res = _numeric(facts, conflicts, role_id, metric)
-        if res is None:
-            continue
-        combos = list(itertools.product(res.values, us.values))
-        diffs = [difference(v, u) for v, u in combos]
-        pcts = [percent_of(difference(v, u), u) for v, u in combos]
-        single = len(combos) == 1
-        rows.append(
-            {
-                "role_id": role_id,
-                "role": names.get(role_id, role_id),
-                "metric": metric,
-                "unit": res.unit,
-                "value": res.point,
-                "us_average": us.point,
-                "difference": diffs[0] if single else math.nan,
-                "percent": pcts[0] if single else math.nan,
-                "difference_low": min(diffs),
-                "difference_high": max(diffs),
-                "percent_low": min(pcts),
-                "percent_high": max(pcts),
-                "conflict": not single,
-                "sources": "; ".join(res.sources + us.sources),
-            }
-        )
-    return pd.DataFrame(rows, columns=columns)
+        for pair in like_pairs(facts, conflicts, role_id, US_AVERAGE, metric):
+            res, us = pair.a, pair.b
+            combos = list(itertools.product(res.values, us.values))
+            diffs = [difference(v, u) for v, u in combos]
+            pcts = [percent_of(difference(v, u), u) for v, u in combos]
+            single = len(combos) == 1
+            rows.append(
+                {
+                    "role_id": role_id,
+                    "role": names.get(role_id, role_id),
+                    "metric": metric,
+                    "statistic": pair.statistic,
+                    "unit": res.unit,
+                    **_value_columns(res, "value"),
+                    **_value_columns(us, "us_average"),
+                    "difference": diffs[0] if single else math.nan,
+                    "percent": pcts[0] if single else math.nan,
+                    "difference_low": min(diffs),
+                    "difference_high": max(diffs),
+                    "percent_low": min(pcts),
+                    "percent_high": max(pcts),
+                    "conflict": not single,
+                    "approximate": res.approximate or us.approximate,
+                    "periods": "; ".join(dict.fromkeys(res.periods + us.periods)),
+                    "sources": "; ".join(res.sources + us.sources),
+                }
+            )
+    frame = pd.DataFrame(rows, columns=US_AVERAGE_COLUMNS)
+    frame.attrs["derived"] = DERIVED_US_AVERAGE_COLUMNS
+    return frame
+
+
+DERIVED_US_AVERAGE_COLUMNS = (
+    "difference",
+    "percent",
+    "difference_low",
+    "difference_high",
+    "percent_low",
+    "percent_high",
+)
 
 
 def top_paying(facts: pd.DataFrame, role_a: str, role_b: str) -> pd.DataFrame:

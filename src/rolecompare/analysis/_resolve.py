@@ -1,10 +1,17 @@
 """Resolving what the sources say about one (role, metric, category) into a `Resolved`.
 
-Statements that agree within their printed rounding give one value (the most precisely
-printed one); statements that disagree (the key is listed in `conflicts`, the numbers cannot
-be roundings of one value, or the units differ) keep every distinct value. Nothing is
-averaged or silently chosen. Also here: which roles publish nothing for a metric, and the
-helpers that turn a `Resolved` into table cells (point value with low/high bounds, texts).
+Like with like: statements are first grouped by the statistic they state (mean, median, or
+none said), as in `facts.agreement.effective` -- a statement that does not say takes the one
+statistic the role's other statements of the key state. `resolve` returns one statistic's
+statements (the one asked for; by default the role's only one, or the first of
+`STATISTIC_PREFERENCE` when it states several: see `resolve`).
+
+Within the statistic, statements that agree within their printed rounding and qualifiers
+give one value (an unqualified, most precisely printed one); statements that disagree (the
+key is listed in `conflicts`, the numbers cannot describe one value, or the units differ) keep
+every distinct value, and so do statements of different periods. Nothing is averaged or
+silently chosen. Also here: which roles publish nothing for a metric, and the helpers that
+turn a `Resolved` into table cells (agreed value with low/high bounds, texts).
 """
 
 from __future__ import annotations
@@ -26,16 +33,34 @@ from rolecompare.analysis._facts import (
     _select,
     _text_or_none,
 )
-from rolecompare.analysis._numbers import _decimals, values_agree
+from rolecompare.analysis._numbers import _decimals, statements_agree
+from rolecompare.facts.agreement import effective
+
+STATISTIC_PREFERENCE = ("mean", "median", "")
+"""Order in which a statistic is chosen when a role states several and none is asked for:
+the average first (what comparison pages publish), then the median, then statements that do
+not say which (left over when the others state several)."""
+
+_STATISTIC_WORDS = {"mean": "average", "median": "median", "": "value"}
 
 
-@dataclass(frozen=True)
+def statistic_word(statistic: str | None) -> str:
+    """'average', 'median', or 'value' (the page does not say which) for labels and sentences."""
+    return _STATISTIC_WORDS.get(statistic or "", str(statistic))
+
+
+@dataclass(frozen=True, repr=False)
 class Resolved:
-    """What the sources say about one (role, metric, category).
+    """What the sources say about one (role, metric, category) and one statistic.
 
-    `values` holds one number when the sources agree (the most precisely printed one) and
-    every distinct number, ascending, when they conflict. `stated` lists each distinct number
-    as printed with the `source:line` references that state it.
+    `values` holds one number when the sources agree (an unqualified, most precisely printed
+    one) and every distinct number, ascending, when they conflict or state different periods.
+    `stated` lists each distinct number as printed with the `source:line` references that
+    state it. `statistic` is "mean", "median" or "" (no statement says which);
+    `other_statistics` names the role's other statistics of the key (resolve them with
+    `resolve(..., statistic=...)`). `approximate` is True when any statement is approximate
+    or a bound ("about", "over", "nearly", "at least"...; the distinct ones in `qualifiers`).
+    `periods` lists the periods stated (e.g. "2019-2029").
     """
 
     role_id: str
@@ -49,6 +74,11 @@ class Resolved:
     conflict: bool
     texts: tuple[str, ...] = ()
     stated: tuple[tuple[float, tuple[str, ...]], ...] = ()
+    statistic: str = ""
+    approximate: bool = False
+    qualifiers: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
+    other_statistics: tuple[str, ...] = ()
 
     @property
     def low(self) -> float | None:
@@ -67,12 +97,21 @@ class Resolved:
 
     @property
     def point(self) -> float | None:
-        """`best`, or the midpoint of the conflict range (for table columns, flagged)."""
+        """`best`, or -- DERIVED, no page states it -- the midpoint of the conflict range.
+
+        Only for placing a mark in a figure; `point_is_derived` says which it is. Tables and
+        sentences show `low` to `high` instead.
+        """
         if not self.values:
             return None
         if len(self.values) == 1:
             return self.values[0]
         return (self.values[0] + self.values[-1]) / 2  # values are sorted when several
+
+    @property
+    def point_is_derived(self) -> bool:
+        """True when `point` is a midpoint (the sources disagree), not a stated number."""
+        return len(self.values) > 1
 
     def sources_of(self, value: float) -> tuple[str, ...]:
         """The `source:line` references that state exactly this number."""
@@ -81,9 +120,63 @@ class Resolved:
                 return refs
         return ()
 
+    def __repr__(self) -> str:
+        what = self.metric + (f"[{self.category}]" if self.category else "")
+        if self.statistic:
+            what += f" ({self.statistic})"
+        shown = [_short(v) for v in self.values] or [repr(t) for t in self.texts]
+        value = " to ".join([shown[0], shown[-1]]) if len(shown) > 1 else "".join(shown)
+        notes = [
+            n
+            for n in (
+                "sources disagree" if self.conflict else "",
+                "approximate" if self.approximate else "",
+                ", ".join(self.periods),
+            )
+            if n
+        ]
+        tail = f"; {'; '.join(notes)}" if notes else ""
+        unit = f" {self.unit}" if self.unit and self.values else ""
+        n = len(self.sources)
+        return (
+            f"<Resolved {self.role_id} {what}: {value}{unit}{tail} "
+            f"({n} statement{'s' if n != 1 else ''})>"
+        )
+
+
+def _short(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _statistics_of(rows: pd.DataFrame) -> list[str]:
+    if "statistic" not in rows.columns:
+        return [""] * len(rows)
+    return [_text_or_none(s) or "" for s in rows["statistic"]]
+
+
+def _column_texts(rows: pd.DataFrame, name: str) -> list[str]:
+    if name not in rows.columns:
+        return [""] * len(rows)
+    return [_text_or_none(s) or "" for s in rows[name]]
+
+
+def _choose(available: list[str], wanted: str | None) -> str | None:
+    """The statistic to resolve among those a key states (see `resolve`)."""
+    if wanted is None:
+        return next(s for s in STATISTIC_PREFERENCE if s in available)
+    if wanted in available:
+        return wanted
+    if available == [""]:  # never says which: compatible with any statistic asked for
+        return ""
+    return None
+
 
 def _in_conflicts(
-    conflicts: pd.DataFrame | None, role_id: str, metric: str, category: str | None
+    conflicts: pd.DataFrame | None,
+    role_id: str,
+    metric: str,
+    category: str | None,
+    statistic: str = "",
 ) -> bool:
     if conflicts is None or conflicts.empty:
         return False
@@ -94,7 +187,10 @@ def _in_conflicts(
         return False
     keys = rows["category"].map(_norm)
     wanted = _norm(category)
-    return bool(keys.isna().any()) if wanted is None else bool((keys == wanted).any())
+    same = keys.isna() if wanted is None else keys == wanted
+    if "statistic" in rows.columns:  # older tables compared every statistic together
+        same &= rows["statistic"].map(lambda s: _norm(s) or "") == statistic
+    return bool(same.any())
 
 
 def resolve(
@@ -103,81 +199,136 @@ def resolve(
     role_id: str,
     metric: str,
     category: str | None = None,
+    *,
+    statistic: str | None = None,
 ) -> Resolved | None:
-    """Resolve one (role, metric, category) across all its statements; None if none exist."""
+    """Resolve one (role, metric, category) and statistic; None if nothing is stated.
+
+    `statistic` ("mean", "median" or "" for statements that do not say) picks the statements
+    of that statistic; a role none of whose statements says which is compatible with any
+    statistic asked for (its `Resolved.statistic` stays ""). None (the default) takes the
+    role's only statistic, and when it states several, the first of `STATISTIC_PREFERENCE`
+    (mean, median, unstated) -- the others are named in `other_statistics`, so nothing is
+    hidden; comparisons of two roles use `pay_gaps`, which pairs like with like.
+    """
     _check_roles(facts, [role_id])
     rows = _select(facts, role_id, metric, category)
     if rows.empty:
         return None
+    numbers = pd.to_numeric(rows["value"], errors="coerce").tolist()
+    texts = [_text_or_none(t) for t in rows["text"]]
+    keep = [
+        (not _is_missing(v) and math.isfinite(float(v))) or t is not None
+        for v, t in zip(numbers, texts, strict=True)
+    ]
+    if not any(keep):
+        return None
+    statistics = effective(_statistics_of(rows))
+    stated = {t for k, t in zip(keep, statistics, strict=True) if k}
+    available = [s for s in STATISTIC_PREFERENCE if s in stated]
+    chosen = _choose(available, statistic)
+    if chosen is None:
+        return None
+    statements = rows[[k and s == chosen for k, s in zip(keep, statistics, strict=True)]]
+    result = _resolve_statements(statements, conflicts, role_id, metric, category, chosen)
+    others = tuple(s for s in available if s != chosen)
+    return Resolved(**{**result, "other_statistics": others})
 
-    numbers: list[tuple[float, str, str | None]] = []  # value, ref, unit
-    text_rows: list[tuple[str, str]] = []  # text, ref
+
+def _resolve_statements(
+    rows: pd.DataFrame,
+    conflicts: pd.DataFrame | None,
+    role_id: str,
+    metric: str,
+    category: str | None,
+    statistic: str,
+) -> dict[str, Any]:
+    """The fields of a `Resolved` from the statements of one statistic (sorted by source)."""
+    qualifiers = _column_texts(rows, "qualifier")
+    periods = effective(_column_texts(rows, "period"))
+    numbers: list[tuple[float, str, str | None, str, str]] = []  # value, ref, unit, qual, period
+    text_rows: list[str] = []
     refs: list[str] = []
     units_seen: list[str] = []
-    for value, text, unit, source, line in zip(
+    for value, text, unit, source, line, qualifier, period in zip(
         pd.to_numeric(rows["value"], errors="coerce"),
         rows["text"],
         rows["unit"],
         rows["source"],
         rows["line"],
+        qualifiers,
+        periods,
         strict=True,
     ):
-        text = _text_or_none(text)
-        unit = _text_or_none(unit)
-        has_value = not _is_missing(value) and math.isfinite(float(value))
-        if not has_value and text is None:
-            continue
+        text, unit = _text_or_none(text), _text_or_none(unit)
         ref = _ref(source, line)
         refs.append(ref)
         if unit and unit not in units_seen:
             units_seen.append(unit)
-        if has_value:
-            numbers.append((float(value), ref, unit))
+        if not _is_missing(value) and math.isfinite(float(value)):
+            numbers.append((float(value), ref, unit, qualifier, period))
         if text is not None:
-            text_rows.append((text, ref))
-    if not refs:
-        return None
+            text_rows.append(text)
 
     stated: dict[float, list[str]] = {}
-    for value, ref, _ in numbers:
+    for value, ref, *_ in numbers:
         stated.setdefault(value, []).append(ref)
-    distinct = list(stated)
-    listed = _in_conflicts(conflicts, role_id, metric, category)
-    number_conflict = len(distinct) > 1 and (
-        listed or not values_agree(distinct) or len(units_seen) > 1
+    by_period: dict[str, list[tuple[float, str, str | None, str, str]]] = {}
+    for number in numbers:
+        by_period.setdefault(number[4], []).append(number)
+    listed = _in_conflicts(conflicts, role_id, metric, category, statistic)
+    disagree = len(units_seen) > 1 or any(
+        not statements_agree([n[0] for n in group], [n[3] for n in group])
+        for group in by_period.values()
     )
+    number_conflict = len(stated) > 1 and (listed or disagree)
     if number_conflict:
-        values = tuple(sorted(distinct))
-        unit = "; ".join(units_seen) if len(units_seen) > 1 else (units_seen or [None])[0]
-    elif numbers:
-        # most decimals wins; ties go to the first statement by source then line
-        best_value, _, best_unit = max(numbers, key=lambda n: _decimals(n[0]))
-        values = (best_value,)
-        unit = best_unit or (units_seen or [None])[0]
+        values = tuple(sorted(stated))
     else:
-        values = ()
-        unit = (units_seen or [None])[0]
+        # per period, an unqualified and most precisely printed statement (first by source)
+        chosen = {
+            max(group, key=lambda n: (not n[3], _decimals(n[0])))[0] for group in by_period.values()
+        }
+        values = tuple(sorted(chosen))
+    unit = "; ".join(units_seen) if len(units_seen) > 1 else (units_seen or [None])[0]
 
-    texts: dict[str, str] = {}
-    for text, _ in text_rows:
-        texts.setdefault(_norm(text) or text, text)
-    text_list = tuple(texts.values())
-    text_conflict = len(text_list) > 1
+    distinct_texts: dict[str, str] = {}
+    for text in text_rows:
+        distinct_texts.setdefault(_norm(text) or text, text)
+    text_list = tuple(distinct_texts.values())
 
     first = rows.iloc[0]
-    return Resolved(
-        role_id=role_id,
-        role=str(first["role"]) if not _is_missing(first["role"]) else role_id,
-        metric=metric,
-        category=_text_or_none(first["category"]),
-        values=values,
-        text=text_list[0] if len(text_list) == 1 else None,
-        unit=unit,
-        sources=tuple(refs),
-        conflict=number_conflict or text_conflict,
-        texts=text_list,
-        stated=tuple((v, tuple(r)) for v, r in sorted(stated.items(), key=lambda kv: kv[0])),
-    )
+    return {
+        "role_id": role_id,
+        "role": str(first["role"]) if not _is_missing(first["role"]) else role_id,
+        "metric": metric,
+        "category": _text_or_none(first["category"]),
+        "values": values,
+        "text": text_list[0] if len(text_list) == 1 else None,
+        "unit": unit,
+        "sources": tuple(refs),
+        "conflict": number_conflict or len(text_list) > 1,
+        "texts": text_list,
+        "stated": tuple((v, tuple(r)) for v, r in sorted(stated.items())),
+        "statistic": statistic,
+        "approximate": any(q for q in qualifiers),
+        "qualifiers": tuple(dict.fromkeys(q for q in qualifiers if q)),
+        "periods": tuple(dict.fromkeys(p for p in _column_texts(rows, "period") if p)),
+    }
+
+
+def stated_statistics(
+    facts: pd.DataFrame, role_id: str, metric: str, category: str | None = None
+) -> tuple[str, ...]:
+    """The statistics a role's numbers of a key are compared as (see `resolve`), in
+    `STATISTIC_PREFERENCE` order: ("mean",), ("median",), ("",) when none says, or several."""
+    rows = _select(facts, role_id, metric, category)
+    if rows.empty:
+        return ()
+    numbers = pd.to_numeric(rows["value"], errors="coerce")
+    has_number = [not _is_missing(v) and math.isfinite(float(v)) for v in numbers]
+    statistics = {s for s, h in zip(effective(_statistics_of(rows)), has_number, strict=True) if h}
+    return tuple(s for s in STATISTIC_PREFERENCE if s in statistics)
 
 
 def missing_metric(
@@ -209,17 +360,30 @@ def missing_metric(
 
 
 def _numeric(
-    facts: pd.DataFrame, conflicts: pd.DataFrame | None, role_id: str, metric: str, category=None
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame | None,
+    role_id: str,
+    metric: str,
+    category=None,
+    statistic: str | None = None,
 ) -> Resolved | None:
-    res = resolve(facts, conflicts, role_id, metric, category)
+    res = resolve(facts, conflicts, role_id, metric, category, statistic=statistic)
     return res if res is not None and res.values else None
 
 
-def _point_columns(res: Resolved | None, name: str) -> dict[str, Any]:
-    """{name: best or midpoint, name_low, name_high} for a table row."""
+def _value_columns(res: Resolved | None, name: str) -> dict[str, Any]:
+    """{name: the agreed value (NaN when the sources disagree), name_low, name_high}.
+
+    No midpoint: a table cell holds only numbers a page states.
+    """
     if res is None or not res.values:
         return {name: math.nan, f"{name}_low": math.nan, f"{name}_high": math.nan}
-    return {name: res.point, f"{name}_low": res.low, f"{name}_high": res.high}
+    best = res.best
+    return {
+        name: math.nan if best is None else best,
+        f"{name}_low": res.low,
+        f"{name}_high": res.high,
+    }
 
 
 def _texts_cell(res: Resolved | None) -> str | None:

@@ -24,14 +24,22 @@ from rolecompare.analysis._facts import (
     _is_missing,
     role_names,
 )
+from rolecompare.analysis._like import UnlikeStatistics, unlike_statistics
 from rolecompare.analysis._numbers import difference
 from rolecompare.analysis._pay import Overlap, PayGap, pay_gap, salary_overlap
 from rolecompare.analysis._resolve import _numeric
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PairSummary:
-    """Key numbers of one pair of roles (None where a role lacks the data)."""
+    """Key numbers of one pair of roles (None where a role lacks the data).
+
+    Every number here is DERIVED from stated values (differences, gaps, indices). `yearly` /
+    `hourly` compare like with like (see `pay_gap`); when the two roles state the salary only
+    as unlike statistics (one a median, the other an average) the gap is None and
+    `yearly_unlike` / `hourly_unlike` say what each states. Round for display with the
+    helpers of `rolecompare.analysis` (`money_text`, `points_text`, `years_text`...).
+    """
 
     role_a: str
     role_b: str
@@ -58,6 +66,26 @@ class PairSummary:
     female_share_pp_high: float | None = None
     lgbt_share_pp_low: float | None = None
     lgbt_share_pp_high: float | None = None
+    yearly_unlike: UnlikeStatistics | None = None
+    hourly_unlike: UnlikeStatistics | None = None
+    age_statistic: str = ""  # what the compared ages are: "mean", "median" or "" (not said)
+
+    def __repr__(self) -> str:
+        def gap(g: PayGap | None, unlike: UnlikeStatistics | None) -> str:
+            if g is None:
+                return "not compared" if unlike else "not published"
+            if g.gap is not None:
+                return f"{g.gap:+,g}"
+            return f"{g.gap_low:+,g} to {g.gap_high:+,g}"
+
+        parts = [
+            f"yearly gap {gap(self.yearly, self.yearly_unlike)}",
+            f"hourly gap {gap(self.hourly, self.hourly_unlike)}",
+            f"race dissimilarity {self.race_dissimilarity}",
+            f"{len(self.shared_skills)} shared skills",
+            f"{self.n_conflicts} conflicts",
+        ]
+        return f"<PairSummary {self.role_a} vs {self.role_b}: {', '.join(parts)}>"
 
     def to_dict(self) -> dict[str, Any]:
         """Flat dict of plain values, one row of an index of all pairs."""
@@ -68,6 +96,8 @@ class PairSummary:
                 out: dict[str, Any] = {f"{prefix}{k}": None for k in keys}
                 out[f"{prefix}_higher"] = None
                 out[f"{prefix}_conflict"] = None
+                out[f"{prefix}_statistic"] = None
+                out[f"{prefix}_approximate"] = None
                 return out
             return {
                 prefix: gap.gap,
@@ -78,6 +108,8 @@ class PairSummary:
                 f"{prefix}_percent_high": gap.percent_high,
                 f"{prefix}_higher": gap.higher,
                 f"{prefix}_conflict": gap.conflict,
+                f"{prefix}_statistic": gap.statistic,
+                f"{prefix}_approximate": gap.approximate,
             }
 
         ov = self.salary_overlap
@@ -94,6 +126,7 @@ class PairSummary:
             "race_dissimilarity": self.race_dissimilarity,
             "gender_dissimilarity": self.gender_dissimilarity,
             "age_difference": self.age_difference,
+            "age_statistic": self.age_statistic,
             "age_difference_low": self.age_difference_low,
             "age_difference_high": self.age_difference_high,
             "female_share_pp": self.female_share_pp,
@@ -106,6 +139,8 @@ class PairSummary:
             "n_shared_skills": len(self.shared_skills),
             "shared_skills": "; ".join(self.shared_skills),
             "n_conflicts": self.n_conflicts,
+            "yearly_unlike": str(self.yearly_unlike) if self.yearly_unlike else None,
+            "hourly_unlike": str(self.hourly_unlike) if self.hourly_unlike else None,
         }
 
 
@@ -159,6 +194,9 @@ def pair_summary(
         female_share_pp_high=_single_difference(demo, "female_share", "difference_high"),
         lgbt_share_pp_low=_single_difference(demo, "lgbt_share", "difference_low"),
         lgbt_share_pp_high=_single_difference(demo, "lgbt_share", "difference_high"),
+        yearly_unlike=unlike_statistics(facts, conflicts, role_a, role_b, "salary_yearly"),
+        hourly_unlike=unlike_statistics(facts, conflicts, role_a, role_b, "salary_hourly"),
+        age_statistic=str(demo.loc[demo["measure"] == "age", "statistic"].iloc[0]),
     )
 
 
