@@ -53,6 +53,13 @@ _ABROAD = re.compile(
     r"\b(?:Australia|Australian|Canada|Canadian|United Kingdom|England|Ireland|New Zealand"
     r"|India|Germany|France)\b"
 )
+# "Puppet Maker Workforce Fact Sheet": a title naming an occupation that is not in the
+# vocabulary of role nouns, by its agent-noun ending
+_AGENT_TITLE = re.compile(
+    r"^\s*(?:The\s+)?(?P<role>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:er|or|ist|ian|ant|ent)s?)\s+"
+    r"(?:Workforce|Salary|Salaries|Pay|Careers?|Jobs?|Job Outlook|Statistics|Facts?|Fact Sheet"
+    r"|Profile|Employment)\b"
+)
 TITLE_LINES = 20  # a title stands within the first lines of a page
 
 
@@ -121,6 +128,11 @@ def build_context(lines: list[str | None]) -> PageContext:
             roles.declare(m.group("role"))
         elif number <= TITLE_LINES and context.title_pair is None and (pair := title_pair(text)):
             context.title_pair, context.title_line = pair, number
+    if context.title_pair:  # the title's names are roles: 'groomers (CLGs)' defines CLG
+        for name in context.title_pair:
+            last = name.split(" ")[-1]
+            if not last.isupper() and not last.lower().endswith("ing"):
+                roles.heads.add(singular_role(last).lower())
     roles.learn_abbreviations(lines)
     if context.title_pair:
         a, b = (_pair_role(name, roles, lines) for name in context.title_pair)
@@ -133,6 +145,11 @@ def build_context(lines: list[str | None]) -> PageContext:
             mentions = roles.mentions(text)
             if len(mentions) == 1:
                 subject = roles.declare(mentions[0].role)
+                break
+    if subject is None and roles.pair is None:
+        for number, text in context.headings:
+            if number <= TITLE_LINES and (m := _AGENT_TITLE.match(text)):
+                subject = roles.declare(m.group("role"))
                 break
     if subject is None and roles.pair is None:
         subject = page_subject(lines)[0]  # how-to titles, US salary sentences (seed layouts)

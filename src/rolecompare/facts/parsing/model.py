@@ -66,7 +66,8 @@ class PageResult:
     For the account of every printed number (`unread`): `claimed` lines belong to a block a
     reader took whole (other readers skip them), every number of a `read_lines` line is read,
     `consumed` lists the character spans of a line that facts used besides their values
-    (a percentile's "top 10 percent"), and `non_data` the numbers that are not data."""
+    (a percentile's "top 10 percent"), `non_data` the numbers that are not data, and
+    `passed_over` why a reader did not read a number it saw (a standard error column)."""
 
     source: str
     facts: list[RawFact] = field(default_factory=list)
@@ -78,6 +79,8 @@ class PageResult:
     read_lines: set[int] = field(default_factory=set)
     consumed: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     non_data: list[NonData] = field(default_factory=list)
+    # why a reader left a number unread: (line, start of the number) -> reason
+    passed_over: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def consume(self, line: int, start: int, end: int) -> None:
         self.consumed.setdefault(line, []).append((start, end))

@@ -43,6 +43,10 @@ _ABBREVIATION_END = re.compile(
     r"|e\.g|i\.e|etc|approx|Ave|Dept|Univ))\.$"
 )
 _CLAUSE_SPLIT = re.compile(r";\s+(?:and\s+)?|,\s+(?:while|whereas|but|and)\s+|\s+but\s+")
+_ATTACHED = re.compile(r"\s*(?:%|percent)?\s*(?:in|as of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?")
+_COMPARED_WITH = re.compile(
+    r"\bfrom\s+(?:\w+\s+)?$|\bcompared (?:with|to)\s+(?:only\s+)?$|\bthan\s+(?:\w+\s+)?$", re.I
+)
 PROJECTIONS = frozenset({"growth_projected", "openings_yearly", "employment_change"})
 _UNDATED = frozenset({"education_entry", "experience_related", "training_on_the_job"})
 
@@ -71,6 +75,9 @@ class Found:
     qualifier: str | None = None
     negative: bool = False
     at: int = -1  # where the figure stands on the line (for text facts without a number)
+    # the sentence says whose figure it is ("jobs for CLGs") but names no role the page knows:
+    # then the figure is nobody's, rather than the clause's or the page's role
+    named_elsewhere: bool = False
     extra: list[tuple[int, int]] = field(default_factory=list)  # more spans it reads
 
 
@@ -174,7 +181,11 @@ class Sentence:
 
     def level_period(self, position: int) -> str | None:
         line = self.line
-        points = [p for p in line.periods if p.is_point and p.start not in line.owned]
+        points = [
+            p
+            for p in line.periods
+            if p.is_point and p.start not in line.owned and not self._dates_another(p, position)
+        ]
         clause = self.clause_of(position)
         near = [p for p in points if clause.start <= p.start < clause.end]
         if near:
@@ -189,6 +200,20 @@ class Sentence:
         if len(on_line) == 1:
             return on_line.pop()
         return line.context.survey_year if not on_line else None
+
+    def _dates_another(self, period: Period, position: int) -> bool:
+        """'up from 1,850 in 2015': in the number's own sentence, the date right after another
+        number is that number's."""
+        if not self.span.start <= period.start < self.span.end:
+            return False
+        text = self.line.text
+        for token in self.line.tokens:
+            if token.end <= period.start and token.start != position and token.value is not None:
+                between = text[token.end : period.start]
+                compared = _COMPARED_WITH.search(text[max(0, token.start - 30) : token.start])
+                if compared and _ATTACHED.fullmatch(between) and not token.is_year:
+                    return True
+        return False
 
     def projection_period(self, metric: str) -> str | None:
         spans = [p for p in self.line.periods if p.kind == "span"]
@@ -206,7 +231,7 @@ class Sentence:
         line = self.line
         token = found.token
         at = token.start if token else found.at
-        role = found.role or self.role_for(at)
+        role = found.role or (None if found.named_elsewhere else self.role_for(at))
         if role is None:
             return None
         metric = metrics()[found.metric]

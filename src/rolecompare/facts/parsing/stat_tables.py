@@ -117,6 +117,8 @@ def _wage_row(
     found = []
     for column, token in zip(columns, tokens, strict=True):
         name = column.group(0).lower()
+        if name.endswith("rse"):
+            result.passed_over[(number, token.start)] = "a relative standard error (RSE)"
         if name == "employment" and token.kind == "number":
             found.append(_fact(role, "jobs_count", number, token, period=period))
         elif (stat := column.group("stat") or column.group("stat2")) and token.kind == "money":
@@ -140,7 +142,10 @@ def _percentiles(
         text = lines[row - 1] or ""
         if row > number and _PERCENTILE_ROW.match(text):
             break
-        percentiles += [int(t.value) for t in find_numbers(text) if t.kind == "percent" and t.value]
+        for token in find_numbers(text):
+            if token.kind == "percent" and token.value:
+                percentiles.append(int(token.value))
+                result.passed_over[(row, token.start)] = "a column heading (percentile)"
     else:
         return
     period = _reference_period(context)
@@ -211,7 +216,8 @@ def _roles_as_rows(
             if column is None or not cell:
                 continue
             metric, statistic, period = column
-            if fact := _cell_fact(role, metric, statistic, period, cell, offset, row, context):
+            where = (row, offset)
+            if fact := _cell_fact(role, metric, statistic, period, cell, where, result, context):
                 result.facts.append(fact)
         result.claimed.add(number)
 
@@ -222,10 +228,11 @@ def _cell_fact(
     statistic: str | None,
     period: str | None,
     cell: str,
-    offset: int,
-    row: int,
+    where: tuple[int, int],
+    result: PageResult,
     context: PageContext,
 ) -> RawFact | None:
+    row, offset = where
     if metric == "education_entry":
         return _fact(role, metric, row, text=cell)
     if whom := _FOR_WHOM.search(cell):
@@ -234,6 +241,10 @@ def _cell_fact(
         t for t in find_numbers(cell[: whom.start()] if whom else cell) if t.value is not None
     ]
     if len(tokens) != 1:
+        if len(tokens) == 2:
+            reason = "a range, not one value"
+            for token in tokens:
+                result.passed_over[(row, token.start + offset)] = reason
         return None  # a range ("5-8%") or nothing
     token = tokens[0]
     token = Token(token.start + offset, token.end + offset, token.printed, token.value,

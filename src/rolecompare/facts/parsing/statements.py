@@ -34,7 +34,8 @@ from rolecompare.facts.parsing.sentences import Found, Sentence
 _PAY_CUE = re.compile(
     r"\b(?:(?:national|annual|yearly|hourly|overall)\s+)*(?P<stat>median|mean|average)"
     r"(?:\s+--\s+or\s+average\s+--)?(?:\s+(?:annual|yearly|hourly|base|national))*\s+"
-    r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings)\b",
+    r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings)\b"
+    r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b",
     re.IGNORECASE,
 )
 _PAY_GUARD = re.compile(
@@ -172,8 +173,9 @@ def pay(sentence: Sentence) -> list[Found]:
         ]  # fmt: skip
         if not values:
             continue
-        statistic = "mean" if cue.group("stat").lower() in {"mean", "average"} else "median"
-        role = _pay_role(sentence, cue, values[0])
+        word = (cue.group("stat") or cue.group("stat2")).lower()
+        statistic = "mean" if word in {"mean", "average"} else "median"
+        role, elsewhere = _pay_role(sentence, cue, values[0])
         units: set[str] = set()
         for token in values[:2]:
             unit = _unit(line.text, token, cue.group(0))
@@ -181,11 +183,13 @@ def pay(sentence: Sentence) -> list[Found]:
                 break
             units.add(unit)
             metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
-            out.append(Found(metric, token, role=role, statistic=statistic, unit=unit))
+            out.append(Found(metric, token, role=role, statistic=statistic, unit=unit,
+                             named_elsewhere=elsewhere))  # fmt: skip
     return out
 
 
-def _pay_role(sentence: Sentence, cue: re.Match[str], value: Token) -> str | None:
+def _pay_role(sentence: Sentence, cue: re.Match[str], value: Token) -> tuple[str | None, bool]:
+    """The role the sentence says the pay is of, and whether it names someone else."""
     line = sentence.line
     cue_start = sentence.span.start + cue.start()
     cue_end = sentence.span.start + cue.end()
@@ -193,9 +197,12 @@ def _pay_role(sentence: Sentence, cue: re.Match[str], value: Token) -> str | Non
         if mention.end <= cue_start and re.fullmatch(
             r"['’]s?\s+", line.text[mention.end : cue_start]
         ):
-            return mention.role
-    after = sentence.mention_after(cue_end) or sentence.mention_after(value.end, within=20)
-    return after.role if after else None
+            return mention.role, False
+    for position in (cue_end, value.end):
+        slot = whose(sentence, position)
+        if slot is not None:
+            return slot, slot is None or slot == ""
+    return None, False
 
 
 def _unit(text: str, token: Token, cue: str) -> str:
@@ -295,23 +302,48 @@ def growth(sentence: Sentence) -> list[Found]:
         declining = verb in _DECLINE
         speed = _SPEED.search(sentence.text)
         text = speed.group(0).strip() if speed else (verb if declining else None)
-        out.append(Found("growth_projected", token, role=_growth_role(sentence, token), text=text,
-                         unit="percent", negative=declining or (token.value or 0) < 0))  # fmt: skip
+        role = _growth_role(sentence, token)
+        out.append(Found("growth_projected", token, role=role or None, text=text, unit="percent",
+                         negative=declining or (token.value or 0) < 0,
+                         named_elsewhere=role == ""))  # fmt: skip
     return out
 
 
 def _growth_role(sentence: Sentence, token: Token) -> str | None:
+    """'employment of pharmacists', 'jobs for CLGs': the role, '' when not a role, else None."""
     text = sentence.line.text
     clause = sentence.clause_of(token.start)
     for m in re.finditer(
-        r"\b(?:employment|demand|jobs|job growth|growth|employment growth)\s+(?:of|for)\s+",
+        r"\b(?:employment|demand|jobs|job growth|growth|employment growth)(?=\s+(?:of|for)\s)",
         text[clause.start : clause.end],
         re.IGNORECASE,
     ):
-        if mention := _mention_at(sentence, clause.start + m.end()):
-            return mention.role
-    after = sentence.mention_after(token.end, within=40)
-    return after.role if after else None
+        slot = whose(sentence, clause.start + m.end())
+        if slot is not None:
+            return slot
+    return whose(sentence, token.end) or None
+
+
+_SLOT = re.compile(
+    r"(?:\s?%|\s+percent)?\s+(?:for|of|among)\s+(?:(?:the|an?)\s+)?(?P<who>(?:all\s+)?[A-Za-z][\w'-]*)"
+)
+_EVERYONE = re.compile(
+    r"all (?:workers|occupations|jobs)\b|average (?:U\.S\.|US|American) worker", re.IGNORECASE
+)
+
+
+def whose(sentence: Sentence, position: int) -> str | None:
+    """Whose figure 'for/of ...' right after `position` says: a role; US_AVERAGE for 'all
+    workers'; '' for someone who is not a role the page knows; None when it does not say."""
+    m = _SLOT.match(sentence.line.text, position)
+    if m is None or m.group("who").lower() in {"the", "a", "an"}:
+        return None
+    if _EVERYONE.match(sentence.line.text, m.start("who")):
+        return US_AVERAGE
+    mention = _mention_at(sentence, m.start("who"))
+    if mention is None and m.group("who").lower().startswith("all"):
+        mention = _mention_at(sentence, m.start("who") + 4)
+    return mention.role if mention else ""
 
 
 def openings(sentence: Sentence) -> list[Found]:
@@ -331,10 +363,11 @@ def openings(sentence: Sentence) -> list[Found]:
         m = _OPENINGS.match(line.text, token.end)
         if m is None:
             continue
-        inside = [x for x in line.mentions if m.start("mid") <= x.start < m.end("mid")]
-        after = sentence.mention_after(m.end(), within=30)
-        role = inside[0].role if inside else after.role if after else None
-        out.append(Found("openings_yearly", token, role=role))
+        inside = [x for x in line.mentions if x.end > m.start("mid") and x.start < m.end("mid")]
+        slot = whose(sentence, m.end())
+        role = inside[0].role if inside else slot or None
+        elsewhere = role is None and (slot == "" or bool(m.group("mid").strip()))
+        out.append(Found("openings_yearly", token, role=role, named_elsewhere=elsewhere))
     return out
 
 

@@ -34,6 +34,7 @@ import re
 from rolecompare.facts.parsing.context import PageContext, is_heading
 from rolecompare.facts.parsing.model import NonData, PageResult, Problem, RawFact
 from rolecompare.facts.parsing.numbers import FULL_DATE, Token, find_numbers
+from rolecompare.facts.parsing.places import STATES
 from rolecompare.facts.schema import metrics
 
 MAX_UNREAD = 500
@@ -57,20 +58,17 @@ _WINDOW = re.compile(r"\b(?:next|past|last|coming|previous)\s+$", re.IGNORECASE)
 _WINDOW_UNIT = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?)\b", re.IGNORECASE)
 _GLUED_FOOTNOTE = re.compile(r"[a-z)\]%]\.$|\d{4}\.$")
 
-_REASONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bhours?\b", re.I), "hours are not a metric"),
-    (re.compile(r"\bper (?:100|1,000|100,000)\b|\bquotient\b|\bratio\b", re.I),
-     "a ratio, not a count or a share of a role"),
-    (re.compile(r"\bshortage\b", re.I), "a shortage projection, not the role's employment"),
-    (re.compile(r"\b(?:programs?|schools?|graduates|students|applicants|enrollment)\b", re.I),
-     "a count of schools, programs or students"),
-    (re.compile(r"\bRSE\b|standard error", re.I), "a standard error"),
-    (re.compile(r"^\s*Percentile\b|\(Median\)", re.I), "a column heading"),
-    (re.compile(r"\bindustr(?:y|ies)\b|\bhospitals\b|\bsettings?\b|\bsector", re.I),
-     "a figure of one industry or setting"),
-    (re.compile(r"\bmetro|(?<!united )\bstates?\b|\bregion|\barea\b|\bcities\b", re.I),
-     "a figure of one state or area"),
-]  # fmt: skip
+_HOURS = re.compile(r"\W{0,3}(?:[\w-]+\s+){0,2}?(?:hours?|hrs)\b", re.IGNORECASE)
+_RATIO = re.compile(r"\bper (?:100|1,000|10,000|100,000)\b|\bquotient\b|\bratio\b", re.I)
+_SCHOOLING = re.compile(
+    r"\W{0,3}(?:[\w'-]+\s+){0,4}?(?:programs?|schools?|graduates|students|applicants)\b", re.I
+)
+_SENTENCE = re.compile(r"[a-z]{2,} [a-z]{2,} [a-z]{2,}")  # three words in a row: prose
+_SHORTAGE = re.compile(r"\bshortage\b", re.IGNORECASE)
+_INDUSTRY = re.compile(r"\bindustr(?:y|ies)\b|\bsettings?\b|\bsector\b|\bhospitals\b", re.I)
+_AREA = re.compile(
+    rf"\bmetro|\bregion|\barea\b|\bcities\b|(?<!united )\bstates?\b|{STATES}", re.IGNORECASE
+)
 
 
 def _non_data_rule(line: str, token: Token, dates: list[tuple[int, int]]) -> str | None:
@@ -110,9 +108,12 @@ def _dates(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _reason(line: str, token: Token, result: PageResult, context: PageContext) -> str:
+def _reason(line: str, number: int, token: Token, result: PageResult, context: PageContext) -> str:
+    """What the words around an unread number suggest it is."""
     if not result.layouts and not result.facts:
         return "no reader recognised the page"
+    if reason := result.passed_over.get((number, token.start)):
+        return reason
     roles = context.roles
     if not (roles.main or roles.pair or roles.subject or result.facts):
         return "no role on the page"
@@ -120,13 +121,26 @@ def _reason(line: str, token: Token, result: PageResult, context: PageContext) -
         return "a phone number"
     if token.kind == "code":
         return "an occupation or industry code"
-    for pattern, reason in _REASONS:
-        if pattern.search(line):
-            return reason
+    before = line[max(0, token.start - 50) : token.start]
+    after = line[token.end : token.end + 40]
+    if _HOURS.match(after):
+        return "hours are not a metric"
+    if _RATIO.search(before + " " + after):
+        return "a ratio, not a count or a share of a role"
+    if _SHORTAGE.search(before):
+        return "a shortage projection, not the role's employment"
+    if _SCHOOLING.match(after):
+        return "a count of schools, programs or students"
+    if _INDUSTRY.search(before):
+        return "a figure of one industry or setting"
+    if _AREA.search(before[-30:] + " " + after[:15]):
+        return "a figure of one state or area"
     if token.is_year or token.kind == "span":
         return "a year that dates no fact"
     if not context.us:
         return "a figure outside the United States"
+    if len(find_numbers(line)) >= 3 and ("\t" in line or not _SENTENCE.search(line)):
+        return "a cell of a table of other figures (industries, areas, ...)"
     return "no role and metric recognised around it"
 
 
@@ -180,7 +194,7 @@ def account_for_numbers(lines: list[str | None], result: PageResult, context: Pa
             else:
                 left.append(token)
         for printed, token in _ranges(line, left):
-            reason = _reason(line, token, result, context)
+            reason = _reason(line, number, token, result, context)
             unread.append(Problem(number, f"{printed} not attributed: {reason}"))
     if len(unread) > MAX_UNREAD:
         extra = len(unread) - MAX_UNREAD
