@@ -21,6 +21,7 @@ import pytest
 from rolecompare.facts.parsing import PageResult, parse_page
 from rolecompare.facts.parsing.numbers import find_numbers
 from rolecompare.facts.parsing.text import slugify
+from rolecompare.facts.parsing.unread import NON_DATA_RULES
 from rolecompare.facts.tables import build_tables
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -41,19 +42,6 @@ KNOWN_MISSES = {
         "elided: 'at the secondary instructional level it was 13 percent higher (1.7 million)'"
     ),
 }
-# Every rule `parsing.unread` documents for numbers that are evidently not data.
-NON_DATA_RULES = {
-    "date",
-    "list ordinal",
-    "rating widget",
-    "open-ended count ('10+')",
-    "reading time",
-    "time window",
-    "footnote marker",
-    "inside a description or responsibility",
-    "inside the text of a fact",
-}
-
 Fact = tuple[int, str, str, str, str, str, str, str, str, str]
 
 

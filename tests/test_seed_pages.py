@@ -323,3 +323,104 @@ def test_seed_problems_are_reported(seed_processed) -> None:
     problems = load_problems(seed_processed)
     assert problems[["source", "line"]].values.tolist() == [[SEED["004"], 157]]
     assert "Accountants" in problems.problem.iloc[0]
+
+
+# --- what each role does: descriptions and responsibilities (issue 12) -----------------------
+
+PASSAGES = ("description", "responsibility")
+# (page, line, role) of every description: the paragraph under "What does a ... do?" (001,
+# 002), "Job Description Overview" (003) and the how-to title "What is a ..." (004); 000 has
+# its paragraphs without a heading and gives none
+DESCRIPTIONS = [
+    ("001", 23, CSM),
+    ("001", 27, CRM),
+    ("002", 23, CSM),
+    ("002", 27, CCM),
+    ("003", 8, CRM),
+    ("004", 11, CCM),
+]
+# (page, first line, last line, role) of every list of duties; "Show more" bullets are not duties
+DUTY_LISTS = [
+    ("001", 64, 69, CSM),
+    ("001", 74, 79, CRM),
+    ("002", 64, 69, CSM),
+    ("002", 74, 79, CCM),
+    ("003", 15, 23, CRM),
+    ("004", 160, 163, CCM),
+]
+
+
+def _page_lines(page: str) -> list[str]:
+    from tests.conftest import RAW
+
+    return (RAW / SEED[page]).read_text(encoding="utf-8").split("\n")
+
+
+def test_descriptions_of_the_seed_pages(seed_facts: pd.DataFrame) -> None:
+    rows = seed_facts[seed_facts.metric == "description"]
+    by_page = {v: k for k, v in SEED.items()}
+    got = sorted((by_page[r.source], r.line, r.role_id) for r in rows.itertuples())
+    assert got == DESCRIPTIONS
+    for r in rows.itertuples():  # the paragraph as printed, whole
+        assert r.text == _page_lines(by_page[r.source])[r.line - 1].strip()
+        assert pd.isna(r.value) and pd.isna(r.category) and pd.isna(r.period)
+    first = rows[(rows.source == SEED["004"])].iloc[0]
+    assert first.text.startswith("A customer care manager oversees the customer service")
+
+
+def test_responsibilities_of_the_seed_pages(seed_facts: pd.DataFrame) -> None:
+    rows = seed_facts[seed_facts.metric == "responsibility"]
+    by_page = {v: k for k, v in SEED.items()}
+    got = sorted((by_page[r.source], r.line, r.role_id, int(r.category)) for r in rows.itertuples())
+    expected = sorted(
+        (page, line, role, rank)
+        for page, first, last, role in DUTY_LISTS
+        for rank, line in enumerate(range(first, last + 1), start=1)
+    )
+    assert got == expected
+    for r in rows.itertuples():  # the bullet as printed, without its mark
+        assert r.text == _page_lines(by_page[r.source])[r.line - 1].strip().lstrip("•").strip()
+    assert "Show more" not in set(rows.text)
+    ivr = rows[(rows.source == SEED["002"]) & (rows.line == 78)].iloc[0]
+    assert ivr.text == (
+        "Lead the redesign of IVR functionality leading to $700K in annual savings and less "
+        "than a year ROI."
+    )
+    assert pd.isna(ivr.value)  # the $700K is inside the text, not a value
+
+
+def test_passages_are_never_conflicts(seed_conflicts: pd.DataFrame) -> None:
+    """001 and 002 word the customer service manager's duties alike; 003 and 004 differently
+    from the comparison pages: passages are quoted, never compared."""
+    assert not seed_conflicts.metric.isin(PASSAGES).any()
+
+
+def test_the_277_facts_of_the_seed_layouts_are_unchanged(seed_processed) -> None:
+    """Every fact but the passages, as facts.csv writes it, is what the parser gave before it
+    read passages and other page kinds (the SHA-256 of the sorted rows was taken then)."""
+    import csv
+    import hashlib
+
+    with (seed_processed / "facts.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    metric = rows[0].index("metric")
+    kept = sorted(",".join(r) for r in rows[1:] if r[metric] not in PASSAGES)
+    assert len(kept) == 277
+    assert hashlib.sha256("\n".join(kept).encode()).hexdigest() == (
+        "de251e72f01040230495f565e8401341f1f2633631b3a73dc4e6c8db1db0d185"
+    )
+
+
+def test_seed_page_kinds_and_pairs(seed_processed) -> None:
+    from rolecompare.facts.tables import load_pages
+
+    pages = load_pages(seed_processed).set_index("source")
+    assert pages.kind.to_dict() == {
+        SEED["000"]: "comparison",
+        SEED["001"]: "comparison",
+        SEED["002"]: "comparison",
+        SEED["003"]: "profile",
+        SEED["004"]: "how-to",
+    }
+    assert pages.loc[SEED["001"], ["role_a", "role_b"]].tolist() == [CSM, CRM]
+    assert pages.n_problems.to_dict()[SEED["004"]] == 1

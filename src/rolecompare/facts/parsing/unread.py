@@ -38,6 +38,18 @@ from rolecompare.facts.parsing.places import STATES
 from rolecompare.facts.schema import metrics
 
 MAX_UNREAD = 500
+# The rules for numbers that are evidently not data (NonData.rule), as documented above.
+NON_DATA_RULES = (
+    "date",
+    "list ordinal",
+    "rating widget",
+    "open-ended count ('10+')",
+    "reading time",
+    "time window",
+    "footnote marker",
+    "inside a description or responsibility",
+    "inside the text of a fact",
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
