@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from rolecompare.cli.common import OutOption, RawOption, _ingest_errors, _print_problem, app
-from rolecompare.config import PROCESSED_DIR, RAW_DIR
+from rolecompare.cli.common import (
+    ForceOption,
+    OutOption,
+    RawOption,
+    StrictOption,
+    _ingest_errors,
+    _print_problem,
+    app,
+    tables_folder,
+)
+from rolecompare.config import RAW_DIR
 
 
 @app.command()
 def ingest(
     raw: RawOption = RAW_DIR,
-    out: OutOption = PROCESSED_DIR,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when any page had a problem.")
-    ] = False,
+    out: OutOption = None,
+    strict: StrictOption = False,
+    force: ForceOption = False,
 ) -> None:
-    """Parse every page in --raw into facts.csv, roles.csv, conflicts.csv and problems.csv.
+    """Parse every page in --raw into the tables: facts, roles, conflicts, problems, pages.
 
     Problems (unreadable lines, ambiguous tables) are printed as `file:line: message` and
-    written to problems.csv; the other pages are still ingested.
+    written to problems.csv; the other pages are still ingested. Tables made from another
+    folder of pages are never replaced without --force.
+
+    Exit status: 0; 1 with --strict when a page had a problem, or when --raw holds no page;
+    2 when --raw does not exist or is a file, or --out holds other pages' tables.
     """
     from rolecompare.facts.ingest import ingest as run_ingest
+    from rolecompare.facts.ingest import page_files
 
-    with _ingest_errors(out):
-        result = run_ingest(raw, out, on_problem=_print_problem)
+    folder = tables_folder(raw, out)
+    with _ingest_errors(folder):
+        page_files(raw, require=True)
+        result = run_ingest(raw, folder, on_problem=_print_problem, force=force)
     typer.echo(result.summary())
     if strict and len(result.problems):
         raise typer.Exit(1)

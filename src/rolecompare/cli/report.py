@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Annotated
 
 import typer
 
 from rolecompare.cli.common import (
+    DEFAULT_TIMEOUT,
+    ForceOption,
     FormatOption,
     ProcessedOption,
     RawOption,
     ReportsOption,
-    _prepare,
+    TimeoutOption,
     app,
     fail,
+    prepare,
 )
-from rolecompare.config import PROCESSED_DIR, RAW_DIR, REPORTS_DIR
+from rolecompare.config import RAW_DIR, REPORTS_DIR
+
+
+def _timeout_arguments(make_report, timeout: float) -> dict[str, float]:
+    """--timeout is for the whole notebook. make_report takes `timeout` (whole notebook) once
+    reporting offers it; until then the limit is applied to each cell, which a notebook
+    within its limit never exceeds."""
+    if "timeout" in inspect.signature(make_report).parameters:
+        return {"timeout": timeout}
+    return {"cell_timeout": timeout}
 
 
 @app.command()
@@ -24,17 +37,18 @@ def report(
     role_b: Annotated[str, typer.Argument(help="The other role.")],
     raw: RawOption = RAW_DIR,
     out: ReportsOption = REPORTS_DIR,
-    processed: ProcessedOption = PROCESSED_DIR,
+    processed: ProcessedOption = None,
     formats: FormatOption = "html,pdf",
-    timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds one notebook cell may run.")
-    ] = 300.0,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    force: ForceOption = False,
 ) -> None:
     """Write the report of one pair of roles to OUT/<role_a>__vs__<role_b>/.
 
-    Ingests first when the facts are missing or older than the pages. Exit 2 for an unknown
-    role (the known ids and closest matches are listed), 1 when a notebook cell fails (the
-    executed notebook is kept for debugging) or the PDF tool is missing (HTML still written).
+    Ingests first when the facts are missing or older than the pages (never over tables made
+    from other pages without --force). Exit 2 for an unknown role (the known ids and closest
+    matches are listed) or a --raw that does not exist or is a file; 1 when a notebook cell
+    fails (the executed notebook is kept for debugging), the notebook runs past --timeout or
+    the PDF tool is missing (HTML still written).
     """
     from rolecompare.reporting.execute import NotebookError
     from rolecompare.reporting.render import PdfRouteMissing
@@ -44,9 +58,9 @@ def report(
         resolve_role,
     )
 
-    wanted, known = _prepare(formats, raw, processed)
+    prepared = prepare(formats, raw, processed, force=force)
     try:
-        a, b = resolve_role(role_a, known), resolve_role(role_b, known)
+        a, b = resolve_role(role_a, prepared.roles), resolve_role(role_b, prepared.roles)
     except UnknownRoleId as exc:
         raise fail(str(exc), 2) from exc
     if a == b:
@@ -54,7 +68,12 @@ def report(
     typer.echo(f"report {a} vs {b} ...", err=True)
     try:
         result = make_report(
-            a, b, processed_dir=processed, reports_dir=out, formats=wanted, cell_timeout=timeout
+            a,
+            b,
+            processed_dir=prepared.processed,
+            reports_dir=out,
+            formats=prepared.formats,
+            **_timeout_arguments(make_report, timeout),
         )
     except NotebookError as exc:
         raise fail(str(exc)) from exc

@@ -1,4 +1,10 @@
-"""The ingest stage: every raw page in a folder -> facts, roles, conflicts, problems on disk."""
+"""The ingest stage: every raw page in a folder -> facts, roles, conflicts, problems on disk.
+
+Tables belong to the folder of pages they were made from: `ingest.json` records it (as an
+absolute path and relative to the tables' folder, so that moving a whole checkout keeps the
+tie). Writing the tables of other pages over them is refused (`TablesOfOtherPages`) unless
+forced; `config.processed_dir_for` names a folder of their own.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +40,37 @@ class RawFolderMissing(FileNotFoundError):
         self.folder = folder
 
 
+class RawFolderIsAFile(NotADirectoryError):
+    """--raw names a file: the pages are read from a folder."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"--raw {path} is a file, not a folder: pass the folder that holds the pages "
+            f"(e.g. --raw {Path(path).parent})"
+        )
+        self.path = path
+
+
+class NoPages(Exception):
+    """The raw folder holds no page (*.txt): nothing to ingest."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"no pages (*.txt) in {folder}: put the career pages there first")
+        self.folder = folder
+
+
+class TablesOfOtherPages(Exception):
+    """The tables folder holds tables made from another folder of pages."""
+
+    def __init__(self, folder: Path, made_from: str, raw: Path) -> None:
+        super().__init__(
+            f"{folder} holds tables made from {made_from}, not from {raw}: refusing to replace "
+            "them. Pass --processed DIR (ingest: --out DIR) for these pages' tables, or --force "
+            "to replace them"
+        )
+        self.folder, self.made_from, self.raw = folder, made_from, raw
+
+
 @dataclass
 class IngestResult:
     folder: ProcessedFiles
@@ -53,11 +90,57 @@ class IngestResult:
         )
 
 
-def page_files(raw_dir: Path) -> list[Path]:
+def page_files(raw_dir: Path, *, require: bool = False) -> list[Path]:
+    """The pages (*.txt) of a folder, sorted. RawFolderMissing / RawFolderIsAFile when it is
+    not a folder; with `require`, NoPages when it holds none."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
+        if raw_dir.exists():
+            raise RawFolderIsAFile(raw_dir)
         raise RawFolderMissing(raw_dir)
-    return sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
+    pages = sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
+    if require and not pages:
+        raise NoPages(raw_dir)
+    return pages
+
+
+def _recorded(out_dir: Path) -> dict[str, object] | None:
+    try:
+        data = json.loads(ProcessedFiles(Path(out_dir)).manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def made_from(out_dir: Path) -> str | None:
+    """The folder of pages the tables in out_dir were made from ("unknown pages" when tables
+    are there without a readable ingest.json); None when out_dir holds no tables."""
+    files = ProcessedFiles(Path(out_dir))
+    recorded = _recorded(out_dir)
+    if recorded is not None and isinstance(recorded.get("raw_dir"), str):
+        return str(recorded["raw_dir"])
+    if any(p.is_file() for p in files.tables()):
+        return "unknown pages (no ingest.json)"
+    return None
+
+
+def belongs_to(raw_dir: Path, out_dir: Path) -> bool:
+    """True when out_dir holds no tables, or tables made from the pages in raw_dir."""
+    recorded = _recorded(out_dir)
+    if recorded is None:
+        return made_from(out_dir) is None
+    raw = Path(raw_dir).resolve()
+    if recorded.get("raw_dir") == str(raw):
+        return True
+    relative = recorded.get("raw_relative")  # the checkout moved: the tie still holds
+    return isinstance(relative, str) and (Path(out_dir) / relative).resolve() == raw
+
+
+def check_tables_belong(raw_dir: Path, out_dir: Path, *, force: bool = False) -> None:
+    """Raise TablesOfOtherPages when writing raw_dir's tables would replace other pages'."""
+    if force or belongs_to(raw_dir, out_dir):
+        return
+    raise TablesOfOtherPages(Path(out_dir), made_from(out_dir) or "?", Path(raw_dir))
 
 
 def code_fingerprint() -> str:
@@ -77,9 +160,10 @@ def _sources_hash(raw_dir: Path) -> str | None:
         return None
 
 
-def _manifest(raw_dir: Path, pages: dict[str, bytes]) -> dict[str, object]:
+def _manifest(raw_dir: Path, out_dir: Path, pages: dict[str, bytes]) -> dict[str, object]:
     return {
         "raw_dir": str(Path(raw_dir).resolve()),
+        "raw_relative": os.path.relpath(Path(raw_dir).resolve(), Path(out_dir).resolve()),
         "code": code_fingerprint(),
         "sources": _sources_hash(raw_dir),
         "pages": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())},
@@ -128,7 +212,7 @@ def is_stale(raw_dir: Path, out_dir: Path) -> bool:
     except (OSError, ValueError):
         return True
     pages, _ = _read_pages(raw_dir)
-    return recorded != _manifest(raw_dir, pages)
+    return recorded != _manifest(raw_dir, out_dir, pages)
 
 
 def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
@@ -145,8 +229,14 @@ def ingest(
     *,
     on_problem: Callable[[str], None] | None = None,
     lock_wait: float = 600.0,
+    force: bool = False,
 ) -> IngestResult:
-    """Parse every *.txt page in raw_dir and write the four tables (atomically) to out_dir."""
+    """Parse every *.txt page in raw_dir and write the tables (atomically) to out_dir.
+
+    Raises TablesOfOtherPages when out_dir holds tables made from other pages, unless
+    `force` (see `config.processed_dir_for` for a folder of their own).
+    """
+    check_tables_belong(raw_dir, out_dir, force=force)
     pages, unreadable = _read_pages(raw_dir)
     results = parse_all(pages) + unreadable
     sources, source_problems = read_sources(raw_dir, {r.source for r in results})
@@ -159,7 +249,8 @@ def ingest(
         atomic.write_csv(files.facts, _facts_for_csv(tables["facts"]))
         for name in ("roles", "conflicts", "problems", "pages"):
             atomic.write_csv(getattr(files, name), tables[name])
-        atomic.write_text(files.manifest, json.dumps(_manifest(raw_dir, pages), indent=2) + "\n")
+        manifest = _manifest(raw_dir, out_dir, pages)
+        atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
     if on_problem is not None:
         for row in tables["problems"].itertuples():
             on_problem(f"{row.source}:{row.line}: {row.problem}")

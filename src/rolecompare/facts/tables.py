@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rolecompare.config import PROCESSED_DIR, ProcessedFiles
+from rolecompare.config import ProcessedFiles, processed_dir
 from rolecompare.facts import schema
 from rolecompare.facts.agreement import comparable_groups, numbers_agree
 from rolecompare.facts.parsing import PageResult, PendingSplit, Problem, RawFact
@@ -276,33 +276,58 @@ def _conflict_row(
 # --- loading, for notebooks and later stages -------------------------------------------------
 
 
-def _read(table: str, folder: Path | str | None) -> pd.DataFrame:
-    files = ProcessedFiles(Path(folder) if folder else PROCESSED_DIR)
-    path = getattr(files, table)
+_NUMERIC = {
+    "facts": ("value", "line"),
+    "roles": ("n_facts",),
+    "conflicts": ("n_values", "min_value", "max_value"),
+    "problems": ("line",),
+    "pages": ("n_facts", "n_problems"),
+}
+
+
+def _read(table: str, folder: Path | str | None, validate: bool = True) -> pd.DataFrame:
+    path = getattr(ProcessedFiles(processed_dir(folder)), table)
     if not path.is_file():
-        raise FileNotFoundError(f"{path} does not exist: run `rolecompare ingest` first")
+        raise FileNotFoundError(
+            f"{path} does not exist: run `rolecompare ingest` first (for another folder of "
+            f"pages: `rolecompare ingest --raw DIR`, then load from the folder it names)"
+        )
     # Page text such as "NA" or "None" is a value, not a missing marker: only "" is missing.
     frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)
-    return schema.validate(table, frame)
+    if validate:
+        return schema.validate(table, frame)
+    for column in _NUMERIC.get(table, ()):  # what the analysis computes with
+        if column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return frame
 
 
-def load_facts(folder: Path | str | None = None) -> pd.DataFrame:
-    """facts.csv as a validated DataFrame (default folder: data/processed)."""
-    return _read("facts", folder)
+def load_facts(folder: Path | str | None = None, *, validate: bool = True) -> pd.DataFrame:
+    """facts.csv as a DataFrame checked by its pandera schema.
+
+    `folder` defaults to the project's data/processed (`config.processed_dir`), found from
+    the package, not the working directory. `validate=False` skips the schema check (a
+    large collection loads several times faster) and only makes `value` and `line` numeric.
+    """
+    return _read("facts", folder, validate)
 
 
-def load_roles(folder: Path | str | None = None) -> pd.DataFrame:
-    return _read("roles", folder)
+def load_roles(folder: Path | str | None = None, *, validate: bool = True) -> pd.DataFrame:
+    """roles.csv: one row per role (id, display name, number of facts, pages)."""
+    return _read("roles", folder, validate)
 
 
-def load_conflicts(folder: Path | str | None = None) -> pd.DataFrame:
-    return _read("conflicts", folder)
+def load_conflicts(folder: Path | str | None = None, *, validate: bool = True) -> pd.DataFrame:
+    """conflicts.csv: one row per (role, metric, category, statistic, period) whose sources
+    disagree, with every stated value and where it is stated."""
+    return _read("conflicts", folder, validate)
 
 
-def load_problems(folder: Path | str | None = None) -> pd.DataFrame:
-    return _read("problems", folder)
+def load_problems(folder: Path | str | None = None, *, validate: bool = True) -> pd.DataFrame:
+    """problems.csv: what the parser could not read, as source, line and message."""
+    return _read("problems", folder, validate)
 
 
-def load_pages(folder: Path | str | None = None) -> pd.DataFrame:
+def load_pages(folder: Path | str | None = None, *, validate: bool = True) -> pd.DataFrame:
     """pages.csv: one row per raw page (kind, compared pair, title and address)."""
-    return _read("pages", folder)
+    return _read("pages", folder, validate)
