@@ -159,11 +159,15 @@ def salary_context(
     return out
 
 
-def context_fingerprint(context: pd.DataFrame) -> str:
-    """sha256 of the context table as stored (CSV, fixed column order)."""
-    buffer = io.StringIO()
-    context.reindex(columns=CONTEXT_COLUMNS).to_csv(buffer, index=False, lineterminator="\n")
-    return hashlib.sha256(buffer.getvalue().encode()).hexdigest()
+def context_fingerprint(context: pd.DataFrame, *more: pd.DataFrame) -> str:
+    """sha256 of the context table as stored (CSV, fixed column order), and of any more
+    tables that belong to it (the US average's rows)."""
+    digest = hashlib.sha256()
+    for frame in (context.reindex(columns=CONTEXT_COLUMNS), *more):
+        buffer = io.StringIO()
+        frame.to_csv(buffer, index=False, lineterminator="\n")
+        digest.update(buffer.getvalue().encode())
+    return digest.hexdigest()
 
 
 def us_average_statements(facts: pd.DataFrame, per_value: int = US_AVERAGE_PER_VALUE) -> pd.Series:

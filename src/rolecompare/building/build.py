@@ -1,126 +1,101 @@
-"""Build every pair's report: incremental, parallel (local processes or a Dask cluster),
-isolated failures, and an index of all pairs.
+"""Build the planned pairs' reports: incremental, parallel (local processes or a Dask
+cluster), isolated failures, and the site (index and role pages).
 
-A pair is rebuilt only when what its report is made from changed. Its inputs fingerprint
-hashes: the facts and conflicts rows of its two roles and of the US average; the salary and
-experience of every role (the report's experience-vs-salary figure places all roles, so a
-change there is a change in every report); the notebook; the library code and templates; the
-formats asked for. Each finished pair records that fingerprint, the hashes of its files and
-the time in `reports/<pair>/build.json`, written last, so a build killed at any moment
-resumes with exactly the unfinished pairs.
+1. Read the processed tables once, as text (`building.tables`).
+2. Plan the pairs (`building.plan`: by default the pairs the pages compare).
+3. Settle the context every report shares (`building.context`: kept unless a change would
+   show in it) and fingerprint every role (`building.fingerprints`, vectorised).
+4. A pair is up to date when its record in the manifest (`building.manifest`) says it was
+   built from exactly these inputs and its report files are there; every other pair is a
+   job carrying only its slice (`building.slices`).
+5. As each pair finishes, its files are written (each atomically) and then its record is
+   committed: a build killed at any moment resumes with exactly the unfinished pairs.
+6. Pairs no longer planned are removed (only folders the build made, as its manifest says);
+   the site is rewritten when anything it shows changed; what changed since the previous
+   build is kept for the index and printed.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import itertools
 import json
+import re
 import shutil
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pandas as pd
-
 from rolecompare import atomic
-from rolecompare.building.workers import PairJob, PairOutcome, run_pair_job
-from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.reporting.report import BENCHMARK_ROLES, NOTEBOOK, pair_folder_name
+from rolecompare.building import context as contexts
+from rolecompare.building.changes import Changes, count_rebuilt, role_changes
+from rolecompare.building.fingerprints import (
+    FactsSnapshot,
+    code_fingerprint,
+    role_fingerprints,
+    sha,
+)
+from rolecompare.building.manifest import Manifest
+from rolecompare.building.plan import Pair, PairsSpec, Plan, make_plan, parse_pairs
+from rolecompare.building.run import Progress, Runner, run_local
+from rolecompare.building.slices import Slicer
+from rolecompare.building.tables import Collection
+from rolecompare.building.workers import PairJob, PairOutcome
+from rolecompare.reporting.report import FORMATS, NOTEBOOK, pair_folder_name
 
-BUILD_FILE = "build.json"
-CONTEXT_METRICS = ("experience_years", "salary_yearly")
-
-
-def plan_pairs(role_ids: Iterable[str], only: Sequence[str] = ()) -> list[tuple[str, str]]:
-    """Each unordered pair once, as (a, b) with a < b, sorted: the documented build order."""
-    roles = sorted(set(role_ids) - BENCHMARK_ROLES)
-    pairs = list(itertools.combinations(roles, 2))
-    if only:
-        wanted = set(only)
-        pairs = [p for p in pairs if wanted & set(p)]
-    return pairs
-
-
-def code_fingerprint() -> str:
-    """Every file of the library that a report runs: code, templates, metadata."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".j2", ".json", ".csv", ".css"}:
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+PAIR_FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*__vs__[a-z0-9]+(-[a-z0-9]+)*$")
+STATE_CONTEXT = "context"
+STATE_CONTEXT_REASON = "context-reason"  # why the stored context was drawn, until a build ends
+STATE_FACTS = "facts"
+STATE_CHANGES = "changes"
+LEGACY_INDEX_STAMP = ".index-inputs"
 
 
-def _sha(data: bytes | str) -> str:
-    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
+@dataclass
+class PlannedPair:
+    pair: Pair
+    folder: str
+    action: str  # "build" or "up-to-date"
+    parts: dict[str, str]
+    inputs: str
+    reasons: list[str] = field(default_factory=list)
 
 
-class Fingerprints:
-    """Input fingerprints of pairs, from the tables as written on disk."""
+@dataclass
+class Prepared:
+    """Everything a build decides before it builds anything (all a dry run shows)."""
 
-    def __init__(self, processed: ProcessedFiles, notebook: bytes, formats: Sequence[str]):
-        facts = pd.read_csv(processed.facts, dtype=str, keep_default_na=False)
-        conflicts = pd.read_csv(processed.conflicts, dtype=str, keep_default_na=False)
-        self._facts = {rid: _csv(g) for rid, g in facts.groupby("role_id", sort=True)}
-        self._conflicts = {rid: _csv(g) for rid, g in conflicts.groupby("role_id", sort=True)}
-        context = facts[facts.metric.isin(CONTEXT_METRICS)]
-        context_conflicts = conflicts[conflicts.metric.isin(CONTEXT_METRICS)]
-        self.shared = {
-            "context": _sha(_csv(context) + _csv(context_conflicts)),
-            "notebook": _sha(notebook),
-            "code": code_fingerprint(),
-            "formats": ",".join(formats),
-        }
+    collection: Collection
+    plan: Plan
+    context: contexts.Context
+    context_reason: str | None
+    planned: list[PlannedPair]
+    removals: list[tuple[str, str, str]]  # folder, role_a, role_b
+    records: dict[str, dict]
+    snapshot: FactsSnapshot
+    changes: Changes
 
-    def role(self, role_id: str) -> str:
-        return _sha(self._facts.get(role_id, "") + self._conflicts.get(role_id, ""))
+    def rows(self) -> Iterator[tuple[str, str, str]]:
+        """(role_a, role_b, action) of every planned pair and every removal."""
+        for item in self.planned:
+            yield (*item.pair, item.action)
+        for _, a, b in self.removals:
+            yield (a, b, "remove")
 
-    def pair(self, role_a: str, role_b: str) -> dict[str, str]:
-        parts = {
-            "facts_a": self.role(role_a),
-            "facts_b": self.role(role_b),
-            "facts_us_average": self.role("us-average"),
-            **self.shared,
-        }
-        parts["inputs"] = _sha(json.dumps(parts, sort_keys=True))
-        return parts
-
-
-def _csv(frame: pd.DataFrame) -> str:
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue()
-
-
-def read_build_record(folder: Path) -> dict | None:
-    try:
-        return json.loads((folder / BUILD_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def is_up_to_date(folder: Path, inputs: str, formats: Sequence[str]) -> bool:
-    record = read_build_record(folder)
-    return (
-        record is not None
-        and record.get("status") == "ok"
-        and record.get("inputs") == inputs
-        and all((folder / f"report.{fmt}").is_file() for fmt in formats)
-    )
+    @property
+    def todo(self) -> list[PlannedPair]:
+        return [p for p in self.planned if p.action == "build"]
 
 
 @dataclass
 class BuildSummary:
-    built: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    built: list[Pair] = field(default_factory=list)
+    skipped: list[Pair] = field(default_factory=list)
     failed: list[PairOutcome] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    changes: Changes | None = None
     seconds: float = 0.0
 
     @property
@@ -128,140 +103,186 @@ class BuildSummary:
         return len(self.built) + len(self.skipped) + len(self.failed)
 
 
-class Progress:
-    """A progress bar on a terminal, a plain line per pair otherwise (CI logs)."""
-
-    def __init__(self, total: int, stream=None) -> None:
-        self.stream = stream or sys.stderr
-        self.total = total
-        self.counts = {"built": 0, "skipped": 0, "failed": 0}
-        self._bar = None
-        if self.stream.isatty() and total:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-            from rich.progress import Progress as RichProgress
-
-            self._bar = RichProgress(
-                TextColumn("[bold]pairs"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[counts]}"),
-                TimeElapsedColumn(),
-                TextColumn("left"),
-                TimeRemainingColumn(),
-                console=Console(file=self.stream),
-            )
-            self._task = self._bar.add_task("pairs", total=total, counts=self._counts())
-            self._bar.start()
-
-    def _counts(self) -> str:
-        c = self.counts
-        return f"built {c['built']} / skipped {c['skipped']} / failed {c['failed']}"
-
-    def update(self, kind: str, pair: tuple[str, str], note: str = "") -> None:
-        self.counts[kind] += 1
-        done = sum(self.counts.values())
-        if self._bar is not None:
-            self._bar.update(self._task, completed=done, counts=self._counts())
-            if kind == "failed":
-                self._bar.console.print(f"[red]failed[/red] {pair[0]} vs {pair[1]}: {note}")
-        else:
-            extra = f": {note}" if note else ""
-            print(f"[{done}/{self.total}] {kind} {pair[0]} vs {pair[1]}{extra}", file=self.stream)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-Runner = Callable[[list[PairJob], int], Iterator[PairOutcome]]
+def _spec(pairs: PairsSpec | Sequence[str] | None) -> PairsSpec:
+    return pairs if isinstance(pairs, PairsSpec) else parse_pairs(pairs)
 
 
-def run_local(jobs: list[PairJob], workers: int) -> Iterator[PairOutcome]:
-    """Jobs on `workers` long-lived processes (spawned: no forked kernels or sockets)."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield run_pair_job(job)
-        return
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
-        pending: set[Future] = {pool.submit(run_pair_job, job) for job in jobs}
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                yield future.result()
+def _files_present(reports: Path, folder: str, formats: Sequence[str]) -> bool:
+    return all((reports / folder / f"report.{fmt}").is_file() for fmt in formats)
 
 
-def run_dask(address: str) -> Runner:
-    """A runner that sends the jobs to a Dask distributed scheduler."""
+def _reasons(record: dict | None, pair: Pair, parts: dict[str, str], force: bool) -> list[str]:
+    if force:
+        return ["forced (--force)"]
+    if record is None:
+        return ["new pair"]
+    if record.get("status") != "ok":
+        return [f"{record.get('status', 'unknown')} before"]
+    old = record.get("parts", {})
+    why = [f"facts of {role}" for role, key in zip(pair, ("facts_a", "facts_b"), strict=True)
+           if old.get(key) != parts[key]]  # fmt: skip
+    labels = {
+        "context": "context redrawn",
+        "notebook": "notebook changed",
+        "code": "library code changed",
+        "formats": "formats changed",
+    }
+    why += [label for key, label in labels.items() if old.get(key) != parts[key]]
+    return why or ["report files missing"]
 
-    def runner(jobs: list[PairJob], workers: int) -> Iterator[PairOutcome]:
-        from distributed import Client, as_completed
 
-        with Client(address, timeout="30s") as client:
-            futures = [client.submit(run_pair_job, job, pure=False) for job in jobs]
-            for future in as_completed(futures):
-                yield future.result()
+def prepare(
+    processed_dir: Path,
+    reports: Path,
+    manifest: Manifest | None,
+    *,
+    pairs: PairsSpec | Sequence[str] | None,
+    only: Sequence[str],
+    formats: Sequence[str],
+    force: bool,
+    notebook: bytes,
+) -> Prepared:
+    """Plan, settle the context and decide every pair's action; writes nothing."""
+    collection = Collection.read(processed_dir)
+    plan = make_plan(collection, _spec(pairs), only)
+    stored = manifest.get(STATE_CONTEXT) if manifest else None
+    previous = contexts.Context.from_bytes(stored) if stored else None
+    context, reason = contexts.settle(previous, collection)
+    if reason is None and manifest is not None:
+        pending = manifest.get_json(STATE_CONTEXT_REASON)  # drawn by a build that was cut short
+        reason = pending if isinstance(pending, str) else None
+    prints = role_fingerprints(collection.facts, collection.conflicts, collection.pages)
+    shared = {
+        "context": context.fingerprint,
+        "notebook": sha(notebook),
+        "code": code_fingerprint(),
+        "formats": ",".join(formats),
+    }
+    records = manifest.pairs() if manifest else {}
+    planned = []
+    for a, b in plan.pairs:
+        parts = {"facts_a": prints.get(a, ""), "facts_b": prints.get(b, ""), **shared}
+        inputs = sha(json.dumps(parts, sort_keys=True))
+        folder = pair_folder_name(a, b)
+        record = records.get(folder)
+        fresh = (
+            not force
+            and record is not None
+            and record.get("status") == "ok"
+            and record.get("inputs") == inputs
+            and _files_present(reports, folder, formats)
+        )
+        item = PlannedPair((a, b), folder, "up-to-date" if fresh else "build", parts, inputs)
+        if not fresh:
+            item.reasons = _reasons(record, (a, b), parts, force)
+        planned.append(item)
+    wanted = {p.folder for p in planned}
+    removals = []
+    if not only:  # a partial build leaves the other pairs alone
+        removals = [
+            (folder, rec["role_a"], rec["role_b"])
+            for folder, rec in records.items()
+            if folder not in wanted and PAIR_FOLDER.match(folder)
+        ]
+    snapshot = FactsSnapshot.of(collection.facts)
+    stored_facts = manifest.get(STATE_FACTS) if manifest else None
+    before = FactsSnapshot.from_bytes(stored_facts) if stored_facts else None
+    changes = Changes(
+        first=before is None,
+        roles=role_changes(before, snapshot, collection.names),
+        context=reason,
+        context_drawn=context.drawn,
+    )
+    changes.rebuilt = {p.folder: p.reasons for p in planned if p.action == "build"}
+    count_rebuilt(changes)
+    return Prepared(
+        collection, plan, context, reason, planned, removals, records, snapshot, changes
+    )
 
-    return runner
+
+def dry_run(
+    processed_dir: Path,
+    reports_dir: Path,
+    *,
+    formats: Sequence[str],
+    pairs: PairsSpec | Sequence[str] | None = None,
+    only: Sequence[str] = (),
+    force: bool = False,
+    notebook_path: Path = NOTEBOOK,
+) -> Prepared:
+    """What a build would do, reading the manifest without writing anything anywhere."""
+    manifest = Manifest.read_only(Path(reports_dir))
+    try:
+        return prepare(
+            Path(processed_dir), Path(reports_dir), manifest, pairs=pairs, only=only,
+            formats=formats, force=force, notebook=Path(notebook_path).read_bytes(),
+        )  # fmt: skip
+    finally:
+        if manifest is not None:
+            manifest.close()
 
 
-def _write_pair(reports: Path, outcome: PairOutcome, record: dict) -> None:
+def _write_pair(
+    reports: Path, outcome: PairOutcome, record: dict, formats: Sequence[str], manifest: Manifest
+) -> None:
+    """The pair's files (each atomically), then its record: the commit that marks it done."""
     folder = reports / pair_folder_name(outcome.role_a, outcome.role_b)
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in outcome.files.items():
         atomic.write_bytes(folder / name, data)
-    if not outcome.ok:
-        for stale in ("report.html", "report.pdf"):
-            if stale not in outcome.files:
-                (folder / stale).unlink(missing_ok=True)
-    record["files"] = {name: _sha(data) for name, data in sorted(outcome.files.items())}
-    atomic.write_text(folder / BUILD_FILE, json.dumps(record, indent=2, sort_keys=True) + "\n")
+    for fmt in FORMATS:  # a report of another format, or from before a failure, would mislead
+        name = f"report.{fmt}"
+        if name not in outcome.files and (fmt not in formats or not outcome.ok):
+            (folder / name).unlink(missing_ok=True)
+    record["files"] = {name: sha(data) for name, data in sorted(outcome.files.items())}
+    manifest.put_pair(folder.name, record)
 
 
-def remove_stale_pairs(reports: Path, keep: set[str]) -> list[str]:
-    """Pair folders of roles no longer in the data (only folders this tool made)."""
+def _remove(reports: Path, removals: list[tuple[str, str, str]], manifest: Manifest) -> list[str]:
     removed = []
-    for folder in sorted(reports.glob("*__vs__*")):
-        if folder.is_dir() and folder.name not in keep and (folder / BUILD_FILE).exists():
-            shutil.rmtree(folder)
-            removed.append(folder.name)
+    for folder, _, _ in removals:
+        path = reports / folder
+        if path.is_dir() and path.parent == reports:
+            shutil.rmtree(path)
+        manifest.remove_pair(folder)
+        removed.append(folder)
     return removed
 
 
-INDEX_STAMP = ".index-inputs"
-
-
-def _refresh_index(
-    reports: Path, processed: ProcessedFiles, prints: Fingerprints, *, changed: bool
-) -> None:
-    """Rewrite reports/index.html unless nothing it shows can have changed."""
-
-    records = sorted(p.read_bytes() for p in reports.glob(f"*__vs__*/{BUILD_FILE}"))
-    stamp = _sha(
-        b"".join(records)
-        + processed.facts.read_bytes()
-        + processed.conflicts.read_bytes()
-        + processed.manifest.read_bytes()
-        + prints.shared["code"].encode()
-    )
-    stamp_file = reports / INDEX_STAMP
-    current = stamp_file.read_text(encoding="utf-8") if stamp_file.exists() else ""
-    if changed or current != stamp or not (reports / "index.html").exists():
-        from rolecompare.building.site import (
-            write_index,  # matplotlib and seaborn: only when needed
-        )
-
-        write_index(reports, processed.folder)
-        atomic.write_text(stamp_file, stamp)
+def _jobs(
+    prepared: Prepared,
+    todo: list[PlannedPair],
+    *,
+    formats: Sequence[str],
+    timeout: float,
+    notebook: bytes | None,
+    records: dict[tuple[str, str], dict],
+) -> Iterator[PairJob]:
+    """One job per pair to build, its slice made when the job is about to be sent."""
+    slicer = Slicer(prepared.collection, prepared.context)
+    for item in todo:
+        a, b = item.pair
+        built_at = _now()
+        info = {k: v[:16] for k, v in item.parts.items() if k != "formats"}
+        info |= {
+            "formats": ",".join(formats),
+            "built_at": built_at,
+            "context_drawn": prepared.context.drawn,
+        }
+        records[item.pair] = {
+            "role_a": a,
+            "role_b": b,
+            "inputs": item.inputs,
+            "parts": item.parts,
+            "reasons": item.reasons,
+            "built_at": built_at,
+            "context_drawn": prepared.context.drawn,
+        }
+        yield PairJob(a, b, tuple(formats), timeout, info, slicer.tables(a, b), notebook)
 
 
 def build(
@@ -270,88 +291,81 @@ def build(
     *,
     formats: Sequence[str],
     jobs: int,
+    pairs: PairsSpec | Sequence[str] | None = None,
     only: Sequence[str] = (),
     force: bool = False,
     timeout: float = 600.0,
     runner: Runner | None = None,
-    ship_tables: bool = False,
     progress_stream=None,
     notebook_path: Path = NOTEBOOK,
     lock_wait: float = 0.0,
 ) -> BuildSummary:
-    """Build (or skip) every planned pair and write the index. Never raises for a bad pair.
+    """Build (or skip) every planned pair and write the site. Never raises for a bad pair.
 
     Holds the lock on `reports_dir` throughout (atomic.FolderBusy if another build has it).
     """
     reports = Path(reports_dir)
-    with atomic.locked(reports, wait=lock_wait):
+    with atomic.locked(reports, wait=lock_wait), Manifest.open(reports) as manifest:
         return _build_locked(
-            processed_dir, reports, formats=formats, jobs=jobs, only=only, force=force,
-            timeout=timeout, runner=runner, ship_tables=ship_tables,
-            progress_stream=progress_stream, notebook_path=notebook_path,
+            Path(processed_dir), reports, manifest, formats=formats, jobs=jobs, pairs=pairs,
+            only=only, force=force, timeout=timeout, runner=runner,
+            progress_stream=progress_stream, notebook_path=Path(notebook_path),
         )  # fmt: skip
 
 
 def _build_locked(
     processed_dir: Path,
     reports: Path,
+    manifest: Manifest,
     *,
     formats: Sequence[str],
     jobs: int,
+    pairs: PairsSpec | Sequence[str] | None,
     only: Sequence[str],
     force: bool,
     timeout: float,
     runner: Runner | None,
-    ship_tables: bool,
     progress_stream,
     notebook_path: Path,
 ) -> BuildSummary:
     started = time.monotonic()
-    processed = ProcessedFiles(Path(processed_dir))
-    atomic.sweep_temporaries(reports)  # left by a run that was killed mid-write
-    notebook = Path(notebook_path).read_bytes()
-    roles = pd.read_csv(processed.roles, dtype=str, keep_default_na=False)
-    pairs = plan_pairs(roles.role_id, only)
-    prints = Fingerprints(processed, notebook, formats)
-    summary = BuildSummary()
-    progress = Progress(len(pairs), progress_stream)
-    todo: list[PairJob] = []
-    records: dict[tuple[str, str], dict] = {}
-    tables = {p.name: p.read_bytes() for p in processed.tables()[:3]} if ship_tables else None
-    for a, b in pairs:
-        inputs = prints.pair(a, b)
-        folder = reports / pair_folder_name(a, b)
-        if not force and is_up_to_date(folder, inputs["inputs"], formats):
-            summary.skipped.append((a, b))
-            progress.update("skipped", (a, b))
-            continue
-        built_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        info = {k: v[:16] for k, v in inputs.items() if k != "formats"}
-        info |= {"formats": ",".join(formats), "built_at": built_at}
-        records[(a, b)] = {**inputs, "built_at": built_at}
-        todo.append(
-            PairJob(
-                a,
-                b,
-                tuple(formats),
-                timeout,
-                info,
-                processed_dir=None if ship_tables else str(processed.folder.resolve()),
-                tables=tables,
-                notebook=None if Path(notebook_path) == NOTEBOOK else notebook,
-            )
+    atomic.sweep_temporaries(reports, depth=2)  # left by a run that was killed mid-write
+    notebook = notebook_path.read_bytes()
+    prepared = prepare(
+        processed_dir, reports, manifest, pairs=pairs, only=only, formats=formats,
+        force=force, notebook=notebook,
+    )  # fmt: skip
+    if prepared.context_reason is not None:  # saved first: a resumed build keeps it
+        manifest.set(STATE_CONTEXT, prepared.context.to_bytes())
+        manifest.set_json(STATE_CONTEXT_REASON, prepared.context_reason)
+    summary = BuildSummary(notes=list(prepared.plan.notes), changes=prepared.changes)
+    if prepared.plan.roles_in_no_pair:
+        summary.notes.append(
+            f"{prepared.plan.roles_in_no_pair} role(s) are in no planned pair "
+            "(--pairs nearest:K adds each role's most similar ones)"
         )
+    todo = prepared.todo
+    summary.skipped = [p.pair for p in prepared.planned if p.action == "up-to-date"]
+    progress = Progress(len(prepared.planned), progress_stream)
+    progress.skipped(len(summary.skipped))
+    records: dict[Pair, dict] = {}
+    template = None if notebook_path == NOTEBOOK else notebook
+    job_iter = _jobs(
+        prepared, todo, formats=formats, timeout=timeout, notebook=template, records=records
+    )
     run = runner or run_local
     try:
-        for outcome in run(todo, jobs):
+        for outcome in run(job_iter, max(1, min(jobs, len(todo)))):
             pair = (outcome.role_a, outcome.role_b)
             record = records[pair] | {
                 "status": "ok" if outcome.ok else "failed",
                 "error": outcome.error,
                 "failed_cell": outcome.failed_cell,
                 "seconds": {k: round(v, 2) for k, v in outcome.seconds.items()},
+                "worker": outcome.worker,
+                "numbers": outcome.numbers,
             }
-            _write_pair(reports, outcome, record)
+            _write_pair(reports, outcome, record, formats, manifest)
             if outcome.ok:
                 summary.built.append(pair)
                 progress.update("built", pair)
@@ -360,9 +374,21 @@ def _build_locked(
                 progress.update("failed", pair, outcome.failed_cell or outcome.error or "")
     finally:
         progress.close()
-    if not only:
-        summary.removed = remove_stale_pairs(reports, {pair_folder_name(a, b) for a, b in pairs})
-    changed = bool(summary.built or summary.failed or summary.removed)
-    _refresh_index(reports, processed, prints, changed=changed)
+    summary.removed = _remove(reports, prepared.removals, manifest)
+    prepared.changes.built_at = _now()
+    changed = bool(summary.built or summary.failed or summary.removed or prepared.changes.roles)
+    if changed or prepared.changes.first:
+        manifest.set_json(STATE_CHANGES, prepared.changes.to_json())
+    _refresh_site(reports, prepared, manifest)
+    manifest.set(STATE_FACTS, prepared.snapshot.to_bytes())
+    manifest.delete(STATE_CONTEXT_REASON)
+    (reports / LEGACY_INDEX_STAMP).unlink(missing_ok=True)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _refresh_site(reports: Path, prepared: Prepared, manifest: Manifest) -> None:
+    """Rewrite the index and role pages unless nothing they show can have changed."""
+    from rolecompare.building.site import refresh_site  # matplotlib: only when needed
+
+    refresh_site(reports, prepared.collection, prepared.context, manifest)

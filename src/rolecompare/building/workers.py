@@ -11,6 +11,9 @@ discarded and the next pair starts a fresh one.
 Workers never write into `reports/`: each job runs in the worker's private temporary folder
 and returns the finished files as bytes, which the client writes (atomically). So local and
 Dask builds share one code path and Dask workers need not share a disk with the client.
+
+A job carries its pair's slice (`building.slices`): the few rows and the context its report
+reads, written into the job's folder for the notebook. It never carries the collection.
 """
 
 from __future__ import annotations
@@ -36,10 +39,13 @@ class PairJob:
     formats: tuple[str, ...]
     timeout: float  # seconds for the whole notebook
     build_info: dict
-    # Where the tables are: a folder the worker can read, or the CSV files themselves (Dask).
-    processed_dir: str | None = None
-    tables: dict[str, bytes] | None = None
+    tables: dict[str, bytes]  # the pair's slice: file name -> content
     notebook: bytes | None = None  # the template; None = the installed notebooks/role_pair
+
+    @property
+    def size(self) -> int:
+        """Bytes of data the job carries."""
+        return sum(len(data) for data in self.tables.values())
 
 
 @dataclass
@@ -53,6 +59,7 @@ class PairOutcome:
     seconds: dict[str, float] = field(default_factory=dict)
     worker: str = ""
     warning: str | None = None  # e.g. the PDF tool is missing: the HTML was still made
+    numbers: dict = field(default_factory=dict)  # the pair's key numbers, for the site
 
 
 SCRATCH_PREFIX = "rolecompare-worker-"
@@ -125,15 +132,69 @@ def _state() -> _WorkerState:
     return _local.state
 
 
-def _processed_dir(job: PairJob, scratch: Path) -> Path:
-    if job.tables is None:
-        assert job.processed_dir is not None
-        return Path(job.processed_dir)
-    folder = scratch / "processed"
-    folder.mkdir(exist_ok=True)
+def _write_slice(job: PairJob, job_dir: Path) -> Path:
+    folder = job_dir / "inputs"
+    folder.mkdir()
     for name, data in job.tables.items():
+        if "/" in name or name.startswith("."):
+            raise ValueError(f"unexpected slice file name {name!r}")
         (folder / name).write_bytes(data)
     return folder
+
+
+NUMBERS = (
+    "yearly_gap",
+    "yearly_gap_low",
+    "yearly_gap_high",
+    "yearly_gap_percent",
+    "yearly_gap_percent_low",
+    "yearly_gap_percent_high",
+    "yearly_gap_conflict",
+    "yearly_gap_statistic",
+    "yearly_unlike",
+    "race_dissimilarity",
+    "experience_difference",
+    "n_shared_skills",
+    "n_conflicts",
+)
+
+
+def _plain(value: object) -> object:
+    """A JSON value: numbers (NaN as None), text, flags."""
+    import math
+
+    if value is None or isinstance(value, bool | str | int):
+        return value
+    try:
+        number = float(value)  # numpy scalars
+    except (TypeError, ValueError):
+        return str(value)
+    return None if math.isnan(number) else number
+
+
+def key_numbers(folder: Path, role_a: str, role_b: str) -> dict:
+    """The pair's key numbers, as its report computes them (`analysis.pair_summary`), for
+    the index and role pages; {} with an "error" when they cannot be computed."""
+    try:
+        from rolecompare import analysis
+        from rolecompare.reporting.inputs import load_pair
+
+        inputs = load_pair(folder, role_a, role_b)
+        summary = analysis.pair_summary(inputs.facts, inputs.conflicts, role_a, role_b)
+        values = summary.to_dict()
+    except Exception as exc:  # the site shows "not published"; the report says why
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    return {k: _plain(values.get(k)) for k in NUMBERS}
+
+
+def _title(job: PairJob) -> str:
+    """The report's title, 'Role A vs Role B', from the slice's roles.csv."""
+    import csv
+    import io
+
+    text = job.tables.get("roles.csv", b"").decode("utf-8")
+    names = {row["role_id"]: row["role"] for row in csv.DictReader(io.StringIO(text))}
+    return f"{names.get(job.role_a, job.role_a)} vs {names.get(job.role_b, job.role_b)}"
 
 
 def run_pair_job(job: PairJob) -> PairOutcome:
@@ -146,7 +207,7 @@ def run_pair_job(job: PairJob) -> PairOutcome:
     job_dir = Path(tempfile.mkdtemp(prefix="pair-", dir=state.scratch))
     started = time.monotonic()
     try:
-        processed = _processed_dir(job, state.scratch)
+        processed = _write_slice(job, job_dir)
         executed = job_dir / "report.ipynb"
         try:
             nb = execute_notebook(
@@ -167,10 +228,10 @@ def run_pair_job(job: PairJob) -> PairOutcome:
             return outcome
         outcome.seconds["notebook"] = time.monotonic() - started
         outcome.files["report.ipynb"] = executed.read_bytes()
-        from rolecompare.reporting.report import role_names
-
-        names = role_names(processed)
-        title = f"{names.get(job.role_a, job.role_a)} vs {names.get(job.role_b, job.role_b)}"
+        counted = time.monotonic()
+        outcome.numbers = key_numbers(processed, job.role_a, job.role_b)
+        outcome.seconds["numbers"] = time.monotonic() - counted
+        title = _title(job)
         exported = time.monotonic()
         targets = {fmt: job_dir / f"report.{fmt}" for fmt in FORMATS if fmt in job.formats}
         try:

@@ -105,14 +105,22 @@ def read_context(path: Path | str) -> pd.DataFrame:
     return frame
 
 
-def context_summary(context: pd.DataFrame, **collection: Any) -> dict[str, Any]:
-    """collection.json's content for a context table drawn from a collection."""
+def context_summary(
+    context: pd.DataFrame,
+    us_facts: pd.DataFrame,
+    us_conflicts: pd.DataFrame,
+    **collection: Any,
+) -> dict[str, Any]:
+    """collection.json's content for a context drawn from a collection: what the caller
+    says of the collection (pages, roles, context_drawn) and the context's kind, size and
+    fingerprint (of the table and the US average's rows)."""
     kind = "bands" if (context["kind"] == "band").any() else "roles"
     return {
         **collection,
         "context_kind": kind,
         "context_roles": int(context["n_roles"].sum()),
-        "context_fingerprint": context_fingerprint(context),
+        "context_fingerprint": context_fingerprint(context, us_facts, us_conflicts),
+        "us_average_statements": len(us_facts),
     }
 
 
@@ -130,7 +138,8 @@ def select_pair(
     pair = facts["role_id"].isin([role_a, role_b])
     if us_average is None:
         us_average = us_average_statements(facts)
-    kept = facts[pair | us_average]
+    # the pair's rows as the table orders them, then the US average's (as a slice has them)
+    kept = pd.concat([facts[pair], facts[us_average & ~pair]])
     wanted = [role_a, role_b, US_AVERAGE]
     rows = conflicts[conflicts["role_id"].isin(wanted)]
     sources = pages[pages["source"].isin(set(kept["source"]))]
@@ -161,20 +170,28 @@ def _check(facts: pd.DataFrame, *roles: str) -> None:
 
 
 def _from_full(folder: Path, role_a: str, role_b: str) -> PairInputs:
-    facts = read_table(folder / "facts.csv", "facts")
-    conflicts = read_table(folder / "conflicts.csv", "conflicts")
-    pages = read_table(folder / "pages.csv", "pages")
+    # selected as text (a number keeps its printed form until the slice is typed)
+    text = {
+        t: pd.read_csv(folder / f"{t}.csv", dtype=str, keep_default_na=False, na_values=[""])
+        for t in ("facts", "conflicts", "pages")
+    }
+    facts, conflicts, pages = text["facts"], text["conflicts"], text["pages"]
     _check(facts, role_a, role_b)
     context = salary_context(facts, conflicts)
-    role_ids = set(facts["role_id"]) - {US_AVERAGE}
+    kept = select_pair(facts, conflicts, pages, role_a, role_b)
+    us = kept[0]["role_id"] == US_AVERAGE
     collection = context_summary(
         context,
+        kept[0][us].reset_index(drop=True),
+        kept[1][kept[1]["role_id"] == US_AVERAGE].reset_index(drop=True),
         pages=len(pages),
-        roles=len(role_ids),
+        roles=len(set(facts["role_id"]) - {US_AVERAGE}),
         context_drawn=datetime.now(UTC).strftime("%Y-%m-%d"),
     )
-    kept_facts, kept_conflicts, kept_pages = select_pair(facts, conflicts, pages, role_a, role_b)
-    return PairInputs(role_a, role_b, kept_facts, kept_conflicts, kept_pages, context, collection)
+    typed = [
+        _typed(frame, t) for frame, t in zip(kept, ("facts", "conflicts", "pages"), strict=True)
+    ]
+    return PairInputs(role_a, role_b, *typed, context, collection)
 
 
 def load_pair(processed_dir: Path | str, role_a: str, role_b: str) -> PairInputs:

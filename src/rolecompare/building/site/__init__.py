@@ -1,0 +1,139 @@
+"""The published site beside the reports: `index.html`, `pairs/<n>.html`, `roles/<role>.html`.
+
+`refresh_site` rewrites it when anything it shows may have changed (a stamp of its inputs is
+kept in the build's manifest); `write_site` writes it. Only pages whose content changed are
+rewritten (each atomically), and only pages the site made before are removed.
+
+Modules: `data` (what the pages show), `overview` (the figures), `pages` (Jinja2 rendering),
+`formatting` (numbers as text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rolecompare import atomic
+from rolecompare.building.manifest import Manifest
+from rolecompare.building.tables import Collection
+from rolecompare.config import PROJECT_ROOT
+
+INDEX_FILE = "index.html"
+STATE_SITE = "site"  # manifest key: {"stamp": ..., "files": {relative path: sha256}}
+SITE_PARTS = ("building/site", "building/templates/site")
+
+
+def _site_code() -> str:
+    from rolecompare.config import PACKAGE_DIR
+
+    digest = hashlib.sha256()
+    for part in SITE_PARTS:
+        for path in sorted((PACKAGE_DIR / part).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".j2", ".css", ".js"}:
+                digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp(collection: Collection, context, records: dict, changes: object) -> str:
+    from rolecompare.building.fingerprints import row_hashes
+
+    digest = hashlib.sha256()
+    for frame in (collection.facts, collection.conflicts, collection.pages, collection.roles):
+        digest.update(row_hashes(frame).tobytes())
+    digest.update(json.dumps([records, changes, collection.ingest], sort_keys=True).encode())
+    digest.update(context.fingerprint.encode() + context.drawn.encode())
+    digest.update(_site_code().encode())
+    return digest.hexdigest()
+
+
+def shown_path(path: str | None) -> str | None:
+    """A folder as a published page may show it: relative to the project, else its name."""
+    if not path:
+        return None
+    folder = Path(path)
+    try:
+        return folder.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return folder.name or None
+
+
+def refresh_site(reports: Path, collection: Collection, context, manifest: Manifest) -> bool:
+    """Rewrite the site unless nothing it shows changed; True when it was rewritten."""
+    records = manifest.pairs()
+    changes = manifest.get_json("changes")
+    stamp = _stamp(collection, context, records, changes)
+    state = manifest.get_json(STATE_SITE) or {}
+    if state.get("stamp") == stamp and (reports / INDEX_FILE).is_file():
+        return False
+    files = write_site(
+        reports, collection, context, records, changes, previous=state.get("files") or {}
+    )
+    manifest.set_json(STATE_SITE, {"stamp": stamp, "files": files})
+    return True
+
+
+def write_site(
+    reports: Path,
+    collection: Collection,
+    context,
+    records: dict[str, dict],
+    changes: dict | None,
+    *,
+    previous: dict[str, str] | None = None,
+    built_at: datetime | None = None,
+) -> dict[str, str]:
+    """Write every page (only those that changed); returns relative path -> sha256."""
+    from rolecompare.building.changes import Changes
+    from rolecompare.building.site.data import site_data
+    from rolecompare.building.site.overview import heatmap_figure, overview_figure
+    from rolecompare.building.site.pages import (
+        pair_pages,
+        render_index,
+        render_pairs_page,
+        render_role,
+    )
+
+    reports = Path(reports)
+    previous = previous or {}
+    data = site_data(collection, records)
+    pages = pair_pages(data.pairs)
+    roles = list(data.roles.values())
+    written: dict[str, str] = {}
+
+    def put(relative: str, text: str) -> None:
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        written[relative] = digest
+        target = reports / relative
+        if previous.get(relative) != digest or not target.is_file():
+            atomic.write_text(target, text)
+
+    ingest = collection.ingest
+    pages_read = ingest.get("pages")
+    provenance = {
+        "raw": shown_path(ingest.get("raw_dir")),
+        "pages": len(pages_read) if isinstance(pages_read, dict) else collection.n_pages,
+        "code": str(ingest.get("code") or "")[:12] or None,
+    }
+    compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
+    for role in roles:
+        put(f"roles/{role.role_id}.html", render_role(role, data, in_plan=role.role_id in compared))
+    for page in pages:
+        put(f"pairs/{page.file}", render_pairs_page(page, pages, len(data.pairs)))
+    index = render_index(
+        data,
+        overview=overview_figure(roles, data.pairs),
+        heatmap=heatmap_figure(roles),
+        changes=Changes.from_json(changes) if changes else None,
+        context=context,
+        provenance=provenance,
+        built_at=(built_at or datetime.now(UTC)).astimezone(UTC),
+        pages=pages,
+    )
+    put(INDEX_FILE, index)
+    for stale in set(previous) - set(written):  # pages this site made that are gone now
+        path = reports / stale
+        if path.parent in (reports / "roles", reports / "pairs"):
+            path.unlink(missing_ok=True)
+    return written

@@ -1,0 +1,206 @@
+"""What the site shows, computed once for all its pages: pair rows, role rows, each role's
+numbers, conflicts and pages.
+
+A pair's key numbers (pay gap, race dissimilarity) are those its report computed, kept in
+the manifest when it was built (`workers.key_numbers`); a role's numbers are resolved for
+the whole collection at once (`analysis.resolved_numbers`, grouped pandas operations).
+Every text here is plain, untrusted text: the templates escape it. Links are only ever made
+from role ids and pair folders that match their patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+import pandas as pd
+
+from rolecompare import analysis
+from rolecompare.building.site import formatting as fmt
+from rolecompare.building.tables import Collection
+
+PAIR_FOLDER = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)__vs__([a-z0-9]+(?:-[a-z0-9]+)*)$")
+ROLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_SOURCES = 6  # sources listed per number on a role page; the rest are counted
+REPORT_FILES = (("report.html", "HTML"), ("report.pdf", "PDF"))
+
+
+def role_href(role_id: str, prefix: str = "") -> str | None:
+    return f"{prefix}roles/{quote(role_id)}.html" if ROLE_ID.match(role_id) else None
+
+
+@dataclass(frozen=True)
+class PairRow:
+    folder: str
+    role_a: str
+    role_b: str
+    name_a: str
+    name_b: str
+    status: str
+    numbers: dict
+    built_at: str
+    files: tuple[str, ...]
+    error: str | None = None
+    failed_cell: str | None = None
+    inputs: str = ""
+    context_drawn: str = ""
+
+    def gap(self, role: str | None = None) -> tuple[float | None, float | None]:
+        """Yearly gap low, high: role_a minus role_b, or `role` minus the other one."""
+        low, high = self.numbers.get("yearly_gap_low"), self.numbers.get("yearly_gap_high")
+        if not (fmt.is_number(low) and fmt.is_number(high)):
+            return None, None
+        return (-high, -low) if role == self.role_b else (low, high)
+
+    def gap_percent(self, role: str | None = None) -> tuple[float | None, float | None]:
+        low = self.numbers.get("yearly_gap_percent_low")
+        high = self.numbers.get("yearly_gap_percent_high")
+        if not (fmt.is_number(low) and fmt.is_number(high)):
+            return None, None
+        return (-high, -low) if role == self.role_b else (low, high)
+
+    @property
+    def race(self) -> float | None:
+        value = self.numbers.get("race_dissimilarity")
+        return value if fmt.is_number(value) else None
+
+    def links(self, prefix: str = "") -> list[tuple[str, str]]:
+        """(href, label) of the report files present; the notebook of a failed pair."""
+        base = prefix + quote(self.folder)
+        out = [(f"{base}/{name}", label) for name, label in REPORT_FILES if name in self.files]
+        if self.status != "ok" and "report.ipynb" in self.files:
+            out.append((f"{base}/report.ipynb", "notebook"))
+        return out
+
+    def other(self, role: str) -> tuple[str, str]:
+        return (self.role_b, self.name_b) if role == self.role_a else (self.role_a, self.name_a)
+
+
+@dataclass
+class RoleRow:
+    role_id: str
+    name: str
+    salary_low: float | None = None  # yearly salary as stated (a range where sources disagree)
+    salary_high: float | None = None
+    range_low: float | None = None  # the published salary range (salary_min, salary_max)
+    range_high: float | None = None
+    experience: float | None = None
+    n_conflicts: int = 0
+    sources: tuple[str, ...] = ()
+    pairs: list[PairRow] = field(default_factory=list)
+
+    @property
+    def href(self) -> str | None:
+        return role_href(self.role_id)
+
+    @property
+    def salary_mid(self) -> float | None:
+        if fmt.is_number(self.salary_low) and fmt.is_number(self.salary_high):
+            return (self.salary_low + self.salary_high) / 2
+        return None
+
+
+@dataclass
+class SiteData:
+    pairs: list[PairRow]
+    roles: dict[str, RoleRow]
+    numbers: dict[str, pd.DataFrame]  # role_id -> its resolved numbers
+    texts: dict[str, pd.DataFrame]  # role_id -> its text facts
+    conflicts: pd.DataFrame
+    pages: pd.DataFrame
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or value == "" or value != value else str(value)
+
+
+def pair_rows(records: dict[str, dict], names: dict[str, str]) -> list[PairRow]:
+    """One row per pair the manifest lists whose two roles are still in the collection."""
+    rows = []
+    for folder, record in records.items():
+        match = PAIR_FOLDER.match(folder)
+        if not match or match.group(1) not in names or match.group(2) not in names:
+            continue
+        a, b = match.groups()
+        rows.append(
+            PairRow(
+                folder=folder,
+                role_a=a,
+                role_b=b,
+                name_a=names[a],
+                name_b=names[b],
+                status=str(record.get("status") or "unknown"),
+                numbers=record.get("numbers") or {},
+                built_at=str(record.get("built_at") or ""),
+                files=tuple(sorted(record.get("files") or ())),
+                error=_text(record.get("error")),
+                failed_cell=_text(record.get("failed_cell")),
+                inputs=str(record.get("inputs") or "")[:12],
+                context_drawn=str(record.get("context_drawn") or ""),
+            )
+        )
+    return sorted(rows, key=lambda r: (r.role_a, r.role_b))
+
+
+STATISTIC_ORDER = {"": 0, "mean": 1, "median": 2}
+
+
+def _plain_numbers(resolved: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
+    """Per role and metric (no category): low and high, the page's own statistic first."""
+    rows = resolved[resolved["metric"].isin(metrics) & resolved["category"].isna()].copy()
+    rows["order"] = rows["statistic"].fillna("").map(STATISTIC_ORDER).fillna(3)
+    rows = rows.sort_values(["role_id", "metric", "order"]).drop_duplicates(["role_id", "metric"])
+    return rows.set_index(["role_id", "metric"])[["low", "high"]]
+
+
+def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
+    names = {r: collection.names.get(r, r) for r in collection.role_ids}
+    pairs = pair_rows(records, names)
+    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
+    resolved = resolved[resolved["role_id"].isin(names)]
+    plain = _plain_numbers(
+        resolved, ["salary_yearly", "salary_min", "salary_max", "experience_years"]
+    )
+
+    def value(role: str, metric: str, column: str) -> float | None:
+        try:
+            v = plain.at[(role, metric), column]
+        except KeyError:
+            return None
+        return float(v) if fmt.is_number(v) else None
+
+    conflict_counts = collection.conflicts["role_id"].value_counts()
+    sources = dict(zip(collection.roles["role_id"], collection.roles["sources"], strict=True))
+    roles = {}
+    for role_id, name in names.items():  # a few attribute look-ups per role, no scans
+        roles[role_id] = RoleRow(
+            role_id=role_id,
+            name=name,
+            salary_low=value(role_id, "salary_yearly", "low"),
+            salary_high=value(role_id, "salary_yearly", "high"),
+            range_low=value(role_id, "salary_min", "low"),
+            range_high=value(role_id, "salary_max", "high"),
+            experience=value(role_id, "experience_years", "low"),
+            n_conflicts=int(conflict_counts.get(role_id, 0)),
+            sources=tuple(s for s in str(sources.get(role_id) or "").split("; ") if s),
+        )
+    for pair in pairs:
+        roles[pair.role_a].pairs.append(pair)
+        roles[pair.role_b].pairs.append(pair)
+    facts = collection.facts
+    text_rows = facts[facts["value"].isna() & facts["text"].notna() & facts["role_id"].isin(names)]
+    return SiteData(
+        pairs=pairs,
+        roles=roles,
+        numbers=dict(iter(resolved.groupby("role_id", sort=False))),
+        texts=dict(iter(text_rows.groupby("role_id", sort=False))),
+        conflicts=collection.conflicts,
+        pages=collection.pages,
+    )
+
+
+def shown_sources(sources: str) -> tuple[list[str], int]:
+    """At most MAX_SOURCES 'file:line' references, and how many more there are."""
+    refs = [s for s in str(sources or "").split("; ") if s]
+    return refs[:MAX_SOURCES], max(0, len(refs) - MAX_SOURCES)

@@ -1,0 +1,298 @@
+"""Rendering the site from its Jinja2 templates (`building/templates/site`, autoescaped).
+
+Pages: `index.html` (the entry point: find a role by typing, every role with its key
+numbers, the pairs or links to the pages that list them, the overview figure, what changed,
+how the site was made), `pairs/<n>.html` when there are more pairs than one page should hold,
+and `roles/<role>.html` for every role.
+
+Every page is self-contained and loads nothing from elsewhere: the stylesheet and the small
+sort-and-filter script are inline, allowed by a Content-Security-Policy that names them by
+hash, and figures are data: URIs. No page carries an absolute path of the machine that built
+it, and none but the index carries the build time, so an unchanged role's page is byte for
+byte what it was and is not rewritten.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+import jinja2
+
+from rolecompare.building.site import formatting as fmt
+from rolecompare.building.site.data import PairRow, RoleRow, SiteData, role_href, shown_sources
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
+PAIRS_PER_PAGE = 500
+MAX_CONFLICTS_ON_INDEX = 200
+MAX_CHANGED_ROLES = 200
+MAX_TEXT_FACTS = 60
+
+LABELS = {
+    "salary_yearly": "Yearly salary",
+    "salary_hourly": "Hourly pay",
+    "salary_min": "Salary range, low end",
+    "salary_max": "Salary range, high end",
+    "salary_percentile": "Salary at percentile",
+    "salary_regional_diff": "Pay against the US average in",
+    "salary_abroad": "Yearly salary abroad",
+    "salary_abroad_usd": "Yearly salary abroad, in USD",
+    "growth_rate": "Job growth",
+    "growth_projected": "Projected growth",
+    "jobs_count": "Number of jobs",
+    "experience_years": "Years of experience",
+    "experience_min_years": "Minimum years of experience",
+    "years_to_become_min": "Years to become one, at least",
+    "years_to_become_max": "Years to become one, at most",
+    "lgbt_share": "LGBT share",
+    "gender_share": "Gender share",
+    "race_share": "Race share",
+    "skill_share": "Skill",
+    "degree_share": "Degree",
+    "degree_top": "Most common degree",
+    "age": "Age",
+}
+
+
+def label(metric: str) -> str:
+    return LABELS.get(metric, metric.replace("_", " ").capitalize())
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+@cache
+def assets() -> tuple[str, str, str]:
+    """The inline stylesheet, the inline script and the policy that allows exactly them."""
+    style = (TEMPLATES / "site.css").read_text(encoding="utf-8").strip()
+    script = (TEMPLATES / "site.js").read_text(encoding="utf-8").strip()
+    csp = (
+        "default-src 'none'; img-src data:; "
+        f"style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return style, script, csp
+
+
+def _pair(values) -> tuple:
+    return tuple(values) if values is not None else (None, None)
+
+
+def _mid_sort(values) -> str:
+    low, high = _pair(values)
+    if not (fmt.is_number(low) and fmt.is_number(high)):
+        return ""
+    return fmt.sort_key((low + high) / 2)
+
+
+def _points(value) -> str:
+    return f"{value:.1f}" if fmt.is_number(value) else fmt.NOT_PUBLISHED
+
+
+def _split_values(values) -> list[str]:
+    if values is None or values != values or values == "":
+        return []
+    return re.split(r"(?<=\)); ", str(values))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every {{ }} is escaped, in text and in attributes
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        money_span=lambda v: fmt.span(*_pair(v), fmt=fmt.money),
+        percent_span=lambda v: fmt.span(*_pair(v), fmt=fmt.percent),
+        mid_sort=_mid_sort,
+        sort_key=fmt.sort_key,
+        points=_points,
+        plain_number=fmt.number,
+        when=fmt.when,
+        b64=lambda data: base64.b64encode(data).decode("ascii"),
+        split_values=_split_values,
+    )
+    env.globals["role_link"] = lambda role_id, prefix="": (
+        role_href(role_id, prefix) if role_id else None
+    )
+    return env
+
+
+def _render(template: str, **context) -> str:
+    style, script, csp = assets()
+    return (
+        environment().get_template(template).render(style=style, script=script, csp=csp, **context)
+    )
+
+
+@dataclass(frozen=True)
+class PairsPage:
+    number: int
+    pairs: list[PairRow]
+
+    @property
+    def file(self) -> str:
+        return f"{self.number}.html"
+
+    @property
+    def href(self) -> str:
+        return f"pairs/{self.file}"
+
+    @property
+    def count(self) -> int:
+        return len(self.pairs)
+
+    @property
+    def first(self) -> str:
+        return self.pairs[0].name_a
+
+    @property
+    def last(self) -> str:
+        return self.pairs[-1].name_a
+
+
+def pair_pages(pairs: list[PairRow], per_page: int = PAIRS_PER_PAGE) -> list[PairsPage]:
+    """Pages of pairs when one page would be too heavy; [] when the index can hold them."""
+    if len(pairs) <= per_page:
+        return []
+    return [
+        PairsPage(i // per_page + 1, pairs[i : i + per_page])
+        for i in range(0, len(pairs), per_page)
+    ]
+
+
+def render_pairs_page(page: PairsPage, pages: list[PairsPage], total: int) -> str:
+    return _render("pairs.html.j2", page=page, pages=pages, total=total)
+
+
+def _http(url: object) -> str | None:
+    if not isinstance(url, str):
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def _blank(value: object) -> bool:
+    return value is None or value != value or value == ""
+
+
+def role_context(role: RoleRow, data: SiteData, in_plan: bool) -> dict:
+    numbers = []
+    rows = data.numbers.get(role.role_id)
+    if rows is not None:
+        for n in rows.itertuples(index=False):
+            refs, more = shown_sources(n.sources)
+            unit = None if _blank(n.unit) else str(n.unit)
+            value = (
+                fmt.span(n.low, n.high, fmt=lambda v, u=unit: fmt.with_unit(v, u))
+                if n.conflict
+                else fmt.with_unit(n.value, unit)
+            )
+            numbers.append(
+                {
+                    "label": label(str(n.metric)),
+                    "statistic": None if _blank(n.statistic) else str(n.statistic),
+                    "category": None if _blank(n.category) else str(n.category),
+                    "value": value,
+                    "conflict": bool(n.conflict),
+                    "refs": refs,
+                    "more": more,
+                }
+            )
+    texts = []
+    rows = data.texts.get(role.role_id)
+    passages = 0
+    if rows is not None:
+        for t in rows.itertuples(index=False):
+            if t.metric in ("description", "responsibility"):
+                passages += 1
+                continue
+            texts.append(
+                {
+                    "label": label(str(t.metric)),
+                    "category": None if _blank(t.category) else str(t.category),
+                    "text": str(t.text),
+                    "ref": f"{t.source}:{t.line}",
+                }
+            )
+    more_texts = passages + max(0, len(texts) - MAX_TEXT_FACTS)
+    conflicts = data.conflicts[data.conflicts["role_id"] == role.role_id].to_dict("records")
+    pages = data.pages[data.pages["source"].isin(role.sources)].to_dict("records")
+    for page in pages:
+        page["href"] = _http(page.get("url"))
+        for key in ("title", "url", "kind", "retrieved"):
+            page[key] = None if _blank(page.get(key)) else page[key]
+    return {
+        "role": role,
+        "numbers": numbers,
+        "texts": texts[:MAX_TEXT_FACTS],
+        "more_texts": more_texts,
+        "conflicts": conflicts,
+        "pages": pages,
+        "in_plan": in_plan,
+    }
+
+
+def render_role(role: RoleRow, data: SiteData, *, in_plan: bool = True) -> str:
+    return _render("role.html.j2", **role_context(role, data, in_plan))
+
+
+def render_index(
+    data: SiteData,
+    *,
+    overview,
+    heatmap,
+    changes,
+    context,
+    provenance: dict,
+    built_at: datetime,
+    pages: list[PairsPage],
+) -> str:
+    roles = sorted(data.roles.values(), key=lambda r: (r.name.casefold(), r.role_id))
+    ok = sum(p.status == "ok" for p in data.pairs)
+    failed = sum(p.status == "failed" for p in data.pairs)
+    reasons: dict[str, int] = {}
+    if changes is not None:
+        for why in changes.rebuilt.values():
+            for reason in why:
+                key = "their roles' facts" if reason.startswith("facts of ") else reason
+                reasons[key] = reasons.get(key, 0) + 1
+    conflicts = data.conflicts.to_dict("records")
+    return _render(
+        "index.html.j2",
+        roles=roles,
+        pairs=data.pairs,
+        pair_pages=pages,
+        per_page=PAIRS_PER_PAGE,
+        counts={
+            "ok": ok,
+            "failed": failed,
+            "other": len(data.pairs) - ok - failed,
+            "roles_in_pairs": sum(1 for r in roles if r.pairs),
+        },
+        overview=overview,
+        heatmap=heatmap,
+        without_salary=[r.name for r in roles if r.salary_mid is None],
+        changes=changes,
+        rebuilt_reasons=sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])),
+        max_changes=MAX_CHANGED_ROLES,
+        conflicts=conflicts,
+        max_conflicts=MAX_CONFLICTS_ON_INDEX,
+        conflict_roles=data.conflicts["role_id"].nunique(),
+        context=context,
+        provenance=provenance,
+        built_at=f"{built_at:%Y-%m-%d %H:%M}",
+        built_at_full=f"{built_at:%Y-%m-%d %H:%M:%S}",
+        built_at_iso=f"{built_at:%Y-%m-%dT%H:%M:%SZ}",
+    )

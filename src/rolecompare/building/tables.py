@@ -1,0 +1,77 @@
+"""The processed tables as a build reads them: once, as text, without validation.
+
+A build reads `facts.csv`, `conflicts.csv`, `pages.csv` and `roles.csv` once. Every cell
+stays the text ingest wrote (a number printed `19.80` is still `19.80` in a pair's slice) and
+empty cells are missing. The tables were validated when ingest wrote them; validating them
+again per build (or per pair, as the notebooks used to) costs seconds at thousands of pages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from rolecompare.config import ProcessedFiles
+from rolecompare.reporting.report import BENCHMARK_ROLES
+
+US_AVERAGE = "us-average"
+
+
+def read_text_table(path: Path) -> pd.DataFrame:
+    """A CSV as text: only empty cells are missing ("NA" on a page is text)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+
+
+@dataclass
+class Collection:
+    """The tables of one processed folder."""
+
+    folder: Path
+    facts: pd.DataFrame
+    conflicts: pd.DataFrame
+    pages: pd.DataFrame
+    roles: pd.DataFrame
+    ingest: dict = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, processed_dir: Path) -> Collection:
+        files = ProcessedFiles(Path(processed_dir))
+        try:
+            ingest = json.loads(files.manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            ingest = {}
+        return cls(
+            folder=files.folder,
+            facts=read_text_table(files.facts),
+            conflicts=read_text_table(files.conflicts),
+            pages=read_text_table(files.pages),
+            roles=read_text_table(files.roles),
+            ingest=ingest if isinstance(ingest, dict) else {},
+        )
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """role_id -> display name (roles.csv)."""
+        return dict(zip(self.roles["role_id"], self.roles["role"], strict=True))
+
+    @cached_property
+    def role_ids(self) -> list[str]:
+        """The roles that can be compared (not the US average), sorted."""
+        return sorted(set(self.roles["role_id"]) - BENCHMARK_ROLES)
+
+    @cached_property
+    def facts_by_role(self) -> dict[str, pd.Index]:
+        """Row labels of each role's facts (one grouping, reused for every pair's slice)."""
+        return self.facts.groupby("role_id", sort=False).groups
+
+    @cached_property
+    def conflicts_by_role(self) -> dict[str, pd.Index]:
+        return self.conflicts.groupby("role_id", sort=False).groups
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)
