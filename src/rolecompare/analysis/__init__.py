@@ -34,13 +34,24 @@ data flows one way between them: `_numbers` and `_facts` (the table and role ids
 `_resolve` (one key's statements into a `Resolved`) <- `_like` (which statistics of two
 roles compare) <- `_pay`, `_experience`,
 `_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix);
-`_collection` resolves every role of a collection at once (grouped pandas operations);
+`_compare` sets two roles side by side, metric by metric; `_collection` resolves every role
+of a collection at once (grouped pandas operations: roles table, ranking);
 `_rounding` rounds for display.
 """
 
 from __future__ import annotations
 
-from rolecompare.analysis._collection import resolved_numbers, roles_table
+from rolecompare.analysis._collection import (
+    RANK_COLUMNS,
+    rank_against,
+    resolved_numbers,
+    roles_table,
+)
+from rolecompare.analysis._compare import (
+    COMPARE_COLUMNS,
+    DERIVED_COMPARE_COLUMNS,
+    compare_roles,
+)
 from rolecompare.analysis._context import (
     context_fingerprint,
     role_points,
@@ -114,11 +125,14 @@ from rolecompare.analysis._rounding import (
 from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used, pair_summary
 
 __all__ = [
+    "COMPARE_COLUMNS",
     "CONFLICT_COLUMNS",
     "DEMOGRAPHIC_COLUMNS",
+    "DERIVED_COMPARE_COLUMNS",
     "DERIVED_EXPERIENCE_COLUMNS",
     "EDUCATION_METRICS",
     "FACT_COLUMNS",
+    "RANK_COLUMNS",
     "SHARE_METRICS",
     "STATISTIC_PREFERENCE",
     "TOP_PAYING_METRICS",
@@ -131,6 +145,7 @@ __all__ = [
     "Resolved",
     "UnknownRole",
     "UnlikeStatistics",
+    "compare_roles",
     "conflicts_for",
     "context_fingerprint",
     "demographics_summary",
@@ -151,6 +166,7 @@ __all__ = [
     "percent_text",
     "points_text",
     "range_overlap",
+    "rank_against",
     "resolve",
     "resolved_numbers",
     "role_names",

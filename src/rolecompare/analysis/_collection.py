@@ -19,7 +19,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from rolecompare.analysis._numbers import _decimals
+from rolecompare.analysis._facts import US_AVERAGE
+from rolecompare.analysis._numbers import _decimals, difference
 from rolecompare.facts.agreement import LOWER_BOUNDS, UPPER_BOUNDS
 
 KEY = ["role_id", "metric", "category_key", "statistic_key"]
@@ -139,10 +140,11 @@ def _resolve(
     rows["bound_low"], rows["bound_high"] = _bounds(rows)
     rows["line_no"] = pd.to_numeric(rows["line"], errors="coerce")
     rows["ref"] = rows["source"].astype(str) + ":" + rows["line_no"].map("{:.0f}".format)
-    # most decimals first, then source and line: the first row of a key is its best statement
-    order = [*KEY, "decimals", "source", "line_no"]
-    rows = rows.sort_values(order, ascending=[True] * 4 + [False, True, True], kind="stable")
+    # unqualified first, then most decimals, then source and line: the first row of a key is
+    # its best statement (as `resolve` chooses)
     rows["qualified"] = rows["qualifier_raw"] != ""
+    order = [*KEY, "qualified", "decimals", "source", "line_no"]
+    rows = rows.sort_values(order, ascending=[True] * 5 + [False, True, True], kind="stable")
     grouped = rows.groupby(KEY, sort=False)  # rows are sorted by KEY: groups come in order
     out = grouped.agg(
         role=("role", "first"),
@@ -229,3 +231,113 @@ def roles_table(facts: pd.DataFrame, conflicts: pd.DataFrame | None = None) -> p
     table["conflicts"] = table["role_id"].map(flagged).fillna("")
     table["approximate"] = table["role_id"].map(approximate).fillna("")
     return table
+
+
+RANK_COLUMNS = [
+    "rank",
+    "role_id",
+    "role",
+    "metric",
+    "statistic",
+    "unit",
+    "value",
+    "low",
+    "high",
+    "us_average",
+    "us_average_low",
+    "us_average_high",
+    "difference",
+    "difference_low",
+    "difference_high",
+    "percent",
+    "percent_low",
+    "percent_high",
+    "conflict",
+    "approximate",
+    "sources",
+]
+
+
+def _against_statistic(roles: pd.DataFrame, us_statistics: set[str]) -> pd.Series:
+    """The US average's statistic each role row is compared with (None: unlike), by the
+    between-roles rule of `_like`: equal statistics; a side that never says takes the one
+    statistic the other side states."""
+    stat = roles["statistic_key"]
+    named = stat[stat != ""].groupby(roles["role_id"]).nunique()
+    n_named = roles["role_id"].map(named).fillna(0).to_numpy()
+    us_named = sorted(s for s in us_statistics if s)
+    same = stat.isin(us_statistics).to_numpy()
+    role_never_says = (stat == "").to_numpy() & (n_named == 0) & (len(us_named) == 1)
+    us_never_says = (us_statistics == {""}) & (stat != "").to_numpy() & (n_named == 1)
+    out = np.where(same, stat.to_numpy(dtype=object), None)
+    out = np.where(role_never_says, us_named[0] if us_named else None, out)
+    out = np.where(us_never_says, "", out)
+    return pd.Series(out, index=roles.index, dtype=object)
+
+
+def _exact(values: pd.Series, others: pd.Series) -> list[float]:
+    """values - others without float noise (see `_numbers.difference`)."""
+    return [
+        difference(v, o) if math.isfinite(v) and math.isfinite(o) else math.nan
+        for v, o in zip(values, others, strict=True)
+    ]
+
+
+def rank_against(
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame | None = None,
+    metric: str = "salary_yearly",
+    against: str = US_AVERAGE,
+) -> pd.DataFrame:
+    """Every role's value of an uncategorised metric against the `against` role (the US
+    average), like with like, ranked; one row per role and shared statistic.
+
+    `value`, `low`, `high` and the `us_average*` columns are stated; `difference` and
+    `percent` (of the US average) are DERIVED, NaN where they depend on the source, and
+    always bounded by their `_low` / `_high`. Rank 1 has the highest `percent_low` (what
+    every source supports), ties broken by `percent_high`. Empty without the `against` role.
+    Roles whose statistic the US average does not state are left out
+    (`analysis.unlike_statistics` names them one pair at a time).
+    """
+    resolved = _resolve(facts, conflicts)
+    resolved = resolved[(resolved["metric"] == metric) & (resolved["category_key"] == "")]
+    us = resolved[resolved["role_id"] == against]
+    roles = resolved[resolved["role_id"] != against].copy()
+    if us.empty or roles.empty:
+        return pd.DataFrame(columns=RANK_COLUMNS)
+    roles["against_statistic"] = _against_statistic(roles, set(us["statistic_key"]))
+    us_side = us.set_index("statistic_key")[["value", "low", "high", "sources", "approximate"]]
+    us_side = us_side.add_prefix("us_")
+    merged = roles.join(us_side, on="against_statistic", how="inner")
+    merged["statistic"] = np.where(
+        merged["statistic_key"] != "", merged["statistic_key"], merged["against_statistic"]
+    )
+    merged["us_average"] = merged["us_value"]
+    merged["us_average_low"], merged["us_average_high"] = merged["us_low"], merged["us_high"]
+    merged["difference"] = _exact(merged["value"], merged["us_value"])
+    merged["difference_low"] = _exact(merged["low"], merged["us_high"])
+    merged["difference_high"] = _exact(merged["high"], merged["us_low"])
+    positive = (merged["low"] > 0) & (merged["us_low"] > 0)
+    merged["percent"] = (merged["value"] / merged["us_value"] - 1) * 100
+    merged["percent_low"] = (merged["low"] / merged["us_high"] - 1) * 100
+    merged["percent_high"] = (merged["high"] / merged["us_low"] - 1) * 100
+    for column in ("percent", "percent_low", "percent_high"):
+        merged[column] = merged[column].where(positive)
+    merged["conflict"] = merged["conflict"] | merged["us_value"].isna()
+    merged["approximate"] = merged["approximate"] | merged["us_approximate"]
+    merged["sources"] = merged["sources"] + "; " + merged["us_sources"]
+    merged = merged.sort_values(
+        ["percent_low", "percent_high", "role_id"], ascending=[False, False, True]
+    )
+    merged["rank"] = np.arange(1, len(merged) + 1)
+    frame = merged[RANK_COLUMNS].reset_index(drop=True)
+    frame.attrs["derived"] = (
+        "difference",
+        "difference_low",
+        "difference_high",
+        "percent",
+        "percent_low",
+        "percent_high",
+        "rank",
+    )
+    return frame
