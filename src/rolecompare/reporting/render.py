@@ -40,6 +40,7 @@ from rolecompare.atomic import atomic_path, write_text
 __all__ = ["PdfRouteMissing", "export_report", "html_to_pdf", "notebook_to_html"]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers (WeasyPrint >= 62)
 TEMPLATE_NAME = "report"
 
 PDF_SETUP_HINT = (
@@ -291,7 +292,9 @@ def html_to_pdf(html: str, target: Path) -> None:
 
     document = weasyprint.HTML(string=html, url_fetcher=fetcher)
     with atomic_path(Path(target)) as tmp:
-        document.write_pdf(tmp)
+        # PDF/UA-1: tagged (headings, paragraphs, lists, tables with their header cells,
+        # figures with their alt text), with the document's title and language
+        document.write_pdf(tmp, pdf_variant=PDF_VARIANT)
 
 
 def export_report(

@@ -1,0 +1,240 @@
+"""The report's sections: what each role does, pay, demographics, experience and education.
+
+Each section function takes the `PairReport` and returns one notebook output: its heading, its
+sentences (`narrative`), its figures and tables -- only those with something to show -- and
+one sentence saying what the pages do not publish for the pair.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from IPython.display import HTML
+
+from rolecompare import analysis
+from rolecompare.reporting import figures as F
+from rolecompare.reporting import narrative as N
+from rolecompare.reporting.evidence import US_AVERAGE
+from rolecompare.reporting.presentation.html import embed, html
+from rolecompare.reporting.presentation.pair import PairReport
+
+TOP_PLACES = ("top_city", "top_state", "top_company", "top_industry")
+
+
+def _missing(report: PairReport, items: list[tuple[str, tuple[str, ...]]]) -> str:
+    """One sentence: the items of `items` (label, metrics) a role has none of."""
+    return N.missing_sentence(
+        [(label, report.lacking(*metrics)) for label, metrics in items], report.names, *report.pair
+    )
+
+
+def _section(heading: str, sentences: list[str], parts: list[dict], missing: str) -> HTML:
+    return html(
+        "section.html.j2",
+        heading=heading,
+        sentences=[s for s in sentences if s],
+        parts=parts,
+        missing=missing,
+    )
+
+
+# --- what each role does ----------------------------------------------------------------------
+
+
+def duties(report: PairReport) -> HTML:
+    """Each page's description of the role (quoted, attributed), up to five example
+    responsibilities and the most listed skills of each, side by side, and the skills both
+    share."""
+    both = [N.role_duties(report.ev, r) for r in report.pair]
+    parts: list[dict[str, Any]] = []
+    if any(not d.empty for d in both):
+        parts.append(
+            {
+                "kind": "duties",
+                "caption": "What the pages say each role does (quoted as the pages word it).",
+                "columns": [report.name_a, report.name_b],
+                "duties": both,
+                "descriptions": any(d.description for d in both),
+                "responsibilities": any(d.responsibilities for d in both),
+                "skills": any(d.skills for d in both),
+            }
+        )
+    shared = N.shared_skills_sentence(
+        analysis.shared_skills(report.facts, *report.pair), report.names, *report.pair
+    )
+    missing = _missing(
+        report,
+        [
+            ("description", ("description",)),
+            ("example responsibilities", ("responsibility",)),
+            ("skills", ("skill_share", "skill_top")),
+        ],
+    )
+    return _section("What each role does", [], [*parts, {"kind": "sentences",
+                    "sentences": [shared]}], missing)  # fmt: skip
+
+
+# --- pay --------------------------------------------------------------------------------------
+
+
+def _pay_sentences(report: PairReport) -> list[str]:
+    out = []
+    for metric in ("salary_yearly", "salary_hourly"):
+        gaps = analysis.pay_gaps(report.facts, report.conflicts, *report.pair, metric)
+        out += [N.pay_gap_sentence(gap, report.names, report.ev) for gap in gaps]
+        if not gaps:
+            unlike = analysis.unlike_statistics(
+                report.facts, report.conflicts, *report.pair, metric
+            )
+            if unlike is not None:
+                out.append(N.unlike_sentence(unlike, report.names, report.ev))
+    overlap = analysis.salary_overlap(report.facts, report.conflicts, *report.pair)
+    if overlap is not None:
+        out.append(N.overlap_sentence(overlap, report.names, report.ev))
+    out += N.us_average_sentences(
+        report.facts, report.conflicts, list(report.pair), report.names, report.ev
+    )
+    return out
+
+
+def salary_figure_data(report: PairReport) -> pd.DataFrame:
+    """Rows for `figures.salary_ranges`: each role's widest stated range and every stated
+    yearly salary (several rows of one role: one marker each; no midpoint)."""
+    rows = []
+    roles = [*report.pair, *([US_AVERAGE] if report.ev.has(US_AVERAGE, "salary_yearly") else [])]
+    for role_id in roles:
+        lows = [s.value for s in report.ev.of(role_id, "salary_min") if s.value is not None]
+        highs = [s.value for s in report.ev.of(role_id, "salary_max") if s.value is not None]
+        mids = sorted(
+            {s.value for s in report.ev.of(role_id, "salary_yearly") if s.value is not None}
+        )
+        low = min(lows) if lows and highs else float("nan")
+        high = max(highs) if lows and highs else float("nan")
+        for i, mid in enumerate(mids or [float("nan")]):
+            rows.append(
+                {
+                    "role": report.name(role_id),
+                    "low": low if i == 0 else float("nan"),
+                    "high": high if i == 0 else float("nan"),
+                    "salary": mid,
+                }
+            )
+    return pd.DataFrame(rows, columns=["role", "low", "high", "salary"])
+
+
+def _top_places(report: PairReport) -> dict[str, Any] | None:
+    rows = []
+    for metric in TOP_PLACES:
+        cells = [
+            [f"{s.text} {report.ev.cite(s.refs)}".rstrip() for s in report.ev.of(r, metric)]
+            for r in report.pair
+        ]
+        if any(cells):
+            rows.append((N.metric_label(metric), cells))
+    if not rows:
+        return None
+    return {
+        "kind": "table",
+        "caption": "Where each role is paid best, as the pages state it.",
+        "corner": "",
+        "columns": [report.name_a, report.name_b],
+        "rows": rows,
+    }
+
+
+def pay(report: PairReport) -> HTML:
+    """The pay gaps (like with like), the salary ranges' overlap, each role against the US
+    average, the salary ranges figure and where each role is paid best."""
+    parts: list[dict[str, Any]] = []
+    if any(report.ev.has(r, "salary_min") and report.ev.has(r, "salary_max") for r in report.pair):
+        data = salary_figure_data(report)
+        fig = F.salary_ranges(
+            data,
+            role="role",
+            low="low",
+            high="high",
+            mid="salary",
+            highlight=[report.name_a, report.name_b],
+            title="Published salary ranges and stated yearly salaries",
+            mid_label="Stated yearly salary",
+        )
+        parts.append({"kind": "figure", "figure": embed(fig)})
+    places = _top_places(report)
+    if places:
+        parts.append(places)
+    missing = _missing(
+        report,
+        [
+            ("yearly salary", ("salary_yearly",)),
+            ("hourly rate", ("salary_hourly",)),
+            ("salary range", ("salary_min",)),
+            ("highest paying places", TOP_PLACES),
+        ],
+    )
+    return _section("Pay", _pay_sentences(report), parts, missing)
+
+
+# --- demographics -----------------------------------------------------------------------------
+
+
+def demographics(report: PairReport) -> HTML:
+    """Average age, women and LGBT shares, how far the race distributions differ, and the race
+    shares beside the US workforce's."""
+    summary = analysis.demographics_summary(report.facts, report.conflicts, *report.pair)
+    args = (summary, report.names, *report.pair, report.ev)
+    sentences = [N.age_sentence(*args), N.gender_sentence(*args), N.lgbt_sentence(*args)]
+    index = analysis.dissimilarity(report.facts, report.conflicts, *report.pair)
+    sentences.append(N.dissimilarity_sentence(index, report.ev, report.pair))
+    parts = []
+    if any(report.ev.has(r, "race_share") for r in report.pair):
+        roles = [*report.pair, US_AVERAGE]
+        shares = analysis.share_table(report.facts, report.conflicts, "race_share", roles)
+        shares = shares.assign(
+            role=[report.name(r) for r in shares["role_id"]],
+            value=shares["value"].fillna(shares["value_high"]),
+        )
+        fig = F.share_bars(
+            shares,
+            category="category",
+            value="value",
+            hue="role",
+            title="Race (percent of the workforce)",
+        )
+        parts.append({"kind": "figure", "figure": embed(fig)})
+    missing = _missing(
+        report,
+        [
+            ("age", ("age",)),
+            ("gender shares", ("gender_share",)),
+            ("LGBT share", ("lgbt_share",)),
+            ("race shares", ("race_share",)),
+        ],
+    )
+    return _section("Demographics", sentences, parts, missing)
+
+
+# --- experience and education -----------------------------------------------------------------
+
+
+def education(report: PairReport) -> HTML:
+    """Experience, years it takes to become one, the most common degree, major and college,
+    and the degrees held."""
+    ev, names = report.ev, report.names
+    sentences = [
+        N.experience_sentence(ev, names, *report.pair),
+        N.become_sentence(ev, names, *report.pair),
+        *N.education_sentences(ev, names, *report.pair),
+        N.degree_shares_sentence(ev, names, *report.pair),
+    ]
+    missing = _missing(
+        report,
+        [
+            ("years of experience", ("experience_years",)),
+            ("years it takes to become one", ("years_to_become_min", "years_to_become_max")),
+            ("most common degree", ("degree_top",)),
+            ("most common major", ("major_top",)),
+            ("most common college", ("college_top",)),
+        ],
+    )
+    return _section("Experience and education", sentences, [], missing)
