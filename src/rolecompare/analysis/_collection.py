@@ -228,8 +228,9 @@ def roles_table(facts: pd.DataFrame, conflicts: pd.DataFrame | None = None) -> p
         table[f"{column}_high"] = table["role_id"].map(wide[("high", column)])
     flagged = plain[plain["conflict"]].groupby("role_id")["column"].agg("; ".join)
     approximate = plain[plain["approximate"]].groupby("role_id")["column"].agg("; ".join)
-    table["conflicts"] = table["role_id"].map(flagged).fillna("")
-    table["approximate"] = table["role_id"].map(approximate).fillna("")
+    # object first: with no flagged role the mapped column is all-NaN floats
+    table["conflicts"] = table["role_id"].map(flagged).astype(object).fillna("")
+    table["approximate"] = table["role_id"].map(approximate).astype(object).fillna("")
     return table
 
 
@@ -299,8 +300,8 @@ def rank_against(
     Roles whose statistic the US average does not state are left out
     (`analysis.unlike_statistics` names them one pair at a time).
     """
-    resolved = _resolve(facts, conflicts)
-    resolved = resolved[(resolved["metric"] == metric) & (resolved["category_key"] == "")]
+    resolved = _resolve(facts[facts["metric"].to_numpy(dtype=object) == metric], conflicts)
+    resolved = resolved[resolved["category_key"] == ""]
     us = resolved[resolved["role_id"] == against]
     roles = resolved[resolved["role_id"] != against].copy()
     if us.empty or roles.empty:
