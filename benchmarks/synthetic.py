@@ -4,11 +4,21 @@ role profile pages, how-to-become pages). Never written into data/raw.
 
     python benchmarks/synthetic.py OUT_DIR --roles 12        # pages for 12 roles
     python benchmarks/synthetic.py OUT_DIR --pages 1000      # exactly 1,000 pages
+    python benchmarks/synthetic.py OUT_DIR --collection 1500 # a site's worth: 1,500 pages
+
+`write_pages` makes a few pages per role (every role compared with the next one). A real
+career site is different: `write_collection` makes mostly comparison pages (85 %) that name
+many roles -- about 1.37 roles per page, like the 1,500 real pages that named 2,050 roles --
+plus profile and how-to pages. Each comparison introduces one or two new roles and compares
+them with a role of the last `WINDOW` introduced, so a role appears on a few nearby pages only.
+Collections are nested: the first N pages of a bigger collection (same seed) are exactly the
+pages of the collection of N pages, so the same pairs can be timed in collections of any size.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,38 +145,38 @@ def make_roles(n: int, seed: int = 0) -> list[Role]:
         name = f"{rng.choice(PREFIXES)} {rng.choice(AREAS)} {rng.choice(TITLES)}"
         if name not in names:
             names.append(name)
-    roles = []
-    for name in names:
-        salary = rng.randrange(38_000, 140_000)
-        low = int(salary * rng.uniform(0.55, 0.75)) // 1000 * 1000
-        high = int(salary * rng.uniform(1.4, 1.7)) // 1000 * 1000
-        lo = rng.randint(1, 4)
-        roles.append(
-            Role(
-                name=name,
-                salary=salary,
-                hourly=round(salary / 2080, 2),
-                low=low,
-                high=high,
-                growth=rng.randint(-3, 15),
-                jobs=rng.randrange(2_000, 900_000),
-                degree_share=rng.randint(35, 75),
-                age=rng.randint(30, 52),
-                experience=rng.randint(1, 9),
-                become=(lo, lo + 2),
-                city=rng.choice(CITIES),
-                state=rng.choice(STATES),
-                company=rng.choice(COMPANIES),
-                industry=rng.choice(INDUSTRIES),
-                major=rng.choice(MAJORS),
-                college=rng.choice(COLLEGES),
-                male=round(rng.uniform(20, 80), 1),
-                race=_shares(rng, len(RACES)),
-                lgbt=rng.randint(3, 18),
-                skills=[(s, rng.randint(3, 18)) for s in rng.sample(SKILLS, 5)],
-            )
-        )
-    return roles
+    return [_role(rng, name) for name in names]
+
+
+def _role(rng: random.Random, name: str) -> Role:
+    """A role named `name` with plausible numbers drawn from `rng`."""
+    salary = rng.randrange(38_000, 140_000)
+    low = int(salary * rng.uniform(0.55, 0.75)) // 1000 * 1000
+    high = int(salary * rng.uniform(1.4, 1.7)) // 1000 * 1000
+    lo = rng.randint(1, 4)
+    return Role(
+        name=name,
+        salary=salary,
+        hourly=round(salary / 2080, 2),
+        low=low,
+        high=high,
+        growth=rng.randint(-3, 15),
+        jobs=rng.randrange(2_000, 900_000),
+        degree_share=rng.randint(35, 75),
+        age=rng.randint(30, 52),
+        experience=rng.randint(1, 9),
+        become=(lo, lo + 2),
+        city=rng.choice(CITIES),
+        state=rng.choice(STATES),
+        company=rng.choice(COMPANIES),
+        industry=rng.choice(INDUSTRIES),
+        major=rng.choice(MAJORS),
+        college=rng.choice(COLLEGES),
+        male=round(rng.uniform(20, 80), 1),
+        race=_shares(rng, len(RACES)),
+        lgbt=rng.randint(3, 18),
+        skills=[(s, rng.randint(3, 18)) for s in rng.sample(SKILLS, 5)],
+    )
 
 
 def _money(v: float) -> str:
@@ -261,6 +271,104 @@ def how_to_page(r: Role) -> str:
     )
 
 
+# More words for collections of thousands of roles (names never repeat): 15 x 40 x 15.
+MORE_AREAS = [
+    *AREAS,
+    "Payments",
+    "Freight",
+    "Network",
+    "Pricing",
+    "Tax",
+    "Audit",
+    "Security",
+    "Product",
+    "Customer",
+    "Member",
+    "Donor",
+    "Fleet",
+    "Energy",
+    "Catalog",
+    "Events",
+    "Grants",
+    "Library",
+    "Nutrition",
+    "Pharmacy",
+    "Housing",
+]
+MORE_TITLES = [*TITLES, "Officer", "Administrator", "Strategist", "Architect", "Technician"]
+COMPARISON_SHARE = 0.85
+TWO_NEW_ROLES = 0.6  # share of comparisons that introduce both of their roles
+WINDOW = 40  # a comparison's second role is one of the last WINDOW roles introduced
+
+
+def collection_role(index: int, seed: int = 0) -> Role:
+    """Role number `index` of a collection: the same for every collection of this seed."""
+    rng = random.Random(f"{seed}-role-{index}")
+    combos = len(PREFIXES) * len(MORE_AREAS) * len(MORE_TITLES)
+    if index >= combos:
+        raise ValueError(f"a collection has at most {combos} roles")
+    # a fixed permutation of the name combinations (multiplier coprime with combos)
+    code = (index * 7919 + seed * 104729) % combos
+    title = MORE_TITLES[code % len(MORE_TITLES)]
+    area = MORE_AREAS[(code // len(MORE_TITLES)) % len(MORE_AREAS)]
+    prefix = PREFIXES[code // (len(MORE_TITLES) * len(MORE_AREAS))]
+    return _role(rng, f"{prefix} {area} {title}")
+
+
+def collection_pages(pages: int, seed: int = 0) -> list[tuple[str, tuple[int, ...]]]:
+    """The layout of each page ("comparison-pipe", "comparison-glued", "profile", "how-to")
+    and the role numbers it names, for a collection of `pages` pages (a prefix of any bigger
+    one)."""
+    plan: list[tuple[str, tuple[int, ...]]] = []
+    introduced = 0
+    for i in range(pages):
+        rng = random.Random(f"{seed}-page-{i}")
+        if introduced < 2 or rng.random() < COMPARISON_SHARE:
+            a = introduced
+            if introduced < 2 or rng.random() < TWO_NEW_ROLES:
+                b = introduced + 1
+                introduced += 2
+            else:
+                b = rng.randrange(max(0, introduced - WINDOW), introduced)
+                introduced += 1
+            layout = "comparison-glued" if rng.random() < 0.5 else "comparison-pipe"
+            plan.append((layout, (a, b)))
+        else:
+            role = rng.randrange(max(0, introduced - WINDOW), introduced)
+            plan.append(("profile" if rng.random() < 0.5 else "how-to", (role,)))
+    return plan
+
+
+def write_collection(
+    folder: Path, pages: int, *, seed: int = 0, change: int | None = None
+) -> list[Path]:
+    """`pages` pages of a realistic collection (module docstring). `change=i` changes page i
+    only: its first role publishes a different number of jobs there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cache: dict[int, Role] = {}
+
+    def role(index: int) -> Role:
+        if index not in cache:
+            cache[index] = collection_role(index, seed)
+        return cache[index]
+
+    written = []
+    for i, (layout, roles) in enumerate(collection_pages(pages, seed)):
+        people = [role(r) for r in roles]
+        if change == i:
+            people[0] = dataclasses.replace(people[0], jobs=people[0].jobs + 1_111)
+        if layout.startswith("comparison"):
+            text = comparison_page(*people, glued=layout.endswith("glued"))
+        elif layout == "profile":
+            text = profile_page(people[0])
+        else:
+            text = how_to_page(people[0])
+        path = folder / f"page_{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def write_pages(
     folder: Path,
     *,
@@ -300,9 +408,13 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--roles", type=int)
     parser.add_argument("--pages", type=int)
+    parser.add_argument("--collection", type=int, help="pages of a realistic collection")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    paths = write_pages(args.out, roles=args.roles, pages=args.pages, seed=args.seed)
+    if args.collection:
+        paths = write_collection(args.out, args.collection, seed=args.seed)
+    else:
+        paths = write_pages(args.out, roles=args.roles, pages=args.pages, seed=args.seed)
     print(f"wrote {len(paths)} pages to {args.out}")
 
 

@@ -98,7 +98,10 @@ def features(facts: pd.DataFrame, conflicts: pd.DataFrame | None, role_ids: list
     degree, has_degree = _vectors(
         facts, role_ids, [("degree_share", "category", None), ("degree_top", "text", None)]
     )
-    table = roles_table(facts, conflicts).set_index("role_id").reindex(role_ids)
+    wanted = ["experience_years", "salary_yearly"]
+    listed = None if conflicts is None else conflicts[conflicts["metric"].isin(wanted)]
+    table = roles_table(facts[facts["metric"].isin(wanted)], listed)
+    table = table.set_index("role_id").reindex(role_ids)
     experience = _point(table, "experience_years")
     pay = _point(table, "salary_yearly")
     with np.errstate(divide="ignore", invalid="ignore"):
