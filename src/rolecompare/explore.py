@@ -111,7 +111,10 @@ class Comparison(pd.DataFrame):
 
     def __repr__(self) -> str:
         names = self.attrs.get("names", ("a", "b"))
-        head = f"{names[0]} vs {names[1]} ({len(self)} rows; columns: {', '.join(self.columns)})"
+        head = (
+            f"{names[0]} vs {names[1]}: {len(self)} rows, shown short (all {len(self.columns)} "
+            "columns, e.g. a_low, a_high, sources_a: see .columns)"
+        )
         return f"{head}\n{self.shown().to_string(index=False)}"
 
     def _repr_html_(self) -> str:
