@@ -247,7 +247,7 @@ def test_failed_pdf_leaves_no_partial_file_and_keeps_the_html(
         def __init__(self, **kwargs: object) -> None:
             pass
 
-        def write_pdf(self, target: Path) -> None:
+        def write_pdf(self, target: Path, **options: object) -> None:
             Path(target).write_bytes(b"%PDF-1.7 half a docu")
             raise RuntimeError("printer on fire")
 

@@ -81,6 +81,8 @@ def format_value(value: float, unit: str | None) -> str:
     """A stated value with its unit: $66,782, $32.11, 61.8%, 4 years, 313,110, 8.0."""
     unit = unit or ""
     if "/" in unit and unit.split("/")[0].isupper():
+        if float(value).is_integer():  # as printed: "$20 per hour" has no cents
+            return format_money(value, unit.split("/")[0] + "/year")
         return format_money(value, unit)
     if unit == "percent":
         return f"{format_number(value)}%"
