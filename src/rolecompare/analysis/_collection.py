@@ -162,8 +162,9 @@ def _resolve(
         _add_texts(out, rows, grouped.size().to_numpy())
     listed = _listed(conflicts, classify)
     in_conflicts = pd.MultiIndex.from_frame(out[KEY]).isin(list(listed)) if listed else False
-    agree = (out["bound_low"] < out["bound_high"]) & (out["n_units"] <= 1) & ~in_conflicts
-    out["conflict"] = ~agree & (out["n_values"] > 1)
+    agree = (out["bound_low"] < out["bound_high"]) & ~in_conflicts
+    # one number in two units (30,741 GBP and 30,741 EUR) is two different amounts
+    out["conflict"] = (~agree & (out["n_values"] > 1)) | (out["n_units"] > 1)
     out["value"] = out["best"].where(~out["conflict"])
     # statements that agree are one value: the bounds are that value, not the spread of roundings
     out["low"] = out["low"].where(out["conflict"], out["best"])

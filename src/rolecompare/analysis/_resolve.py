@@ -277,11 +277,13 @@ def _resolve_statements(
     for number in numbers:
         by_period.setdefault(number[4], []).append(number)
     listed = _in_conflicts(conflicts, role_id, metric, category, statistic)
-    disagree = len(units_seen) > 1 or any(
+    disagree = any(
         not statements_agree([n[0] for n in group], [n[3] for n in group])
         for group in by_period.values()
     )
-    number_conflict = len(stated) > 1 and (listed or disagree)
+    # one number in two units (30,741 GBP and 30,741 EUR) is two different amounts
+    units_differ = len({n[2] for n in numbers if n[2]}) > 1
+    number_conflict = units_differ or (len(stated) > 1 and (listed or disagree))
     if number_conflict:
         values = tuple(sorted(stated))
     else:
@@ -307,7 +309,7 @@ def _resolve_statements(
         "text": text_list[0] if len(text_list) == 1 else None,
         "unit": unit,
         "sources": tuple(refs),
-        "conflict": number_conflict or len(text_list) > 1,
+        "conflict": listed or number_conflict or len(text_list) > 1,
         "texts": text_list,
         "stated": tuple((v, tuple(r)) for v, r in sorted(stated.items())),
         "statistic": statistic,
