@@ -36,7 +36,7 @@ from rolecompare.analysis._facts import US_AVERAGE
 
 EXACT_BELOW = 30
 """Below this many roles (with experience and salary) every role is drawn; from it, bands."""
-MIN_BAND_ROLES = 25
+MIN_BAND_ROLES = 40
 """Neighbouring years of experience are pooled until a band holds at least this many roles."""
 PERCENTILES = (10, 25, 50, 75, 90)
 SALARY_STEP = 100.0  # dollars: finer than a figure can show
@@ -115,6 +115,24 @@ def _bands(points: pd.DataFrame, min_roles: int) -> pd.Series:
     return points["experience"].map(band_of)
 
 
+SMOOTHING = 0.05  # each percentile is the mean of the quantiles within +-5 points of it
+_OFFSETS = np.linspace(-SMOOTHING, SMOOTHING, 11)
+
+
+def _smoothed_percentiles(salaries) -> pd.DataFrame:
+    """Per band, each of PERCENTILES as the mean of the quantiles around it (p10: the mean
+    of the 5th to 15th percentile). One role moving then shifts a band's edge by about one
+    average gap between neighbouring salaries, not by the largest gap: the bands stay put
+    when one role of many changes."""
+    levels = sorted({round(p / 100 + o, 4) for p in PERCENTILES for o in _OFFSETS})
+    table = salaries.quantile(levels).unstack()
+    out = pd.DataFrame(index=table.index)
+    for p in PERCENTILES:
+        near = [round(p / 100 + o, 4) for o in _OFFSETS]
+        out[f"p{p}"] = table[near].mean(axis=1)
+    return out
+
+
 def _round(series: pd.Series, step: float) -> pd.Series:
     return (series / step).round() * step
 
@@ -139,8 +157,7 @@ def salary_context(
     else:
         points = points.assign(band=_bands(points, min_band_roles))
         grouped = points.groupby("band", sort=True)
-        quantiles = grouped["salary"].quantile([p / 100 for p in PERCENTILES]).unstack()
-        quantiles.columns = [f"p{p}" for p in PERCENTILES]
+        quantiles = _smoothed_percentiles(grouped["salary"])
         out = pd.DataFrame(
             {
                 "kind": "band",

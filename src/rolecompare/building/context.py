@@ -15,9 +15,11 @@ previous context is kept, dated as it was, unless
 1. it drew every role (fewer than `analysis._context.EXACT_BELOW` roles): then any change
    of a drawn number (a role's experience, salary or its range; a role added or gone);
 2. it drew bands, and the bands changed layout (other years of experience pooled), or a
-   percentile moved by more than `TOLERANCE` (2 %) of its value: about a point on a figure
-   6.5 inches wide, so a smaller move cannot be seen, and one role of hundreds moves a
-   percentile far less;
+   band's edge or median moved by more than `TOLERANCE` (2.5 %) of the salary axis the bands
+   span: about 5 points on a figure 3 inches tall, less than a reader can compare from one
+   report to another. The percentiles are smoothed (`analysis.salary_context`), so one role
+   of n in a band moves them by about 1/n of its spread: with the 200 roles a band has in a
+   collection of 2,000, well under the tolerance; with 50, a large change may redraw;
 3. it changed kind (the collection grew past the threshold, or shrank below it);
 4. the US average says something new: a distinct statement added or gone, a statement it
    quotes no longer on its page (same page and line, same content), or its conflicts changed.
@@ -41,7 +43,7 @@ from rolecompare.building.fingerprints import frame_bytes
 from rolecompare.building.tables import US_AVERAGE, Collection, read_text_table
 from rolecompare.reporting.inputs import context_summary
 
-TOLERANCE = 0.02
+TOLERANCE = 0.025
 PERCENTILE_COLUMNS = ["p10", "p25", "p50", "p75", "p90"]
 BAND_LAYOUT = ["experience_low", "experience_high"]
 # what a US-average statement says (its page and line aside)
@@ -163,9 +165,9 @@ def _bands_moved(old: pd.DataFrame, new: pd.DataFrame) -> str | None:
         return "the bands pool other years of experience"
     before = old[PERCENTILE_COLUMNS].to_numpy(dtype=float)
     after = new[PERCENTILE_COLUMNS].to_numpy(dtype=float)
-    moved = abs(after - before) > TOLERANCE * abs(before)
-    if moved.any():
-        return f"a salary percentile moved by more than {TOLERANCE:.0%}"
+    axis = float(before.max() - before.min()) or 1.0  # the salary axis the bands span
+    if (abs(after - before) > TOLERANCE * axis).any():
+        return f"a salary band moved by more than {TOLERANCE:.1%} of the salary axis"
     return None
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 from rolecompare import atomic
 from rolecompare.building.context import Context
 from rolecompare.building.fingerprints import frame_bytes
-from rolecompare.building.tables import US_AVERAGE, Collection
+from rolecompare.building.tables import Collection
 from rolecompare.reporting.inputs import COLLECTION_FILE
 
 
@@ -34,11 +34,25 @@ class Slicer:
         ).encode()
         self._pages = collection.pages.set_index("source", drop=False)
         self._pages = self._pages[~self._pages.index.duplicated()]
-        self._roles = collection.roles.set_index("role_id", drop=False)
 
     def _rows(self, frame: pd.DataFrame, groups: dict, roles: tuple[str, ...]) -> pd.DataFrame:
         labels = [label for role in roles for label in groups.get(role, ())]
         return frame.loc[sorted(labels)]
+
+    def _roles_of(self, facts: pd.DataFrame) -> pd.DataFrame:
+        """roles.csv's rows for the slice's facts: the pair's rows as in the collection; the
+        US average's counting only the statements the slice carries."""
+        grouped = facts.groupby("role_id", sort=True)
+        sources = grouped["source"].agg(lambda s: "; ".join(sorted(set(s.dropna()))))
+        rows = pd.DataFrame(
+            {
+                "role_id": sources.index,
+                "role": grouped["role"].first().to_numpy(),
+                "n_facts": grouped.size().astype(str).to_numpy(),
+                "sources": sources.to_numpy(),
+            }
+        )
+        return rows.reindex(columns=self.collection.roles.columns)
 
     def tables(self, role_a: str, role_b: str) -> dict[str, bytes]:
         """The slice of (role_a, role_b) as file name -> bytes."""
@@ -54,12 +68,12 @@ class Slicer:
         )
         sources = pd.unique(facts["source"].dropna())
         pages = self._pages.loc[self._pages.index.intersection(sources)].sort_index()
-        roles = self._roles.loc[self._roles.index.intersection([*pair, US_AVERAGE])]
+        roles = self._roles_of(facts)
         return {
             "facts.csv": frame_bytes(facts.reindex(columns=c.facts.columns)),
             "conflicts.csv": frame_bytes(conflicts.reindex(columns=c.conflicts.columns)),
             "pages.csv": frame_bytes(pages.reset_index(drop=True)),
-            "roles.csv": frame_bytes(roles.sort_index().reset_index(drop=True)),
+            "roles.csv": frame_bytes(roles),
             "context.csv": self._context_csv,
             COLLECTION_FILE: self._collection_json,
         }
