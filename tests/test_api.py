@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -252,3 +253,49 @@ def test_loading_without_validation_gives_numbers(seed_processed, seed_facts) ->
 def test_a_missing_folder_says_how_to_make_it(tmp_path) -> None:
     with pytest.raises(FileNotFoundError, match="rolecompare ingest"):
         rolecompare.compare(CRM, CCM, processed=tmp_path / "nothing")
+
+
+# --- the explore notebook ---------------------------------------------------------------------
+
+DERIVED_NAMES = {
+    *analysis.DERIVED_COMPARE_COLUMNS,
+    *analysis.DERIVED_EXPERIENCE_COLUMNS,
+    "rank",
+    "difference",
+    "percent",
+    "difference_pp",
+    "n_facts",  # a count of statements, not a number a page states
+}
+
+
+@pytest.fixture(scope="module")
+def explored(seed_processed: Path, tmp_path_factory) -> list:
+    from rolecompare.reporting.execute import execute_notebook
+
+    folder = tmp_path_factory.mktemp("explore")
+    notebook = Path(__file__).resolve().parents[1] / "notebooks" / "explore.ipynb"
+    nb = execute_notebook(
+        notebook, folder / "explore.ipynb", {"processed_dir": str(seed_processed)}, cwd=folder
+    )
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def test_explore_notebook_averages_nothing(explored) -> None:
+    source = "\n".join(c.source for c in explored)
+    for averaging in ("pivot_table", "aggfunc", ".mean(", ".median(", "groupby"):
+        assert averaging not in source, averaging
+    assert "rolecompare.compare(" in source and "rolecompare.roles_table(" in source
+    assert "rolecompare.rank(" in source
+
+
+def test_explore_notebook_marks_every_derived_number(explored) -> None:
+    outputs = [o for c in explored for o in c.outputs]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    tables = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    headers = {h.strip() for t in tables for h in re.findall(r"<th[^>]*>(.*?)</th>", t, re.S)}
+    assert not headers & DERIVED_NAMES, headers & DERIVED_NAMES
+    assert {"difference (derived)", "percent_low (derived)", "rank (derived)"} <= headers
+    assert "58,913 / 66,782" in " ".join(tables)  # a disagreement shown as both values
+    assert "62,847" not in " ".join(tables) and "62847" not in " ".join(tables)  # no midpoint
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) == 2

@@ -5,6 +5,7 @@ For analysts (see the README, "From Python: the analysis API"):
 * `compare(role_a, role_b)` -- two roles side by side, one row per metric;
 * `roles_table()` -- one row per role, one column per numeric metric, conflicts as ranges;
 * `rank(metric)` -- every role against the US average;
+* `mark_derived(frame)` -- the same frame with each derived column named so, for showing;
 * `load_facts()`, `load_roles()`, `load_conflicts()`, `load_problems()`, `load_pages()` --
   the tidy tables, validated;
 * `analysis` -- the pure functions underneath, on DataFrames; `processed_dir()` -- the
@@ -27,6 +28,7 @@ _LAZY = {
     "compare": "rolecompare.explore",
     "roles_table": "rolecompare.explore",
     "rank": "rolecompare.explore",
+    "mark_derived": "rolecompare.explore",
     "role_id": "rolecompare.explore",
     "tables": "rolecompare.explore",
     "Comparison": "rolecompare.explore",
@@ -51,6 +53,7 @@ __all__ = [  # = _LAZY and _SUBMODULES (a test checks); a literal, so that tools
     "load_pages",
     "load_problems",
     "load_roles",
+    "mark_derived",
     "processed_dir",
     "rank",
     "role_id",
@@ -62,7 +65,15 @@ if TYPE_CHECKING:  # for editors and type checkers; at run time see __getattr__
     from rolecompare import analysis, config
     from rolecompare.analysis import UnknownRole
     from rolecompare.config import processed_dir
-    from rolecompare.explore import Comparison, compare, rank, role_id, roles_table, tables
+    from rolecompare.explore import (
+        Comparison,
+        compare,
+        mark_derived,
+        rank,
+        role_id,
+        roles_table,
+        tables,
+    )
     from rolecompare.facts.tables import (
         load_conflicts,
         load_facts,

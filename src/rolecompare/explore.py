@@ -1,4 +1,5 @@
-"""One call per question, for analysts: `compare`, `roles_table`, `rank`, `role_id`.
+"""One call per question, for analysts: `compare`, `roles_table`, `rank`, `role_id`,
+`mark_derived`.
 
 Each function reads the tables of a processed folder (default: the project's data/processed,
 wherever Python runs from), accepts role ids or names as the CLI does, and returns a pandas
@@ -185,6 +186,14 @@ def _note(row: dict) -> str:
     if row["period"]:
         notes.append(row["period"])
     return "; ".join(notes)
+
+
+def mark_derived(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a result with each DERIVED column (listed in `frame.attrs["derived"]`)
+    renamed `<column> (derived)`, for showing: no number a page does not state goes
+    unmarked."""
+    derived = set(frame.attrs.get("derived", ()))
+    return frame.rename(columns={c: f"{c} (derived)" for c in frame.columns if c in derived})
 
 
 def compare(role_a: str, role_b: str, processed: Path | str | None = None) -> Comparison:
