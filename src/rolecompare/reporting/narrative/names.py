@@ -179,3 +179,25 @@ def join(items: list[str] | tuple[str, ...], word: str = "and") -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+_NUMBER_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
+
+
+def count(n: int, noun: str, plural_noun: str | None = None) -> str:
+    """'one page', 'five pages', '12 pages': small counts in words, so that every figure in a
+    report is a page's number, a computed one or a page, line or source number."""
+    word = _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
+    return f"{word} {noun if n == 1 else (plural_noun or noun + 's')}"

@@ -19,7 +19,7 @@ from rolecompare.reporting.narrative.demographics import (
     gender_sentence,
     lgbt_sentence,
 )
-from rolecompare.reporting.narrative.names import join, metric_label, plural
+from rolecompare.reporting.narrative.names import count, join, metric_label, plural
 from rolecompare.reporting.narrative.numbers import (
     cited,
     computed_money,
@@ -112,5 +112,4 @@ def disagreements_sentence(
         parts.append(f"the {what} of {plural(role_id, names)} ({cited(ev, statements)})")
     if not parts:
         return ""
-    count = "one value" if len(parts) == 1 else f"{len(parts)} values"
-    return f"The pages disagree on {count}: {join(parts)}."
+    return f"The pages disagree on {count(len(parts), 'value')}: {join(parts)}."

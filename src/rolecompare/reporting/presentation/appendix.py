@@ -95,11 +95,8 @@ def _not_shown(report: PairReport) -> list[str]:
     counts = report.ev.not_shown
     if not counts:
         return []
-    total = sum(counts.values())
     labels = list(dict.fromkeys(role_singular(metric_label(m)) for m in sorted(counts)))
-    values = "one more value" if total == 1 else f"{total} more values"
-    return [f"The pages state {values} about these roles that this report does not show: "
-            f"{join(labels)}."]  # fmt: skip
+    return [f"The pages also state what this report does not show: {join(labels)}."]
 
 
 def appendix(report: PairReport) -> HTML:

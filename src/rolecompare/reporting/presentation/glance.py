@@ -15,6 +15,7 @@ from rolecompare.reporting.narrative import (
     key_number_sentences,
     metric_label,
 )
+from rolecompare.reporting.narrative.names import count
 from rolecompare.reporting.presentation.cells import lines, range_lines, row_statistic
 from rolecompare.reporting.presentation.html import html
 from rolecompare.reporting.presentation.pair import PairReport
@@ -41,7 +42,7 @@ RANGE_LABELS = {"salary_min": "Salary range", "years_to_become_min": "Years to b
 def title(report: PairReport) -> HTML:
     """The heading (the two names, as the pages write them) and how to read the report."""
     n = len(report.ev.sources)
-    pages = "one page" if n == 1 else f"{n} pages"
+    pages = count(n, "page")
     verb = "states" if n == 1 else "state"
     lede = (
         f"What {pages} about these two roles {verb}, side by side. A number in brackets after "
@@ -57,7 +58,8 @@ def _collection_notes(report: PairReport) -> list[str]:
     if not info.get("pages") or not info.get("roles"):
         return []
     drawn = f" (as of {info['context_drawn']})" if info.get("context_drawn") else ""
-    return [f"The collection holds {info['pages']} pages about {info['roles']} roles{drawn}."]
+    pages, roles = count(int(info["pages"]), "page"), count(int(info["roles"]), "role")
+    return [f"The collection holds {pages} about {roles}{drawn}."]
 
 
 def glance_rows(report: PairReport) -> list[tuple[str, list[list[str]]]]:
