@@ -145,9 +145,14 @@ ROW_SPECS: dict[str, RowSpec] = {
 LABELS_LONGEST_FIRST = sorted(ROW_SPECS, key=len, reverse=True)
 
 
+_LABEL_STARTS = frozenset(label[:4] for label in ROW_SPECS)
+
+
 def match_label(line: str) -> tuple[RowSpec, str] | None:
     """'Yearly salary$61,487$66,782' -> (spec, '$61,487$66,782')."""
     lowered = line.lower()
+    if lowered[:4] not in _LABEL_STARTS:  # most lines: no label can start them
+        return None
     for label in LABELS_LONGEST_FIRST:
         if lowered.startswith(label):
             rest = line[len(label) :]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rolecompare.facts.parsing.prose import page_subject
 from rolecompare.facts.parsing.roles import PageRoles, singular_role
@@ -63,6 +64,7 @@ _AGENT_TITLE = re.compile(
 TITLE_LINES = 20  # a title stands within the first lines of a page
 
 
+@lru_cache(maxsize=8192)
 def is_heading(line: str | None) -> bool:
     """A short line that is not a sentence: a title, heading, menu entry or table label."""
     if not line:

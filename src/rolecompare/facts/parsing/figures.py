@@ -20,7 +20,11 @@ NUMBER_READERS: list[Reader] = [
     workforce.shares,
 ]
 TEXT_READERS: list[Reader] = [places.places, places.education]
-_TEXT_CUES = re.compile(r"highest|paying|paid|earn the most|\bneeds?\b|require", re.IGNORECASE)
+_TEXT_CUES = re.compile(
+    r"highest|paying|paid|earn the most|\bneeds?\b|require|\bled\b|\bleads\b|topped|\btops\b"
+    r"|leading to|complete|pay the most|pays the most",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 
 

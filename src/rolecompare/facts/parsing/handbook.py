@@ -42,6 +42,10 @@ _LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"Job Outlook,? {_SPAN}", re.I), "growth_projected"),
     (re.compile(rf"Employment Change,? {_SPAN}", re.I), "employment_change"),
 ]
+_LABEL_WORDS = re.compile(
+    r"(?i:median pay|entry[- ]level|related occupation|on[- ]the[- ]job|number of jobs|job "
+    r"outlook|employment change)"
+)
 _HEADING = re.compile(r"^\s*Quick Facts\b:?\s*(?P<role>.*?)\s*$", re.I)
 _PER = re.compile(r"\s*(?:per|a|an) (?P<per>year|hour)\b|\s*(?P<adverb>annually|hourly)\b", re.I)
 _WORDS_BESIDE = re.compile(r"^\s*\((?P<words>[A-Za-z][^()]{1,60})\)\s*$")
@@ -131,7 +135,7 @@ def read_quick_facts(lines: list[str | None], result: PageResult, context: PageC
         if not line or len(line) > 300:
             continue
         heading = _HEADING.match(line)
-        if heading is None and _label(line) is None:
+        if heading is None and (not _LABEL_WORDS.search(line) or _label(line) is None):
             continue
         role = context.roles.subject
         if heading and heading.group("role"):

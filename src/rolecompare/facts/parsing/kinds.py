@@ -23,21 +23,26 @@ import re
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PAGE_KINDS, PageResult
 
-_HANDBOOK_HEADINGS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^what (?!does\b|is\b)[\w ,'-]{1,120} do$",
-        r"^work environment$",
-        r"^how to become (?:one|an? .+)$",
-        r"^pay$",
-        r"^job outlook\b.*$",
-        r"^(?:current and future )?job prospects\b.*$",
-        r"^state & area data$",
-        r"^similar occupations$",
-        r"^key facts about\b.*$",
-        r"^labour market conditions\b.*$",
-    )
-]
+_HANDBOOK_HEADINGS = re.compile(
+    "|".join(
+        f"(?P<h{i}>{p})"
+        for i, p in enumerate(
+            (
+                r"^what (?!does\b|is\b)[\w ,'-]{1,120} do$",
+                r"^work environment$",
+                r"^how to become (?:one|an? .+)$",
+                r"^pay$",
+                r"^job outlook\b.*$",
+                r"^(?:current and future )?job prospects\b.*$",
+                r"^state & area data$",
+                r"^similar occupations$",
+                r"^key facts about\b.*$",
+                r"^labour market conditions\b.*$",
+            )
+        )
+    ),
+    re.IGNORECASE,
+)
 _STATISTICS_WORDS = re.compile(
     r"\b(?:statistics|stats|numbers|wages?|pay|salar(?:y|ies)|earnings|employment|outlook"
     r"|states|metro(?:politan)?)\b",
@@ -54,7 +59,7 @@ _KIND_LAYOUTS = frozenset().union(*(layouts for _, layouts in PAGE_KINDS))
 def classify(result: PageResult, context: PageContext) -> None:
     """Add the layout that names the page's kind, where the readers' layouts do not."""
     headings = [text.rstrip(":?").strip() for _, text in context.headings]
-    found = {i for i, p in enumerate(_HANDBOOK_HEADINGS) for h in headings if p.match(h)}
+    found = {m.lastgroup for h in headings if (m := _HANDBOOK_HEADINGS.match(h))}
     if len(found) >= 2:
         result.layouts.add("handbook")
     if context.roles.pair and not result.layouts & {"comparison-separated", "comparison-glued"}:

@@ -43,6 +43,7 @@ class Token:
     kind: str  # "number", "money", "percent", "span", "code", "phone"
     digits: str = ""  # the digits as printed, without grouping commas ("19.80")
     scaled: bool = False  # "3.1 million"
+    is_year: bool = False  # a plain four-digit year, 1900-2099
 
     @property
     def plain(self) -> str:
@@ -53,19 +54,14 @@ class Token:
             return f"{self.value:.6f}".rstrip("0").rstrip(".")
         return ("-" if self.value < 0 else "") + self.digits
 
-    @property
-    def is_year(self) -> bool:
-        return (
-            self.kind == "number"
-            and self.value is not None
-            and self.digits.isdigit()
-            and len(self.digits) == 4
-            and 1900 <= self.value <= 2099
-        )
+
+_DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _tokens(line: str) -> tuple[Token, ...]:
+    if not _DIGIT.search(line):
+        return ()
     out = []
     for m in _TOKEN.finditer(line):
         printed = m.group(0)
@@ -80,7 +76,9 @@ def _tokens(line: str) -> tuple[Token, ...]:
         if m.group("sign"):
             value = -value
         kind = "money" if m.group("cur") else "percent" if m.group("pct") else "number"
-        out.append(Token(m.start(), m.end(), printed, value, kind, digits, bool(m.group("scale"))))
+        scaled = bool(m.group("scale"))
+        year = kind == "number" and not scaled and len(digits) == 4 and 1900 <= value <= 2099
+        out.append(Token(m.start(), m.end(), printed, value, kind, digits, scaled, year))
     return tuple(out)
 
 
@@ -131,7 +129,7 @@ _SPAN_WORDS = re.compile(
 _SPAN_TOKEN = re.compile(rf"(?<![\d.,$])(?P<a>{_YEAR}) ?[-–] ?(?P<b>{_YEAR}|\d\d)(?![\d%])")
 # a year that dates a statement: "in 2010", "as of 2012", "the 2019 median", "2013 - 7% male"
 _POINT_YEAR = re.compile(
-    rf"(?:\b(?:in|In|of|for|the|The|during|During)(?: early| late| mid-?)? |^\s*|\()"
+    rf"(?:\b(?i:in|of|for|the|during|as of)(?: early| late| mid-?)? |^\s*|\()"
     rf"(?P<y>{_YEAR})\b(?![-–]\d)"
 )
 
@@ -161,8 +159,10 @@ def _span(a: str, b: str, start: int, end: int) -> Period | None:
     return Period(start, end, f"{first}-{last}", kind, (first, last))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _periods(line: str) -> tuple[Period, ...]:
+    if not _DIGIT.search(line):
+        return ()
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
 

@@ -11,8 +11,8 @@
   "Job Duties and Responsibilities" or "Research ... duties and responsibilities", as printed
   without the bullet mark; `category` is its rank (1, 2, ...). A trailing "Show more" bullet is
   not a duty.
-- A paragraph that starts by naming one of the page's roles and is followed directly by a list
-  of duties in the third person ("Checks vital signs", "Gives medications") is that role's
+- A paragraph that names one of the page's roles (and no other) and is followed directly by a
+  list of duties in the third person ("Checks vital signs", "Gives medications") is that role's
   description and its list its responsibilities (comparison articles without headings).
 
 FAQ answers ("Q: What does ... do?") are not read: their question is not a section heading.
@@ -71,8 +71,13 @@ def _section_heading(text: str, context: PageContext) -> bool:
     )
 
 
+_MAYBE_SECTION = re.compile(r"(?i:what |description|\d{2}-\d{4})")
+
+
 def _description_role(text: str, context: PageContext) -> str | bool | None:
     """The role a description heading names, the subject for 'What They Do', False if none."""
+    if not _MAYBE_SECTION.search(text):
+        return False
     roles = context.roles
     for pattern in (_WHAT_DOES, WHAT_ROLE_DOES, _WHAT_IS, _OCCUPATION_CODE):
         if m := pattern.match(text):
@@ -150,16 +155,19 @@ def read_passages(lines: list[str | None], result: PageResult, context: PageCont
                         paragraph_text = (lines[paragraph - 1] or "").strip()
                         result.facts.append(_fact(role, "description", paragraph, paragraph_text))
                 continue
-            if _DUTIES.match(text):
-                if context.roles.subject:
-                    _add_duties(result, context.roles.subject, _bullets(lines, number))
-                continue
-            if m := _RESPONSIBILITIES.match(text):
-                role = context.roles.role_phrase(m.group("role"))
-                if role:
-                    _add_duties(result, role, _bullets(lines, number))
-                continue
-        if number not in described and is_prose(line):
+            lowered = text.lower()
+            if "duties" in lowered or "responsibilit" in lowered:
+                if _DUTIES.match(text):
+                    if context.roles.subject:
+                        _add_duties(result, context.roles.subject, _bullets(lines, number))
+                    continue
+                if m := _RESPONSIBILITIES.match(text):
+                    role = context.roles.role_phrase(m.group("role"))
+                    if role:
+                        _add_duties(result, role, _bullets(lines, number))
+                    continue
+        following = lines[number] if number < len(lines) else None
+        if following and _BULLET.match(following) and number not in described and is_prose(line):
             _headless_description(lines, number, result, context, described)
 
 
@@ -175,13 +183,11 @@ def _headless_description(
     if not following or not _BULLET.match(following):
         return
     line = lines[number - 1] or ""
-    mentions = context.roles.mentions(line)
-    if not mentions or line[: mentions[0].start].strip():
+    page_roles = {*(context.roles.pair or ()), context.roles.subject, context.roles.main} - {None}
+    named = {m.role for m in context.roles.mentions(line)} & page_roles
+    if len(named) != 1:  # the paragraph must be about one of the page's roles
         return
-    role = mentions[0].role
-    page_roles = {*(context.roles.pair or ()), context.roles.subject, context.roles.main}
-    if role not in page_roles:
-        return
+    role = named.pop()
     bullets = _bullets(lines, number)
     texts = [t for _, t in bullets if not _SHOW_MORE.match(t)]
     if len(texts) < 2 or sum(bool(_THIRD_PERSON.match(t)) for t in texts) * 2 < len(texts):

@@ -26,23 +26,38 @@ STATES = (
     r"|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
     r"|West Virginia|Wisconsin|Wyoming|District of Columbia)"
 )
+_PAY_WORDS = re.compile(r"pa(?:y|id|ying)|wage|salar|earn|averag|income", re.IGNORECASE)
 _TOP_STATE = re.compile(
     rf"\b(?i:pay|wages?|salar(?:y|ies)|earnings) (?:was|were|is|are) highest in (?P<s>{STATES})\b"
     rf"|\b(?:highest|best|top)[- ]paid (?P<who>[\w ]{{1,40}}?) (?:worked|work|were|are|lived) in "
     rf"(?P<s2>{STATES})\b"
     rf"|(?P<who3>\b[\w ]{{1,40}}?) in (?P<s3>{STATES}) earned the highest\b"
-    rf"|\b(?P<s4>{STATES}) is the (?:top|highest|best)[- ]paying state for "
-    r"(?P<who4>[\w ]{1,40}?)\b",
+    # "California was the best-paying state ($96,470)", "Alaska is the top-paying state for ..."
+    rf"|\b(?P<s4>{STATES}) (?:is|was) the (?:top|highest|best)[- ]paying state\b"
+    r"(?: for (?P<who4>[\w ]{1,40}?)\b)?"
+    # "Connecticut topped the states", "New York led for accountants", "Alaska leads the states
+    # for electrician pay"
+    rf"|\b(?P<s5>{STATES}) (?:led|leads|topped|tops|ranked first)(?: the (?:states|list|nation))?"
+    r"(?: for (?P<who5>[\w ]{1,40}?)\b)?",
 )
+_INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
     r"\bBy industry, (?P<i>[^,;.]{3,80}?) paid the highest (?:wages|pay|salaries)\b"
     r"|\bearn the most (?:at|in) (?P<i2>[^,;.]{3,100}?), where\b"
     r"|^(?P<i3>[a-z][\w/ -]{2,60}?) (?:are|is) the (?:highest|top|best)[- ]paying (?:settings?"
-    r"|industr(?:y|ies)|employers?|sectors?)\b",
+    r"|industr(?:y|ies)|employers?|sectors?)\b"
+    # "among employers, hospital/health systems pay the most", "business schools and ...
+    # companies pay electricians best" (in a sentence about industries or employers)
+    r"|^(?:(?i:among) (?:employers|industries|settings|sectors),\s+)?(?P<i4>[a-z][\w/ ,-]{2,100}?)"
+    r" (?:pay|pays|paid)(?: [\w-]+)? (?:the most|best|the best|the highest(?: wages)?)\b"
+    # "worked for junior colleges, yet that industry paid better than any other"
+    r"|\b(?:worked|work|employed) (?:for|in|at) (?P<i5>[a-z][^,;.]{2,60}?), (?:yet|but|and) that "
+    r"(?:industry|sector|employer) paid (?:better than any other|the most|the best|the highest)",
 )
 _NEEDS_DEGREE = re.compile(
-    r"\b(?:need|needs|must have|must hold|require|requires) an? (?P<d>(?:Doctor|Bachelor|Master"
-    r"|Associate)[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)",
+    r"\b(?:need|needs|must have|must hold|require|requires|complete|completes|earn|earns|leading"
+    r" to|leads to|lead to) (?:an?|the) (?:[\w-]+ ){0,3}?(?P<d>(?:Doctor|Bachelor|Master|Associate)"
+    r"[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)",
 )
 
 
@@ -54,23 +69,28 @@ def _role_in(sentence: Sentence, start: int, end: int) -> str | None:
 def places(sentence: Sentence) -> list[Found]:
     text = sentence.text
     out: list[Found] = []
-    if "highest" in text or "paying" in text or "paid" in text or "most" in text:
-        for m in _TOP_STATE.finditer(text):
-            state_group = next(g for g in ("s", "s2", "s3", "s4") if m.group(g))
-            who = next((g for g in ("who", "who3", "who4") if m.group(g)), None)
-            role = None
-            if who:
-                role = _role_in(sentence, sentence.span.start + m.start(who),
-                                sentence.span.start + m.end(who) + 1)  # fmt: skip
-            out.append(Found("top_state", None, role=role, text=m.group(state_group),
-                             at=sentence.span.start + m.start(state_group)))  # fmt: skip
-        for clause in sentence.clauses:
-            local = clause.text.lstrip()
-            offset = clause.start + len(clause.text) - len(local)
-            for m in _TOP_INDUSTRY.finditer(local):
-                group = next(g for g in ("i", "i2", "i3") if m.group(g))
-                out.append(Found("top_industry", None, text=m.group(group).strip(),
-                                 at=offset + m.start(group)))  # fmt: skip
+    if not _PAY_WORDS.search(text) and "most" not in text and "highest" not in text:
+        return out
+    for m in _TOP_STATE.finditer(text):
+        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5") if m.group(g))
+        if state_group == "s5" and not _PAY_WORDS.search(text):
+            continue  # "California led the nation in employment" is not about pay
+        who = next((g for g in ("who", "who3", "who4", "who5") if m.group(g)), None)
+        role = None
+        if who:
+            role = _role_in(sentence, sentence.span.start + m.start(who),
+                            sentence.span.start + m.end(who) + 1)  # fmt: skip
+        out.append(Found("top_state", None, role=role, text=m.group(state_group),
+                         at=sentence.span.start + m.start(state_group)))  # fmt: skip
+    for clause in sentence.clauses:
+        local = clause.text.lstrip()
+        offset = clause.start + len(clause.text) - len(local)
+        for m in _TOP_INDUSTRY.finditer(local):
+            group = next(g for g in ("i", "i2", "i3", "i4", "i5") if m.group(g))
+            if group == "i4" and not _INDUSTRY_WORDS.search(text):
+                continue
+            out.append(Found("top_industry", None, text=m.group(group).strip(),
+                             at=offset + m.start(group)))  # fmt: skip
     return out
 
 

@@ -95,6 +95,7 @@ _TITLE_HOW_TO = re.compile(rf"^\s*what is {_A}(?P<a>{ROLE}) and how to become on
 _TITLE_VERSUS = re.compile(rf"^\s*(?P<a>{ROLE}) vs\.? (?P<b>{ROLE})(?: overview)?\s*$", re.I)
 _SKILL_LIST_HEADING = re.compile(rf"^\s*common (?P<a>{ROLE}) skills\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•*·-]")
+_DIGIT = re.compile(r"\d")
 _BULLET_SKILL = re.compile(rf"^\s*[•*·-]\s*(?P<skill>[^,]+?),\s*({NUMBER})\s?%\s*$")
 
 
@@ -118,6 +119,9 @@ def mentioned_roles(lines: list[str | None]) -> set[str]:
     for line in lines:
         if not line:
             continue
+        lowered = line.lower()
+        if "vs" not in lowered and "becom" not in lowered and "salary" not in lowered:
+            continue  # none of the patterns below can match
         for pattern in (_TITLE_VERSUS, _TITLE_HOW_TO, _BECOME, _BECOMING, _HAS_SALARY, _SALARY_OF):
             for m in pattern.finditer(line):
                 for key in ("a", "b"):
@@ -152,6 +156,9 @@ def parse_prose(lines: list[str | None], result: PageResult, subject: str | None
             continue
         facts = result.facts
         lowered = line.lower()
+        if not _DIGIT.search(line) and "skill" not in lowered:  # every other pattern needs one
+            skill_role = _skill_list_line(line, number, result, skill_role)
+            continue
         if "year" not in lowered and "skill" not in lowered and "salar" not in lowered:
             _subject_sentences(line, number, result, subject)
             skill_role = _skill_list_line(line, number, result, skill_role)

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from rolecompare.facts.parsing.text import clean_name, slugify
 
@@ -66,8 +69,11 @@ STOP = _vocabulary(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z.]|[A-Za-z]")
 _ABBR_WORD = re.compile(r"^(?P<abbr>[A-Z]{2,5})s?$")
 _ABBR_DEFINED = re.compile(r"\((?P<abbr>[A-Z]{2,5})s?\)")
+# "..., called licensed vocational nurses (LVN)", "known in some states as ...", "whose title in
+# California and Texas is ..."
 _ALIAS = re.compile(
-    r",? (?:called|known as|also called|also known as) (?P<phrase>[a-z][a-z -]{2,60}?)"
+    r",? (?:(?:also )?called|(?:also )?known(?: [a-z ,]{0,40}?)? as|referred to as|whose (?:title|"
+    r"name)(?: [A-Za-z ,]{0,40}?)? is) (?P<phrase>[a-z][a-z -]{2,60}?)"
     r"(?: \((?P<abbr>[A-Z]{2,5})s?\))?(?= in |,|\.|;|$)"
 )
 # A few abbreviations pages use without defining them.
@@ -79,9 +85,18 @@ WELL_KNOWN = {
     "CNA": "certified nursing assistant",
 }
 US_AVERAGE = "US average"
+# "by equipping pharmacists": after these words a word in -ing is a verb, not part of a name
+_VERBAL = _vocabulary("by for of in to with from on at about after before while when into")
 _JOINER = re.compile(r",? and |,? or |, ")
 
 
+def is_qualifier(word: str) -> bool:
+    """'licensed', 'employed', 'full-time', 'college-educated': which members, not which role."""
+    lower = word.lower().rstrip(",")
+    return lower in QUALIFIERS or lower.endswith(("-educated", "-trained", "-time", "-based"))
+
+
+@lru_cache(maxsize=16384)
 def head_of(word: str) -> str | None:
     """'Nurses' -> 'nurse' when the word is an occupation noun (singular or plural)."""
     lower = word.lower().rstrip(".")
@@ -140,7 +155,12 @@ def _words(text: str) -> list[tuple[int, int, str]]:
         word = m.group(0)
         if word.endswith(".") and "." not in word[:-1]:  # 'drivers.' ends a sentence; 'U.S.'
             word = word[:-1]
-        out.append((m.start(), m.start() + len(word), word))
+        if word.endswith(("'s", "’s")):  # "an electrician's", "nurses'"
+            word = word[:-2]
+        elif word.endswith(("'", "’")):
+            word = word[:-1]
+        if word:
+            out.append((m.start(), m.start() + len(word), word))
     return out
 
 
@@ -165,6 +185,21 @@ class PageRoles:
     heads: set[str] = field(default_factory=set)
     main: str | None = None
     us: bool = True  # the page speaks of the United States (not only of another country)
+    # what was worked out already, while what the page knows has not changed
+    _memo: dict[tuple[str, str], object] = field(default_factory=dict, repr=False)
+    _memo_state: tuple = field(default=(), repr=False)
+    # the role phrases' word spans of a text: they change only with the known heads and names
+    _spans: dict[tuple, tuple] = field(default_factory=dict, repr=False)
+
+    def _cached(self, kind: str, text: str, work: Callable[[str], Any]) -> Any:
+        state = (len(self.aliases), len(self.abbreviations), len(self.heads), self.main, self.pair)
+        if state != self._memo_state:
+            self._memo.clear()
+            self._memo_state = state
+        key = (kind, text)
+        if key not in self._memo:
+            self._memo[key] = work(text)
+        return self._memo[key]
 
     # --- building ---------------------------------------------------------------------------
 
@@ -247,13 +282,16 @@ class PageRoles:
 
     def _resolve(self, phrase: str) -> tuple[str | None, bool]:
         """The role and whether the phrase was only the head noun ('the nurses')."""
+        return self._cached("resolve", phrase, self._resolve_now)
+
+    def _resolve_now(self, phrase: str) -> tuple[str | None, bool]:
         full = clean_name(phrase)
         words = full.split(" ")
         while True:
             key = slugify(singular_role(" ".join(words)))
             if key in self.aliases:
                 return self.aliases[key], False
-            if len(words) == 1 or words[0].lower().rstrip(",") not in QUALIFIERS:
+            if len(words) == 1 or not is_qualifier(words[0]):
                 break
             words = words[1:]
         if len(words) == 1:
@@ -291,8 +329,14 @@ class PageRoles:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every role the text names, left to right."""
-        words = _words(text)
-        spans = self._head_spans(text, words)
+        return list(self._cached("mentions", text, self._mentions_now))
+
+    def _mentions_now(self, text: str) -> list[Mention]:
+        key = (text, len(self.heads), len(self.abbreviations), len(self.aliases))
+        if key not in self._spans:
+            words = _words(text)
+            self._spans[key] = (words, self._head_spans(text, words))
+        words, spans = self._spans[key]
         out: list[Mention] = []
         k = 0
         while k < len(spans):
@@ -306,10 +350,13 @@ class PageRoles:
             start, end = words[chain[0][0]][0], words[chain[-1][1]][1]
             roles = [self.resolve(text[words[a][0] : words[b][1]]) for a, b in chain]
             whole = self.resolve(text[start:end]) if len(chain) > 1 else None
+            named = [words[b][2] for _, b in chain]
+            abbreviated = any(_ABBR_WORD.match(w) for w in named)
             if len(chain) > 1 and (
                 self.known(whole or "")
                 or (len({r for r in roles if r}) == 1 and all(roles))
-                or not any(self._distinct(r) for r in roles)
+                # "nurses and midwives", but never "LPNs and LVNs" as a role of its own
+                or (not abbreviated and not any(self._distinct(r) for r in roles))
             ):
                 if len({r for r in roles if r}) == 1 and all(roles):
                     whole = roles[0]
@@ -349,6 +396,9 @@ class PageRoles:
                     lower in STOP - QUALIFIERS and not acronym
                 ):
                     break
+                # "by equipping pharmacists": a verb after a preposition, not part of the name
+                if lower.endswith("ing") and first >= 2 and words[first - 2][2].lower() in _VERBAL:
+                    break
                 if prev[:1].isupper() != word[:1].isupper() and not abbr:
                     if prev[:1].isupper() and (
                         _clause_start(text, prev_start) or lower in QUALIFIERS
@@ -367,8 +417,9 @@ class PageRoles:
         if first < 2 or words[first - 1][2] != "and":
             return start
         adjective = words[first - 2][2]
+        opening = adjective[:1].isupper() and _clause_start(text, words[first - 2][0])
         if (
-            adjective[:1].isupper() != words[first][2][:1].isupper()
+            (adjective[:1].isupper() != words[first][2][:1].isupper() and not opening)
             or adjective.lower() in STOP
             or self.is_head(adjective)
             or text[words[first - 2][1] : words[first - 1][0]] != " "

@@ -43,7 +43,7 @@ _ABBREVIATION_END = re.compile(
     r"|e\.g|i\.e|etc|approx|Ave|Dept|Univ))\.$"
 )
 _CLAUSE_SPLIT = re.compile(r";\s+(?:and\s+)?|,\s+(?:while|whereas|but|and)\s+|\s+but\s+")
-_ATTACHED = re.compile(r"\s*(?:%|percent)?\s*(?:in|as of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?")
+_ATTACHED_BEFORE = re.compile(r"\s*(?:%|percent)?\s*(?:in|as of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
 _COMPARED_WITH = re.compile(
     r"\bfrom\s+(?:\w+\s+)?$|\bcompared (?:with|to)\s+(?:only\s+)?$|\bthan\s+(?:\w+\s+)?$", re.I
 )
@@ -119,10 +119,33 @@ class Line:
     context: PageContext
     tokens: list[Token]
     periods: list[Period]
-    mentions: list[Mention]
     last_role: str | None = None
     owned: set[int] = field(default_factory=set)  # starts of periods a comparison took
     trend_years: list[str] = field(default_factory=list)  # of the last "from X to Y" read
+    _compared: dict[int, int] | None = None
+    _mentions: list[Mention] | None = None
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """The roles the line names (worked out when a reader first needs them)."""
+        if self._mentions is None:
+            self._mentions = self.context.roles.mentions(self.text)
+        return self._mentions
+
+    def compared_dates(self) -> dict[int, int]:
+        """Start of each date that dates a compared number ('from 1,850 in 2015') -> the
+        number's start."""
+        if self._compared is None:
+            self._compared = {}
+            text = self.text
+            by_end = {t.end: t for t in self.tokens if t.value is not None and not t.is_year}
+            for period in self.periods:
+                head = text[max(0, period.start - 40) : period.start]
+                m = _ATTACHED_BEFORE.search(head)
+                token = by_end.get(period.start - len(head) + m.start()) if m else None
+                if token and _COMPARED_WITH.search(text[max(0, token.start - 30) : token.start]):
+                    self._compared[period.start] = token.start
+        return self._compared
 
     def token_at(self, position: int) -> Token | None:
         for token in self.tokens:
@@ -206,14 +229,8 @@ class Sentence:
         number is that number's."""
         if not self.span.start <= period.start < self.span.end:
             return False
-        text = self.line.text
-        for token in self.line.tokens:
-            if token.end <= period.start and token.start != position and token.value is not None:
-                between = text[token.end : period.start]
-                compared = _COMPARED_WITH.search(text[max(0, token.start - 30) : token.start])
-                if compared and _ATTACHED.fullmatch(between) and not token.is_year:
-                    return True
-        return False
+        owner = self.line.compared_dates().get(period.start)
+        return owner is not None and owner != position
 
     def projection_period(self, metric: str) -> str | None:
         spans = [p for p in self.line.periods if p.kind == "span"]
@@ -293,7 +310,6 @@ def read_line(
         context,
         find_numbers(text),
         find_periods(text),
-        context.roles.mentions(text),
     )
     count = 0
     for span in split_sentences(text):

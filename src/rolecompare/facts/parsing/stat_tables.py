@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult, RawFact
@@ -59,6 +60,8 @@ def _fact(role: str, metric: str, line: int, token: Token | None = None, **kw) -
 
 def _numbers_only(line: str) -> list[Token] | None:
     """The numbers of a row that holds nothing else, else None."""
+    if line.lstrip()[:1] not in set("0123456789$-−"):
+        return None
     tokens = find_numbers(line)
     rest = line
     for token in reversed(tokens):
@@ -247,8 +250,7 @@ def _cell_fact(
                 result.passed_over[(row, token.start + offset)] = reason
         return None  # a range ("5-8%") or nothing
     token = tokens[0]
-    token = Token(token.start + offset, token.end + offset, token.printed, token.value,
-                  token.kind, token.digits, token.scaled)  # fmt: skip
+    token = replace(token, start=token.start + offset, end=token.end + offset)
     if metric == "salary_yearly" and token.kind != "money":
         return None
     if metric == "growth_projected" and token.kind != "percent":

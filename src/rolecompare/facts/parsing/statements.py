@@ -44,10 +44,11 @@ _PAY_GUARD = re.compile(
     r"|\bearns? the most\b|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
     r"|\b(?:was|were|is) highest\b|\bwhere\b"
     r"|\b(?:worked|work|working|employed) in (?!the U\.S|the United States)"
-    r"|\bmetro(?:politan)?\b|\bareas?\b|\bregions?\b|\bcities\b|\bcount(?:y|ies)\b"
+    r"|\bmetros?\b|\bmetropolitan\b|\bareas?\b|\bregions?\b|\bcities\b|\bcount(?:y|ies)\b"
     r"|(?<!United )\bstates\b|\bindustr(?:y|ies)\b|\bsettings?\b",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:(?:national|annual|overall)\s+)?")
 _PER = re.compile(r"\s*(?:per|a|an) (?P<per>year|hour)\b|\s*(?P<adverb>annually|hourly)\b", re.I)
 _US_WORKER = re.compile(
     r"\s+(?:(?P<per>annual|hourly|yearly)\s+)?(?:wage|salary|pay|income)\s+of\s+the\s+average"
@@ -56,17 +57,19 @@ _US_WORKER = re.compile(
 )
 _PERCENTILE = re.compile(
     r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2}) percent\b[^$.;]{0,40}?"
-    r"\b(?:earned|made|earn|make|received|earning|making)\s+(?:less than |more than |over "
-    r"|under )?(?=\$)",
+    r"\b(?:earned|made|earn|earns|make|makes|received|earning|making|reached|took home|were "
+    r"paid|was|were)\s+(?:less than |more than |over |under |at least |at most )?(?=\$)",
     re.IGNORECASE,
 )
 _SHORTAGE = re.compile(r"\bshortage|\bworldwide\b|\bglobally\b|\bshort of\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
-    r"\b(?:had|has|have|employs|employ|employed|with|total of|there (?:are|were|was)|counted)"
+    r"\b(?:had|has|have|employs|employ|employed|with|total of|there (?:are|were|was)|counted"
+    r"|home to|made up of|consisting of|including|of whom)"
     r"\s+(?:(?:about|around|approximately|roughly|an estimated|more than|over|nearly|almost"
     r"|some|close to)\s+)?$",
     re.IGNORECASE,
 )
+_AND_ANOTHER = re.compile(r"\band\s+(?:(?:about|around|nearly|more than|over)\s+)?$")
 _COUNT_LEAD = re.compile(
     r"\s+(?:(?:employed|licensed|working|active|practicing|full-time|part-time|full- and)\s+)?"
 )
@@ -74,9 +77,12 @@ _COUNT_AFTER = re.compile(
     r"(?:\s+\([A-Z]{2,5}s?\))?(?:\s+(?:were|are)\s+(?:employed|working)\b|\s+nationwide\b"
     r"|\s+across the country\b|\s+(?:currently\s+)?(?:work|practice|live)\s+in\s+the"
     r"\s+(?:U\.S\.|United States)|\s+in\s+the\s+(?:U\.S\.|United States)\b"
-    r"|\s+-\s+[A-Z][\w .]{0,30}$|\s*$)"
+    r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$)"
 )
-_ARE_ROLE = re.compile(r"\s+(?:are|were)\s+(?:employed\s+as\s+)?(?:an?\s+)?")
+_ARE_ROLE = re.compile(
+    r"(?:\s+of\s+(?:these|those|them|all)(?:\s+[a-z]+)?)?\s+(?:are|were)\s+(?:employed\s+as\s+)?"
+    r"(?:an?\s+)?"
+)
 _PEOPLE_AS = re.compile(
     r"\s+(?:people|persons|workers)\s+(?:were\s+)?(?:employed|working)\s+as\s+(?:an?\s+)?"
 )
@@ -87,14 +93,17 @@ _BASE_OF_CHANGE = re.compile(r"\bthan in [^()]{4,12}\($")
 _NUMBER_OF = re.compile(r"\bthe number of ", re.IGNORECASE)
 
 _GROWTH_BEFORE = re.compile(
-    r"\b(?:projected|expected|forecast|anticipated|predicted|set)\s+to\s+(?P<verb>grow|increase"
-    r"|rise|decline|decrease|fall|shrink|drop)(?:\s+by)?\s+$"
+    r"\b(?:projected|expected|forecast|anticipated|predicted|set|likely)\s+to\s+(?P<verb>grow"
+    r"|increase|rise|decline|decrease|fall|shrink|drop)(?:\s+by)?\s+$"
     r"|\b(?:jobs|employment|demand)\s+for\s+[^,;.]{1,60}?\s+to\s+(?P<verb2>grow|increase|rise"
     r"|decline|decrease|fall|shrink|drop)(?:\s+by)?\s+$"
-    r"|\bprojects\s+$"
-    r"|\bjob growth\b[^.;]{0,60}?\bat an?\s+$",
+    # the word of the rate follows the number: "projects -3.3 percent employment growth",
+    # "expected to see a -3% decline", "face -3.3 percent employment growth"
+    r"|\b(?P<vague>projects|(?:projected|expected|forecast|set|likely)\s+to\s+(?:see|have|show|"
+    r"post|record)|(?:face|faces|facing|see|sees)|job growth\b[^.;]{0,60}?\bat)\s+(?:an?\s+)?$",
     re.IGNORECASE,
 )
+_PROJECTION = re.compile(r"\bproject|\bexpect|\bforecast|\boutlook\b|\bwill\b", re.I)
 _RATE_WORD = re.compile(
     r"(?:\s?%|\s+percent)?\s+(?:employment\s+|job\s+)?(?P<word>decline|decrease|increase|growth)\b",
     re.IGNORECASE,
@@ -118,16 +127,18 @@ _JOBS_LOST = re.compile(
 _OPENINGS = re.compile(
     r"\s+(?:new\s+)?(?P<mid>[^.;,$%]{0,60}?)\s*\b(?:job\s+)?(?:openings|positions)\b", re.I
 )
+_OPENINGS_BEFORE = re.compile(
+    r"\b(?P<openings>openings)\b[^.;\d$%]{0,60}?\b(?:come to|comes to|total|totals|number|amount"
+    r" to|are put at|at)\s+(?:(?:about|around|approximately|nearly|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
 _EACH_YEAR = re.compile(r"\b(?:each|per|a) year\b|\bannually\b|\byearly\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\bprojected\b|\bexpected\b|\bwill be\b|\bforecast\b", re.IGNORECASE)
-
-
-def _after(sentence: Sentence, token: Token) -> str:
-    return sentence.line.text[token.end : sentence.span.end]
+_FUTURE = re.compile(r"\bproject|\bexpect|\bwill\b|\bforecast", re.IGNORECASE)
 
 
 def _before(sentence: Sentence, token: Token) -> str:
-    return sentence.line.text[sentence.span.start : token.start]
+    """The words before a number, within 160 characters (a hostile sentence stays linear)."""
+    return sentence.line.text[max(sentence.span.start, token.start - 160) : token.start]
 
 
 def _mention_at(sentence: Sentence, position: int):
@@ -175,34 +186,31 @@ def pay(sentence: Sentence) -> list[Found]:
             continue
         word = (cue.group("stat") or cue.group("stat2")).lower()
         statistic = "mean" if word in {"mean", "average"} else "median"
-        role, elsewhere = _pay_role(sentence, cue, values[0])
-        units: set[str] = set()
-        for token in values[:2]:
+        cue_role = _pay_role(sentence, cue)
+        seen: set[tuple[str | None, str]] = set()
+        for token in values[:4]:
+            # "$61,690 for accountants ... and $64,690 for nurses": each its own role
+            slot = whose(sentence, token.end)
+            role = cue_role if slot is None else slot
             unit = _unit(line.text, token, cue.group(0))
-            if unit in units:
+            if (role, unit) in seen:  # a second amount of one role and unit is not this pay
                 break
-            units.add(unit)
+            seen.add((role, unit))
             metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
-            out.append(Found(metric, token, role=role, statistic=statistic, unit=unit,
-                             named_elsewhere=elsewhere))  # fmt: skip
+            out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
+                             named_elsewhere=role == ""))  # fmt: skip
     return out
 
 
-def _pay_role(sentence: Sentence, cue: re.Match[str], value: Token) -> tuple[str | None, bool]:
-    """The role the sentence says the pay is of, and whether it names someone else."""
+def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
+    """Whose pay the cue names: "Electricians' median annual wage", "the median wage for
+    pharmacists" (a role), '' for someone who is not a role, None when it does not say."""
     line = sentence.line
     cue_start = sentence.span.start + cue.start()
-    cue_end = sentence.span.start + cue.end()
-    for mention in line.mentions:  # "Electricians' median annual wage"
-        if mention.end <= cue_start and re.fullmatch(
-            r"['’]s?\s+", line.text[mention.end : cue_start]
-        ):
-            return mention.role, False
-    for position in (cue_end, value.end):
-        slot = whose(sentence, position)
-        if slot is not None:
-            return slot, slot is None or slot == ""
-    return None, False
+    for mention in line.mentions:
+        if mention.end <= cue_start and _POSSESSIVE.fullmatch(line.text, mention.end, cue_start):
+            return mention.role
+    return whose(sentence, sentence.span.start + cue.end())
 
 
 def _unit(text: str, token: Token, cue: str) -> str:
@@ -243,13 +251,18 @@ def counts(sentence: Sentence) -> list[Found]:
     line = sentence.line
     if not line.context.us or _SHORTAGE.search(sentence.text):
         return []
-    out = []
+    out: list[Found] = []
     for token in line.tokens_in(sentence.span):
         if token.kind != "number" or token.is_year or is_percent(token, line.text):
             continue
         if token.value is None or token.value < 10 or (token.value % 1 and not token.scaled):
             continue
         role = _count_role(sentence, token)
+        # "made up of 1.9 million elementary teachers and 1.9 million secondary teachers"
+        if role is None and out and _AND_ANOTHER.search(_before(sentence, token)):
+            mention = _mention_at(sentence, token.end)
+            same_clause = sentence.clause_of(out[-1].token.start) == sentence.clause_of(token.start)
+            role = mention.role if mention and same_clause and not mention.bare else None
         if role:
             out.append(Found("jobs_count", token, role=role))
     return out
@@ -261,10 +274,10 @@ def _count_role(sentence: Sentence, token: Token) -> str | None:
     mention = _mention_at(sentence, token.end)
     if mention is None and (lead := _COUNT_LEAD.match(text, token.end)):
         mention = _mention_at(sentence, lead.end())
-    if mention is not None:
-        tail = text[mention.end : sentence.span.end]
-        if _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(tail):
-            return mention.role
+    if mention is not None and (
+        _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, mention.end, sentence.span.end)
+    ):
+        return mention.role
     for pattern in (_ARE_ROLE, _PEOPLE_AS):
         if (m := pattern.match(text, token.end)) and (found := _mention_at(sentence, m.end())):
             return found.role
@@ -292,11 +305,12 @@ def growth(sentence: Sentence) -> list[Found]:
         word = _RATE_WORD.match(line.text, token.end)
         if before is None and not _GROWTH_EXPECTED.match(line.text, token.end):
             continue
-        vague = before is not None and before.group(0).lower().startswith(
-            ("projects", "job growth")
-        )
-        if vague and word is None:  # "projects 6 percent" of what?
-            continue
+        if before is not None and before.group("vague"):
+            if word is None:  # "projects 6 percent" of what?
+                continue
+            future = [p for p in line.periods if p.kind == "span"]
+            if not (_PROJECTION.search(sentence.text) or future):  # "saw 3% growth" is the past
+                continue
         verb = (before.group("verb") or before.group("verb2")) if before else None
         verb = (verb or (word.group("word") if word else "")).lower()
         declining = verb in _DECLINE
@@ -310,18 +324,29 @@ def growth(sentence: Sentence) -> list[Found]:
 
 
 def _growth_role(sentence: Sentence, token: Token) -> str | None:
-    """'employment of pharmacists', 'jobs for CLGs': the role, '' when not a role, else None."""
+    """Whose growth: the nearest 'employment of pharmacists', 'demand for plumbers', 'jobs for
+    CLGs' or 'electrician jobs' before the number in its clause; '' when that names no role,
+    None when the clause has none of them."""
     text = sentence.line.text
     clause = sentence.clause_of(token.start)
-    for m in re.finditer(
-        r"\b(?:employment|demand|jobs|job growth|growth|employment growth)(?=\s+(?:of|for)\s)",
-        text[clause.start : clause.end],
-        re.IGNORECASE,
-    ):
-        slot = whose(sentence, clause.start + m.end())
+    slots: list[tuple[int, str]] = []
+    for m in _GROWTH_OF.finditer(text, clause.start, token.start):
+        slot = whose(sentence, m.end())
         if slot is not None:
-            return slot
+            slots.append((m.start(), slot))
+    for mention in sentence.line.mentions:
+        before_it = clause.start <= mention.start and mention.end < token.start
+        if before_it and _ROLE_JOBS.match(text, mention.end):
+            slots.append((mention.start, mention.role))
+    if slots:
+        return max(slots)[1]
     return whose(sentence, token.end) or None
+
+
+_GROWTH_OF = re.compile(
+    r"\b(?:employment|demand|jobs|job growth|growth|employment growth)(?=\s+(?:of|for)\s)", re.I
+)
+_ROLE_JOBS = re.compile(r"\s+(?:jobs|positions|employment|openings)\b", re.IGNORECASE)
 
 
 _SLOT = re.compile(
@@ -361,7 +386,12 @@ def openings(sentence: Sentence) -> list[Found]:
         if is_percent(token, line.text):
             continue
         m = _OPENINGS.match(line.text, token.end)
-        if m is None:
+        if m is None:  # "openings for high school teachers come to about 77,900 a year"
+            if before := _OPENINGS_BEFORE.search(_before(sentence, token)):
+                at = token.start - len(_before(sentence, token)) + before.end("openings")
+                slot = whose(sentence, at)
+                out.append(Found("openings_yearly", token, role=slot or None,
+                                 named_elsewhere=slot == ""))  # fmt: skip
             continue
         inside = [x for x in line.mentions if x.end > m.start("mid") and x.start < m.end("mid")]
         slot = whose(sentence, m.end())

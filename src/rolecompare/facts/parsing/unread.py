@@ -113,7 +113,12 @@ def _non_data_rule(line: str, token: Token, dates: list[tuple[int, int]]) -> str
     return None
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _dates(line: str) -> list[tuple[int, int]]:
+    if not _A_YEAR.search(line):
+        return []
     spans = [(m.start(), m.end()) for m in FULL_DATE.finditer(line)]
     spans += [(m.start("date"), m.end("date")) for m in _STAMPED_DATE.finditer(line)]
     spans += [(m.start("y"), m.end("y")) for m in _COPYRIGHT.finditer(line)]
