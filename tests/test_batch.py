@@ -1,4 +1,5 @@
-"""Batch builds: order, incremental skips, failure isolation, stale pairs, Dask."""
+"""Batch builds with real kernels: planned pairs, the manifest, incremental skips, failure
+isolation, stale pairs, Dask, what changed."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import make_roles, write_pages
-from rolecompare.building.build import Fingerprints, build, plan_pairs, read_build_record
-from rolecompare.config import ProcessedFiles
+from rolecompare.building.build import build, dry_run
+from rolecompare.building.manifest import Manifest, manifest_path
+from rolecompare.building.plan import all_pairs
 from rolecompare.facts.ingest import ingest
 from rolecompare.facts.parsing.text import slugify
 from rolecompare.reporting.report import NOTEBOOK, pair_folder_name
@@ -20,6 +22,7 @@ from rolecompare.reporting.report import NOTEBOOK, pair_folder_name
 SEED = 5
 ORDER = [slugify(r.name) for r in make_roles(3, seed=SEED)]  # as generated: change=i is ORDER[i]
 ROLES = sorted(ORDER)  # as pairs are built: (a, b) with a < b
+PAIRS = all_pairs(ROLES)  # three roles, each compared with the next: every pair is planned
 
 
 def visible_text(path: Path) -> str:
@@ -29,27 +32,11 @@ def visible_text(path: Path) -> str:
     return re.sub(r"Built from.*$", "", " ".join(soup.get_text(" ").split()))
 
 
-def test_pairs_are_unordered_sorted_and_skip_the_us_average() -> None:
-    pairs = plan_pairs(["c", "a", "us-average", "b"])
-    assert pairs == [("a", "b"), ("a", "c"), ("b", "c")]
-    assert plan_pairs(["c", "a", "b", "d"], only=["d"]) == [("a", "d"), ("b", "d"), ("c", "d")]
-    assert len(plan_pairs([f"r{i:02d}" for i in range(12)])) == 66
-
-
-def test_changing_one_role_changes_exactly_its_pairs(tmp_path: Path) -> None:
-    def fingerprints(change: int | None) -> dict:
-        raw, out = tmp_path / f"raw{change}", tmp_path / f"out{change}"
-        write_pages(raw, roles=5, seed=SEED, change=change)
-        ingest(raw, out)
-        prints = Fingerprints(ProcessedFiles(out), NOTEBOOK.read_bytes(), ("html",))
-        roles = [slugify(r.name) for r in make_roles(5, seed=SEED)]
-        return {p: prints.pair(*p)["inputs"] for p in plan_pairs(roles)}
-
-    before, after = fingerprints(None), fingerprints(2)
-    changed = {p for p in before if before[p] != after[p]}
-    role = slugify(make_roles(5, seed=SEED)[2].name)
-    assert changed == {p for p in before if role in p}
-    assert len(changed) == 4
+def records(reports: Path) -> dict[str, dict]:
+    manifest = Manifest.read_only(reports)
+    assert manifest is not None, "no manifest"
+    with manifest:
+        return manifest.pairs()
 
 
 @pytest.fixture(scope="module")
@@ -63,34 +50,57 @@ def built(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_first_build_makes_every_pair_and_the_index(built) -> None:
+def test_first_build_makes_every_planned_pair_and_the_site(built) -> None:
     root, summary = built
-    assert sorted(summary.built) == plan_pairs(ROLES) and not summary.failed
-    for a, b in plan_pairs(ROLES):
-        folder = root / "reports" / pair_folder_name(a, b)
+    assert sorted(summary.built) == PAIRS and not summary.failed, summary.failed
+    reports = root / "reports"
+    done = records(reports)
+    assert set(done) == {pair_folder_name(a, b) for a, b in PAIRS}
+    for a, b in PAIRS:
+        folder = reports / pair_folder_name(a, b)
         assert (folder / "report.html").is_file() and not (folder / "report.pdf").exists()
-        record = read_build_record(folder)
-        assert record["status"] == "ok" and record["formats"] == "html"
-        assert len(record["inputs"]) == 64 and "report.html" in record["files"]
-    index = (root / "reports" / "index.html").read_text(encoding="utf-8")
-    for a, b in plan_pairs(ROLES):
+        assert not (folder / "build.json").exists()  # the manifest holds the record now
+        record = done[folder.name]
+        assert record["status"] == "ok" and record["parts"]["formats"] == "html"
+        assert len(record["inputs"]) == 64 and set(record["files"]) == {
+            "report.html",
+            "report.ipynb",
+        }
+        assert record["reasons"] == ["new pair"] and record["seconds"]["total"] > 0
+        assert record["numbers"].get("yearly_gap_low") is not None  # for the index
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for a, b in PAIRS:
         assert f'href="{pair_folder_name(a, b)}/report.html"' in index
+    for role in ROLES:
+        page = (reports / "roles" / f"{role}.html").read_text(encoding="utf-8")
+        assert page.count("/report.html") == 2  # each role is in two of the three pairs
+    assert summary.changes is not None and summary.changes.first
 
 
 @pytest.mark.slow
 def test_rebuild_skips_unchanged_and_rebuilds_exactly_the_changed_roles_pairs(built) -> None:
     root, _ = built
-    again = build(root / "processed", root / "reports", formats=("html",), jobs=1)
+    reports = root / "reports"
+    again = build(root / "processed", reports, formats=("html",), jobs=1)
     assert again.built == [] and len(again.skipped) == 3
+    assert again.changes.lines()[0] == "no facts changed since the previous build"
 
     shutil.rmtree(root / "raw")
     write_pages(root / "raw", roles=3, seed=SEED, change=1)
     ingest(root / "raw", root / "processed")
-    changed = build(root / "processed", root / "reports", formats=("html",), jobs=1)
-    assert sorted(changed.built) == [p for p in plan_pairs(ROLES) if ORDER[1] in p]
-    assert sorted(changed.skipped) == [p for p in plan_pairs(ROLES) if ORDER[1] not in p]
+    changed = build(root / "processed", reports, formats=("html",), jobs=1)
+    assert sorted(changed.built) == [p for p in PAIRS if ORDER[1] in p]
+    assert sorted(changed.skipped) == [p for p in PAIRS if ORDER[1] not in p]
+    lines = changed.changes.lines()
+    assert "facts of 1 role(s) changed" in lines[0] and "2 pair(s) rebuilt" in lines[0]
+    assert any(ORDER[1] in line and re.search(r"0 removed, [12] changed", line) for line in lines)
+    assert records(reports)[pair_folder_name(*changed.built[0])]["reasons"] == [
+        f"facts of {ORDER[1]}"
+    ]
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert 'id="changed-roles"' in index and "were rebuilt because of them" in index
 
-    more_formats = build(root / "processed", root / "reports", formats=("html", "pdf"), jobs=1)
+    more_formats = build(root / "processed", reports, formats=("html", "pdf"), jobs=1)
     assert len(more_formats.built) == 3  # formats are an input too
 
 
@@ -121,35 +131,48 @@ def test_a_failing_and_a_hanging_pair_do_not_stop_the_others(tmp_path: Path, bui
     assert "RuntimeError" in broken_pair.error and "this pair is broken" in broken_pair.error
     assert "if role_a ==" in broken_pair.failed_cell
     assert "time limit" in failed[(ROLES[1], ROLES[2])].error
+    done = records(out)
     for a, b in failed:
         folder = out / pair_folder_name(a, b)
         assert (folder / "report.ipynb").is_file() and not (folder / "report.html").exists()
-        assert read_build_record(folder)["status"] == "failed"
+        assert done[folder.name]["status"] == "failed"
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "this pair is broken" in index
+    plan = dry_run(root / "processed", out, formats=("html",), notebook_path=broken)
+    again = {item.pair: item for item in plan.planned}
+    assert again[(ROLES[0], ROLES[2])].action == "up-to-date"
+    for pair in failed:  # a failed pair is tried again by the next build
+        assert again[pair].action == "build" and again[pair].reasons == ["failed before"]
 
 
 @pytest.mark.slow
-def test_a_removed_roles_reports_leave_reports_and_index(tmp_path: Path, built) -> None:
+def test_pairs_no_longer_planned_leave_reports_and_site(tmp_path: Path, built) -> None:
     root, _ = built
     reports = tmp_path / "reports"
     shutil.copytree(root / "reports", reports)
+    mine = reports / f"{ROLES[0]}__vs__{ORDER[2]}-copy"  # a folder the build did not make
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
     raw = tmp_path / "raw"
     write_pages(raw, roles=2, seed=SEED)  # the third role's pages are gone
     ingest(raw, tmp_path / "processed")
     summary = build(tmp_path / "processed", reports, formats=("html",), jobs=1)
-    gone = {pair_folder_name(a, b) for a, b in plan_pairs(ROLES) if ORDER[2] in (a, b)}
+    gone = {pair_folder_name(a, b) for a, b in PAIRS if ORDER[2] in (a, b)}
     assert set(summary.removed) == gone
     assert not any((reports / g).exists() for g in gone)
+    assert (mine / "notes.txt").read_text() == "mine"  # only folders the build made go
+    assert set(records(reports)) == {pair_folder_name(a, b) for a, b in PAIRS} - gone
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert not any(g in index for g in gone)
+    assert not (reports / "roles" / f"{ORDER[2]}.html").exists()
+    assert manifest_path(reports).is_file()
 
 
 @pytest.mark.slow
 def test_a_local_dask_cluster_builds_the_same_reports(tmp_path: Path, built) -> None:
     from distributed import LocalCluster
 
-    from rolecompare.building.build import run_dask
+    from rolecompare.building.run import run_dask
 
     root, _ = built
     with LocalCluster(
@@ -157,10 +180,10 @@ def test_a_local_dask_cluster_builds_the_same_reports(tmp_path: Path, built) -> 
     ) as cluster:
         summary = build(
             root / "processed", tmp_path / "reports", formats=("html",), jobs=2,
-            runner=run_dask(cluster.scheduler_address), ship_tables=True, force=True,
+            runner=run_dask(cluster.scheduler_address), force=True,
         )  # fmt: skip
     assert len(summary.built) == 3 and not summary.failed
-    for a, b in plan_pairs(ROLES):
+    for a, b in PAIRS:
         name = pair_folder_name(a, b)
         local = visible_text(root / "reports" / name / "report.html")
         remote = visible_text(tmp_path / "reports" / name / "report.html")

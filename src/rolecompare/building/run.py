@@ -112,7 +112,8 @@ class Progress:
         if self._bar is not None:
             self._bar.update(self._task, completed=sum(self.counts.values()), counts=self._counts())
         else:
-            print(f"[{n}/{self.total}] up to date", file=self.stream)
+            done = sum(self.counts.values())
+            print(f"[{done}/{self.total}] {n} pair(s) up to date", file=self.stream)
 
     def update(self, kind: str, pair: tuple[str, str], note: str = "") -> None:
         self.counts[kind] += 1

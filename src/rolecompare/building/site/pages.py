@@ -162,8 +162,9 @@ class PairsPage:
         return self.pairs[-1].name_a
 
 
-def pair_pages(pairs: list[PairRow], per_page: int = PAIRS_PER_PAGE) -> list[PairsPage]:
+def pair_pages(pairs: list[PairRow], per_page: int | None = None) -> list[PairsPage]:
     """Pages of pairs when one page would be too heavy; [] when the index can hold them."""
+    per_page = per_page or PAIRS_PER_PAGE
     if len(pairs) <= per_page:
         return []
     return [
