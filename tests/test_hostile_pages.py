@@ -17,6 +17,7 @@ Every report runs a real kernel, so each is made once per module.
 from __future__ import annotations
 
 import ast
+import csv
 import json
 import re
 from dataclasses import dataclass
@@ -56,6 +57,19 @@ ANCHOR = '<a href="javascript:window.__pwned=1">Business</a>'
 RACE = "Unknown <script>window.__pwned=1</script>"  # a share category, in both roles' rows
 # a raw page's file name is shown too (facts appendix, conflict sentences): make it hostile
 HOSTILE_FILE = "002_<b onmouseover=window.__pwned=1>$x$ [l](javascript:x) *a* #1.txt"
+
+# sources.csv is untrusted too: titles and addresses show literally, only http(s) links
+TITLE_SCRIPT = "<script>window.__pwned=1</script> Careers"
+TITLE_MARKDOWN = "[t](javascript:window.__pwned=1) **T** $x$"
+TITLE_IMG = '<img src=x onerror="window.__pwned=1">'
+JS_ADDRESS = "javascript:window.__pwned=1"
+DATA_ADDRESS = "data:text/html,<script>window.__pwned=1</script>"
+WEB_ADDRESS = 'https://example.org/?q=<b>&x="y"'
+SOURCES = [  # file, title, url, retrieved
+    ("000_hostile_pipe.txt", TITLE_SCRIPT, JS_ADDRESS, ""),
+    ("001_hostile_glued.txt", TITLE_MARKDOWN, DATA_ADDRESS, "2025-01-08"),
+    (HOSTILE_FILE, TITLE_IMG, WEB_ADDRESS, ""),
+]
 
 PIPE_ROWS = {  # row label -> (cell of the script-named role, cell of the LaTeX-named role)
     "Highest paying City": (LATEX_CITY, MARKDOWN),
@@ -128,6 +142,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     (raw / "000_hostile_pipe.txt").write_text(pipe_page(), encoding="utf-8")
     (raw / "001_hostile_glued.txt").write_text(glued_page(), encoding="utf-8")
     (raw / HOSTILE_FILE).write_text(conflicting_page(), encoding="utf-8")
+    with (raw / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([("file", "title", "url", "retrieved"), *SOURCES])
     processed = tmp_path_factory.mktemp("hostile_processed")
     ingest(raw, processed)
     roles = load_roles(processed)
@@ -162,8 +178,21 @@ SHOWN = {
         ANCHOR,
         RACE,
         HOSTILE_FILE,
+        TITLE_SCRIPT,
+        JS_ADDRESS,
+        TITLE_IMG,
+        WEB_ADDRESS,
     ],
-    "glued": [display_name(GLUED_NAME), JS_LINK, HOVER, MARKDOWN, SPECIALS, PROSE_SKILL],
+    "glued": [
+        display_name(GLUED_NAME),
+        JS_LINK,
+        HOVER,
+        MARKDOWN,
+        SPECIALS,
+        PROSE_SKILL,
+        TITLE_MARKDOWN,
+        DATA_ADDRESS,
+    ],
 }
 
 
@@ -263,6 +292,14 @@ def test_report_heading_and_title_are_the_names(
     assert flat(visits[layout].text).startswith(flat(expected))
 
 
+def test_only_web_addresses_of_sources_become_links(reports: dict[str, ReportResult]) -> None:
+    pipe = reports["pipe"].paths.html.read_text(encoding="utf-8")
+    glued = reports["glued"].paths.html.read_text(encoding="utf-8")
+    hrefs = [h for _, h in re.findall(r"<a [^>]*href=([\"'])(.*?)\1", pipe + glued)]
+    assert len(hrefs) == 1 and hrefs[0].startswith("https://example.org/?q=&lt;b&gt;")
+    assert '<span class="rc-address">javascript:window.__pwned=1</span>' in pipe
+
+
 def test_report_html_source_has_no_live_payload(reports: dict[str, ReportResult]) -> None:
     for result in reports.values():
         html = result.paths.html.read_text(encoding="utf-8")
@@ -272,8 +309,13 @@ def test_report_html_source_has_no_live_payload(reports: dict[str, ReportResult]
         # inside a tag, not in (escaped) text: `&lt;a href="javascript:` is text and fine
         tag = r"<[a-z][a-z0-9]*\b[^<>]*"
         assert not re.search(tag + r"\b(href|src|action)\s*=\s*[\"']?\s*javascript:", lowered)
-        assert not re.search(tag + r"\son[a-z]+\s*=", lowered)
-        assert not re.search(r"<(svg|img|a|b|i|iframe)\b[^<>]*pwned", lowered)
+        # a payload inside an attribute value (a figure's alt text names the roles) is escaped
+        # text; outside the values, no tag may carry it
+        values_blanked = re.sub(r'"[^"]*"', '""', lowered)
+        assert not re.search(tag + r"\son[a-z]+\s*=", values_blanked)
+        assert not re.search(r"<(svg|img|a|b|i|iframe)\b[^<>]*pwned", values_blanked)
+        for alt in re.findall(r'<img [^>]*alt="([^"]*)"', html):
+            assert "<" not in alt and ">" not in alt
 
 
 # --- the PDF ----------------------------------------------------------------------------------
@@ -377,12 +419,13 @@ def test_weird_role_argument_with_the_real_notebook_fails_inside_its_folder(
     hostile: Hostile,
 ) -> None:
     """make_report takes role ids; a name that is not one fails in the notebook's first cell
-    (names[role_a]), with the executed notebook kept in the pair folder and no report."""
+    (loading the pair's tables), with the executed notebook kept in the pair folder and no
+    report."""
     reports = hostile.reports / "weird-real"
     reports.mkdir()
     with pytest.raises(CellFailed) as failed:
         make_report(WEIRD, PAIRS["pipe"][1], processed_dir=hostile.processed, reports_dir=reports)
-    assert failed.value.ename == "KeyError"
+    assert failed.value.ename == "UnknownRole"
     folder = reports / f"{slugify(WEIRD)}__vs__{PAIRS['pipe'][1]}"
     assert [p.name for p in reports.iterdir()] == [folder.name]
     assert sorted(p.name for p in folder.iterdir()) == ["report.ipynb"]
