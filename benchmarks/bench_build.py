@@ -6,8 +6,9 @@ On N generated roles (benchmarks/synthetic.py; N=12 gives 66 pairs) it measures:
 1. the naive loop, pair after pair: `papermill` CLI, then `jupyter nbconvert --to html` CLI
    (the same template, code hidden), then the same PDF route from the command line
    (`weasyprint report.html report.pdf`);
-2. `rolecompare build --jobs J` on the same facts (fresh output folder), with the peak memory
-   of the whole process tree (build, workers and kernels);
+2. `rolecompare build --pairs all --jobs J` on the same facts (fresh output folder; each
+   pair's job carries only its slice), with the peak memory of the whole process tree (build,
+   workers and kernels);
 3. that both give the same report content (the visible text of every HTML report, apart
    from the "Built from" table that only the build writes);
 4. a no-op rebuild, as the `rolecompare build` command (interpreter start included);
@@ -34,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import write_pages  # noqa: E402
-from rolecompare.building.build import build, plan_pairs  # noqa: E402
+from rolecompare.building.build import build  # noqa: E402
+from rolecompare.building.plan import all_pairs  # noqa: E402
 from rolecompare.facts.ingest import ingest  # noqa: E402
 from rolecompare.reporting.render import TEMPLATES_DIR  # noqa: E402
 from rolecompare.reporting.report import NOTEBOOK, pair_folder_name  # noqa: E402
@@ -133,7 +135,7 @@ def main() -> None:
         ingest(raw, processed)
         import pandas as pd
 
-        pairs = plan_pairs(pd.read_csv(processed / "roles.csv").role_id)
+        pairs = all_pairs(pd.read_csv(processed / "roles.csv").role_id)
         naive_pairs = pairs[: args.naive_pairs] if args.naive_pairs else pairs
         print(
             f"{args.roles} roles -> {len(pairs)} pairs; naive loop on {len(naive_pairs)}",
@@ -153,7 +155,13 @@ def main() -> None:
 
         with PeakMemory() as memory:
             start = time.perf_counter()
-            summary = build(processed, work / "reports", formats=("html", "pdf"), jobs=args.jobs)
+            summary = build(
+                processed,
+                work / "reports",
+                formats=("html", "pdf"),
+                jobs=args.jobs,
+                pairs=["all"],
+            )
             built = time.perf_counter() - start
         assert not summary.failed, [f.error for f in summary.failed]
 
@@ -174,6 +182,8 @@ def main() -> None:
             str(work / "reports"),
             "--jobs",
             str(args.jobs),
+            "--pairs",
+            "all",
         ]
         start = time.perf_counter()
         subprocess.run(cli, check=True, capture_output=True)

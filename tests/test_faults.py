@@ -1,8 +1,8 @@
 """Faults, through the installed `rolecompare` command in subprocesses, on temporary folders only.
 
 1. A crash loses nothing: a build killed (SIGKILL to its whole process group) mid-way leaves no
-   half-written file, and the next build finishes only the unfinished pairs and gives the
-   same reports as a clean build.
+   half-written file and a sound manifest (the build's one record of finished pairs), and the
+   next build finishes only the unfinished pairs and gives the same reports as a clean build.
 2. Two builds of one output folder at once are safe: the second is refused at once (--wait 0)
    or waits its turn (--wait 600).
 3. Environment faults (missing raw folder, an output folder that cannot be made, no PDF
@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -279,13 +280,29 @@ def pair_folders(out: Path) -> list[Path]:
     return sorted(p for p in out.glob("*__vs__*") if p.is_dir())
 
 
+def manifest_records(out: Path) -> dict[str, dict]:
+    """The pairs the build's manifest records as finished (read only, as a reader would)."""
+    from rolecompare.building.manifest import Manifest
+
+    try:
+        manifest = Manifest.read_only(out)
+    except sqlite3.Error:  # being created right now
+        return {}
+    if manifest is None:
+        return {}
+    with manifest:
+        return manifest.pairs()
+
+
 def ok_records(out: Path) -> set[str]:
-    done = set()
-    for record in out.glob("*__vs__*/build.json"):
-        with contextlib.suppress(OSError, ValueError):
-            if json.loads(record.read_text(encoding="utf-8")).get("status") == "ok":
-                done.add(record.parent.name)
-    return done
+    return {folder for folder, r in manifest_records(out).items() if r.get("status") == "ok"}
+
+
+def manifest_is_sound(out: Path) -> str:
+    from rolecompare.building.manifest import manifest_path
+
+    with contextlib.closing(sqlite3.connect(manifest_path(out))) as db:
+        return db.execute("PRAGMA integrity_check").fetchone()[0]
 
 
 def poll_until(condition: Callable[[], bool], timeout: float, every: float = 0.05) -> bool:
@@ -341,6 +358,8 @@ class Crash:
     out: Path
     watch: TornFileWatch = field(default_factory=TornFileWatch)
     records_at_kill: int = 0
+    processes_at_kill: int = 0  # the build's descendants (its kernel at least) when killed
+    manifest_check: str = ""
     done_before_resume: set[str] = field(default_factory=set)
     finished_before_kill: bool = False
     survivors: list[str] = field(default_factory=list)
@@ -354,24 +373,24 @@ class Crash:
 @scenario("crash")
 def _crash(inp: Inputs) -> Crash:
     """Build 6 pairs, SIGKILL the build's process group after 2 pairs, then build again."""
+    # psutil is a test dependency: without it this test must fail, never pass unchecked
     crash = Crash(inp.raw4, inp.root / "crash-processed", inp.root / "crash-reports")
     crash.watch = watch = TornFileWatch(crash.out, crash.processed)
-    args = build_args(crash.raw, crash.processed, crash.out)
+    args = build_args(crash.raw, crash.processed, crash.out, "--pairs", "all")
     crash.killed = first = start(args, inp.logs)
 
     def two_records() -> bool:
         watch.sample()
-        return len(list(crash.out.glob("*/build.json"))) >= 2 or not first.running
+        return len(manifest_records(crash.out)) >= 2 or not first.running
 
     assert poll_until(two_records, RUN_TIMEOUT), "the build made no 2 pairs in time"
-    try:
-        tree = psutil.Process(first.proc.pid).children(recursive=True)
-    except psutil.Error:
-        tree = []
+    tree = psutil.Process(first.proc.pid).children(recursive=True)  # raises if it is gone
+    crash.processes_at_kill = len(tree)
     crash.finished_before_kill = not first.running
     os.killpg(first.proc.pid, signal.SIGKILL)  # the build, its kernel and anything it started
     first.wait(60)
-    crash.records_at_kill = len(list(crash.out.glob("*/build.json")))
+    crash.records_at_kill = len(manifest_records(crash.out))
+    crash.manifest_check = manifest_is_sound(crash.out)
     for _ in range(5):  # the files the kill left, many times
         watch.sample()
     watch.seen.clear()
@@ -423,7 +442,8 @@ class Clean:
 def _clean4(inp: Inputs) -> Clean:
     """The crash scenario's inputs, built in one go into other folders."""
     processed, out = inp.root / "clean-processed", inp.root / "clean-reports"
-    return Clean(processed, out, run(build_args(inp.raw4, processed, out), inp.logs))
+    args = build_args(inp.raw4, processed, out, "--pairs", "all")
+    return Clean(processed, out, run(args, inp.logs))
 
 
 @dataclass
@@ -694,12 +714,14 @@ def test_killed_build_never_shows_a_half_written_file(crash: Crash) -> None:
     assert not crash.finished_before_kill, "the build finished before it could be killed"
     assert crash.killed.returncode == -signal.SIGKILL, crash.killed.describe()
     assert 2 <= crash.records_at_kill < 6
+    assert crash.manifest_check == "ok"
     assert crash.watch.samples > 20 and crash.watch.reads > 10, "the watch saw too little"
     assert crash.watch.problems == []
 
 
 def test_killed_build_leaves_no_process_behind(crash: Crash) -> None:
     """The kernel runs in its own session; it must exit when its build is killed."""
+    assert crash.processes_at_kill >= 1, "no kernel found under the build: nothing was checked"
     assert crash.survivors == []
 
 
@@ -755,9 +777,9 @@ def test_first_build_finishes_complete_despite_the_second(race: Race) -> None:
     assert first.returncode == 0, first.describe()
     folders = pair_folders(race.out)
     assert len(folders) == 3
+    records = manifest_records(race.out)
     for folder in folders:
-        record = json.loads((folder / "build.json").read_text(encoding="utf-8"))
-        assert record["status"] == "ok", record
+        assert records[folder.name]["status"] == "ok", records.get(folder.name)
         assert (folder / "report.html").read_bytes().rstrip().endswith(b"</html>")
     assert (race.out / "index.html").is_file()
     assert temporaries(race.out) == []
