@@ -20,13 +20,25 @@ Typical use (one browser per module, one visit per page):
         seen = visit(browser, tmp_path / "report.html")
         assert not seen.pwned
 
-`open_html(path)` does both for a single page. Both skip the calling test (pytest.skip) when
-Chromium or playwright is not installed.
+`open_html(path)` does both for a single page. `audit(browser, path)` runs the axe-core
+accessibility checks (https://github.com/dequelabs/axe-core, installed from npm by `./run test`
+into .cache/axe) in the page and returns the violations of the impacts asked for (serious and
+critical by default):
+
+    from tests.browser import audit, launch
+
+    def test_index_is_accessible(browser, index_html):
+        assert audit(browser, index_html) == []
+
+All of these skip the calling test (pytest.skip) when Chromium, playwright or axe-core is not
+installed -- except under CI (`CI=true`), where a browser test that cannot run fails.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +47,10 @@ from typing import Any
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = Path(os.environ.get("AXE_CORE_JS", ROOT / ".cache/axe/node_modules/axe-core/axe.min.js"))
+BLOCKING = ("serious", "critical")  # axe-core's impacts a report may not have
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -92,14 +107,21 @@ class Visit:
         return [r for r in self.requests if r != self.url]
 
 
+def unavailable(reason: str) -> None:
+    """Skip the calling test -- or fail it under CI, where every browser test must run."""
+    if os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}:
+        pytest.fail(f"{reason} (CI=true: browser tests must run, not skip)", pytrace=False)
+    pytest.skip(reason)
+
+
 def require_chromium() -> None:
-    """Skip the calling test unless Chromium and playwright are installed."""
+    """Skip the calling test unless Chromium and playwright are installed (fail under CI)."""
     if not CHROMIUM.is_file() and not shutil.which(str(CHROMIUM)):
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+        unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError as exc:  # pragma: no cover - dev dependency
-        pytest.skip(f"playwright is not installed: {exc}")
+        unavailable(f"playwright is not installed: {exc}")
 
 
 @contextlib.contextmanager
@@ -114,7 +136,7 @@ def launch() -> Iterator[Any]:
                 executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
             )
         except Error as exc:
-            pytest.skip(f"cannot start {CHROMIUM}: {str(exc).splitlines()[0]}")
+            unavailable(f"cannot start {CHROMIUM}: {str(exc).splitlines()[0]}")
         try:
             yield browser
         finally:
@@ -171,3 +193,47 @@ def open_html(path: Path | str, *, settle_ms: int = 300) -> Visit:
     """Launch Chromium, visit one page, close it (see `visit`)."""
     with launch() as browser:
         return visit(browser, path, settle_ms=settle_ms)
+
+
+def audit(browser: Any, path: Path | str, *, impacts: tuple[str, ...] = BLOCKING) -> list[dict]:
+    """axe-core's violations of `impacts` on local page `path`, each as {id, impact, help,
+    targets}: [] when the page passes. Skips (fails under CI) when axe-core is not installed.
+
+    The page is opened with its scripts off except axe itself (a report has none), in a
+    1280 x 900 window; axe runs its WCAG 2.x A and AA rules and best practices.
+    """
+    if not AXE_JS.is_file():
+        unavailable(f"axe-core is missing at {AXE_JS} (./run test installs it with npm)")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(LOCAL_SCHEMES)
+            else route.abort("blockedbyclient")
+        ),
+    )
+    try:
+        page.goto(Path(path).resolve().as_uri(), wait_until="load")
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate(
+            """async () => JSON.stringify(await axe.run(document, {
+                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                                 'best-practice']},
+                 resultTypes: ['violations'],
+               }))"""
+        )
+    finally:
+        context.close()
+    violations = json.loads(result)["violations"]
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [node["target"] for node in v["nodes"]][:5],
+        }
+        for v in violations
+        if v["impact"] in impacts
+    ]
