@@ -97,13 +97,14 @@ class Comparison(pd.DataFrame):
     def shown(self) -> pd.DataFrame:
         """The short table: one row per metric, values as printed, derived numbers marked."""
         names = self.attrs.get("names", ("a", "b"))
+        called = dict(zip(self.attrs.get("roles", ()), names, strict=False))
         out = pd.DataFrame(
             {
                 "metric": [_label(m, c, s) for m, c, s in zip(*_columns(self), strict=True)],
                 names[0]: self["a"].fillna("-").to_numpy(),
                 names[1]: self["b"].fillna("-").to_numpy(),
                 "difference (derived)": [_difference_text(r) for r in self.to_dict("records")],
-                "percent (derived)": [_percent_text(r) for r in self.to_dict("records")],
+                "percent (derived)": [_percent_text(r, called) for r in self.to_dict("records")],
                 "unit": self["unit"].fillna("").to_numpy(),
                 "note": [_note(r) for r in self.to_dict("records")],
             }
@@ -164,12 +165,12 @@ def _difference_text(row: dict) -> str:
     return f"{_number_text(low, unit)} to {_number_text(high, unit)}"
 
 
-def _percent_text(row: dict) -> str:
+def _percent_text(row: dict, names: dict[str, str]) -> str:
     low, high = row["percent_low"], row["percent_high"]
     if not isinstance(low, float) or math.isnan(low):
         return ""
     base = row["percent_base"]
-    of = f" of {base}" if base else ""
+    of = f" of {names.get(base, base)}" if base else ""
     if row["difference_low"] == row["difference_high"]:
         return analysis.percent_text(low, signed=True) + of
     return (
