@@ -239,8 +239,8 @@ class PageRoles:
 
     def _phrase_before(self, line: str, at: int) -> str | None:
         """The role phrase that ends just before `at` ('registered nurses' before '(RNs)')."""
-        text = line[:at].rstrip()
-        if len(text) < at - 1:
+        text = line[max(0, at - 120) : at].rstrip()  # a name is short: look no further back
+        if len(text) < min(at, 120) - 1:
             return None
         words = _words(text)
         spans = self._head_spans(text, words)

@@ -58,6 +58,10 @@ def _fact(role: str, metric: str, line: int, token: Token | None = None, **kw) -
     )
 
 
+def _plausible(fact: RawFact) -> bool:
+    return fact.value is None or metrics()[fact.metric].plausible(fact.value)
+
+
 def _numbers_only(line: str) -> list[Token] | None:
     """The numbers of a row that holds nothing else, else None."""
     if line.lstrip()[:1] not in set("0123456789$-−"):
@@ -130,6 +134,7 @@ def _wage_row(
             if metrics()[metric].plausible(token.value or 0):
                 found.append(_fact(role, metric, number, token, statistic=stat.lower(),
                                    period=period))  # fmt: skip
+    found = [f for f in found if _plausible(f)]
     if found:
         result.facts.extend(found)
         result.claimed.update(range(number - len(header), number + 1))
@@ -171,6 +176,7 @@ def _percentiles(
             else:
                 found.append(_fact(role, "salary_percentile", last, token, unit=unit,
                                    category=str(percentile), period=period))  # fmt: skip
+    found = [f for f in found if _plausible(f)]
     if found:
         result.facts.extend(found)
         result.claimed.update(range(number, last + 1))

@@ -83,14 +83,15 @@ _AREA = re.compile(
 )
 
 
-def _non_data_rule(line: str, token: Token, dates: list[tuple[int, int]]) -> str | None:
+def _non_data_rule(
+    line: str, token: Token, dates: list[tuple[int, int]], ratings: set[int]
+) -> str | None:
     if any(start <= token.start < end for start, end in dates):
         return "date"
     if (m := _ORDINAL.match(line)) and m.start("n") == token.start:
         return "list ordinal"
-    for m in _RATING.finditer(line):
-        if any(m.group(g) and m.start(g) == token.start for g in ("n", "s", "o")):
-            return "rating widget"
+    if token.start in ratings:
+        return "rating widget"
     if _PLUS.match(line, token.end) and token.kind == "number":
         return "open-ended count ('10+')"
     if _READING_TIME.match(line, token.end):
@@ -199,11 +200,14 @@ def account_for_numbers(lines: list[str | None], result: PageResult, context: Pa
             continue
         read = _read_tokens(line, number, tokens, facts_by_line, lines, result)
         dates = _dates(line)
+        ratings = {
+            m.start(g) for m in _RATING.finditer(line) for g in ("n", "s", "o") if m.group(g)
+        }
         left: list[Token] = []
         for token in tokens:
             if token.start in read:
                 continue
-            rule = _non_data_rule(line, token, dates) or _inside_text(
+            rule = _non_data_rule(line, token, dates, ratings) or _inside_text(
                 line, number, token, facts_by_line
             )
             if rule:
