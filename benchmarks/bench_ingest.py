@@ -1,6 +1,11 @@
-"""Ingest speed: N synthetic pages (the seeds' layouts, invented roles) through `ingest`.
+"""Ingest speed: N synthetic pages of every page kind (invented roles) through `ingest`.
 
-    .venv/bin/python benchmarks/bench_ingest.py [--pages 1000]
+    .venv/bin/python benchmarks/bench_ingest.py [--pages 1000] [--layouts mixed|seed]
+
+The pages are a mix of all page kinds (`synthetic_kinds.mixed_texts`): the seeds' layouts
+(glued and pipe comparison tables, profile and how-to pages) and handbook pages, statistics
+pages, prose comparisons and fact sheets, one kind after another. `--layouts seed` measures the
+seeds' layouts only (`synthetic.write_pages`), as before the other kinds were read.
 
 Prints the time of the ingest call (parse + tables + atomic writes) and of the whole
 `rolecompare ingest` command (with interpreter start and imports), in pages per second.
@@ -20,17 +25,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synthetic import write_pages
+from benchmarks.synthetic_kinds import write_mixed_pages
 from rolecompare.facts.ingest import ingest
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--layouts", choices=["mixed", "seed"], default="mixed")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="rolecompare-bench-"))
     try:
         raw = work / "raw"
-        write_pages(raw, pages=args.pages, seed=1)
+        if args.layouts == "mixed":
+            write_mixed_pages(raw, pages=args.pages, seed=1)
+        else:
+            write_pages(raw, pages=args.pages, seed=1)
         start = time.perf_counter()
         result = ingest(raw, work / "out-api")
         api = time.perf_counter() - start
@@ -43,9 +53,10 @@ def main() -> None:
         )
         cli = time.perf_counter() - start
         n = args.pages
+        kinds = result.tables["pages"]["kind"].value_counts().to_dict()
         print(
-            f"ingest of {n} synthetic pages: {len(result.tables['facts']):,} facts, "
-            f"{len(result.problems)} problems"
+            f"ingest of {n} synthetic pages ({args.layouts}: {kinds}): "
+            f"{len(result.tables['facts']):,} facts, {len(result.problems)} problems"
         )
         print(f"  ingest() call:           {api:6.2f} s  {n / api:8,.0f} pages/s")
         print(
