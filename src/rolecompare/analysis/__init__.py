@@ -32,7 +32,7 @@ Rules that hold throughout:
 Import everything from `rolecompare.analysis`; the modules of the package are private and
 data flows one way between them: `_numbers` and `_facts` (the table and role ids) <-
 `_resolve` (one key's statements into a `Resolved`) <- `_like` (which statistics of two
-roles compare) <- `_pay`, `_experience`,
+roles compare) <- `_pay`, `_ranges`, `_experience`,
 `_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix);
 `_compare` sets two roles side by side, metric by metric; `_collection` resolves every role
 of a collection at once (grouped pandas operations: roles table, ranking);
@@ -93,16 +93,13 @@ from rolecompare.analysis._numbers import (
 from rolecompare.analysis._pay import (
     TOP_PAYING_METRICS,
     US_AVERAGE_COLUMNS,
-    Overlap,
     PayGap,
     pay_gap,
     pay_gaps,
-    range_overlap,
-    salary_overlap,
-    salary_ranges,
     top_paying,
     versus_us_average,
 )
+from rolecompare.analysis._ranges import Overlap, range_overlap, salary_overlap, salary_ranges
 from rolecompare.analysis._resolve import (
     STATISTIC_PREFERENCE,
     Resolved,

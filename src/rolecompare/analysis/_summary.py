@@ -26,7 +26,8 @@ from rolecompare.analysis._facts import (
 )
 from rolecompare.analysis._like import UnlikeStatistics, unlike_statistics
 from rolecompare.analysis._numbers import difference
-from rolecompare.analysis._pay import Overlap, PayGap, pay_gap, salary_overlap
+from rolecompare.analysis._pay import PayGap, pay_gap
+from rolecompare.analysis._ranges import Overlap, salary_overlap
 from rolecompare.analysis._resolve import _numeric
 
 
