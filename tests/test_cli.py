@@ -33,6 +33,17 @@ def run(*args: str, columns: int = 80) -> subprocess.CompletedProcess:
     return subprocess.run([str(EXE), *args], capture_output=True, text=True, env=env, timeout=120)
 
 
+class Ran:
+    """What a command did, run in this process (as `run` in a new one)."""
+
+    def __init__(self, result) -> None:
+        self.returncode, self.stdout, self.stderr = result.exit_code, result.stdout, result.stderr
+
+
+def cli(*args: str) -> Ran:
+    return Ran(runner.invoke(app, list(args)))
+
+
 def one_error_line(result) -> str:
     lines = result.stderr.strip().splitlines() if hasattr(result, "stderr") else []
     assert len(lines) == 1, result.stderr
@@ -130,7 +141,7 @@ def test_report_passes_the_notebook_timeout() -> None:
 def test_a_file_as_raw_is_a_one_line_error(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     shutil.copy(RAW / "000_22965af89e6f7745.txt", page)
-    result = run("ingest", "--raw", str(page), "--out", str(tmp_path / "out"))
+    result = cli("ingest", "--raw", str(page), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     line = one_error_line(result)
     assert "is a file, not a folder" in line and str(page) in line
@@ -140,7 +151,7 @@ def test_a_file_as_raw_is_a_one_line_error(tmp_path: Path) -> None:
 def test_an_empty_raw_folder_is_a_one_line_error(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = run("ingest", "--raw", str(empty))
+    result = cli("ingest", "--raw", str(empty))
     assert result.returncode == 1
     assert "no pages (*.txt)" in one_error_line(result)
     assert not (tmp_path / "empty-processed").exists()
@@ -150,8 +161,8 @@ def test_strict_ingest_exits_1_on_problems(tmp_path: Path) -> None:
     raw = tmp_path / "pages"
     raw.mkdir()
     (raw / "odd.txt").write_text("| Yearly salary | $12,34,56 | - |\nAverage age40100\n")
-    assert run("ingest", "--raw", str(raw)).returncode == 0
-    assert run("ingest", "--raw", str(raw), "--strict").returncode == 1
+    assert cli("ingest", "--raw", str(raw)).returncode == 0
+    assert cli("ingest", "--raw", str(raw), "--strict").returncode == 1
 
 
 # --- processed folders belong to their pages --------------------------------------------------
@@ -178,7 +189,7 @@ def test_processed_folder_rule() -> None:
 def test_another_raw_folder_gets_its_own_tables(tmp_path: Path) -> None:
     before = project_tables_state()
     raw = pages_folder(tmp_path)
-    result = run("ingest", "--raw", str(raw))
+    result = cli("ingest", "--raw", str(raw))
     assert result.returncode == 0, result.stderr
     own = tmp_path / "other-pages-processed"
     assert str(own) in result.stdout and (own / "facts.csv").is_file()
@@ -198,13 +209,13 @@ def project_tables_state() -> tuple:
 def test_tables_of_other_pages_are_not_replaced_without_force(tmp_path: Path) -> None:
     first, second = pages_folder(tmp_path, "first"), pages_folder(tmp_path, "second")
     out = tmp_path / "tables"
-    assert run("ingest", "--raw", str(first), "--out", str(out)).returncode == 0
-    refused = run("ingest", "--raw", str(second), "--out", str(out))
+    assert cli("ingest", "--raw", str(first), "--out", str(out)).returncode == 0
+    refused = cli("ingest", "--raw", str(second), "--out", str(out))
     assert refused.returncode == 2
     line = one_error_line(refused)
     assert str(first) in line and str(second) in line and "--force" in line
     assert recorded_raw(out) == str(first.resolve())
-    forced = run("ingest", "--raw", str(second), "--out", str(out), "--force")
+    forced = cli("ingest", "--raw", str(second), "--out", str(out), "--force")
     assert forced.returncode == 0 and recorded_raw(out) == str(second.resolve())
 
 
@@ -214,9 +225,9 @@ def test_report_refuses_tables_of_other_pages(tmp_path: Path) -> None:
         (RAW / "000_22965af89e6f7745.txt").read_text().replace("$66,782", "$66,783")
     )
     out = tmp_path / "tables"
-    assert run("ingest", "--raw", str(first), "--out", str(out)).returncode == 0
+    assert cli("ingest", "--raw", str(first), "--out", str(out)).returncode == 0
     args = ["customer-relations-manager", "customer-care-manager", "--format", "html"]
-    refused = run("report", *args, "--raw", str(second), "--processed", str(out))
+    refused = cli("report", *args, "--raw", str(second), "--processed", str(out))
     assert refused.returncode == 2 and "refusing to replace" in one_error_line(refused)
     assert not (tmp_path / "reports").exists()
 
@@ -224,10 +235,10 @@ def test_report_refuses_tables_of_other_pages(tmp_path: Path) -> None:
 def test_moving_a_checkout_keeps_its_tables(tmp_path: Path) -> None:
     before = tmp_path / "before"
     raw = pages_folder(before, "raw")
-    assert run("ingest", "--raw", str(raw)).returncode == 0
+    assert cli("ingest", "--raw", str(raw)).returncode == 0
     after = tmp_path / "after"
     before.rename(after)
-    again = run("ingest", "--raw", str(after / "raw"))
+    again = cli("ingest", "--raw", str(after / "raw"))
     assert again.returncode == 0, again.stderr
     assert recorded_raw(after / "raw-processed") == str((after / "raw").resolve())
 
