@@ -33,8 +33,11 @@ def _timeout_arguments(make_report, timeout: float) -> dict[str, float]:
 
 @app.command()
 def report(
-    role_a: Annotated[str, typer.Argument(help="Role id or name, e.g. customer-care-manager.")],
-    role_b: Annotated[str, typer.Argument(help="The other role.")],
+    role_a: Annotated[
+        str,
+        typer.Argument(metavar="ROLE_A", help="Role id or name, e.g. customer-care-manager."),
+    ],
+    role_b: Annotated[str, typer.Argument(metavar="ROLE_B", help="The other role.")],
     raw: RawOption = RAW_DIR,
     out: ReportsOption = REPORTS_DIR,
     processed: ProcessedOption = None,
