@@ -2,16 +2,19 @@
 
     .venv/bin/python benchmarks/bench_report.py [--repeat 3]
 
-For the seed pair (customer relations vs customer care manager) it times, separately:
-ingest of data/raw, the notebook executed by papermill (kernel start included), the HTML
-export (nbconvert) and the PDF export (WeasyPrint). The floor is an empty notebook through
-the same papermill + HTML + PDF route: what any report costs before it computes anything.
-Each figure is the median of --repeat runs, all measured in this one run.
+For the seed pair (customer relations vs customer care manager: five pages, the richest
+report) and for a sparse pair (one page with only the overview table:
+tests/fixtures/pages/sparse_glued.txt) it times, separately: ingest of the raw pages, the
+notebook executed by papermill (kernel start included), the HTML export (nbconvert) and the PDF
+export (WeasyPrint, tagged PDF/UA). The floor is an empty notebook through the same papermill
++ HTML + PDF route: what any report costs before it computes anything. Each figure is the
+median of --repeat runs, all measured in this one run; the PDF's page count is printed too.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -19,6 +22,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -28,7 +32,11 @@ from rolecompare.reporting.execute import execute_notebook  # noqa: E402
 from rolecompare.reporting.render import html_to_pdf, notebook_to_html  # noqa: E402
 from rolecompare.reporting.report import NOTEBOOK, notebook_parameters  # noqa: E402
 
-PAIR = ("customer-relations-manager", "customer-care-manager")
+PAIRS = {
+    "seed": ("customer-relations-manager", "customer-care-manager"),
+    "sparse": ("accounting-clerk", "payroll-clerk"),
+}
+SPARSE_PAGE = ROOT / "tests" / "fixtures" / "pages" / "sparse_glued.txt"
 
 
 def timed(fn):
@@ -44,6 +52,7 @@ def route(notebook: Path, params: dict, work: Path) -> dict[str, float]:
     )
     out["html"], html = timed(lambda: notebook_to_html(nb, title="benchmark"))
     out["pdf"], _ = timed(lambda: html_to_pdf(html, work / "out.pdf"))
+    out["pages"] = len(PdfReader(work / "out.pdf").pages)
     return out
 
 
@@ -54,31 +63,44 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         empty = nbformat.v4.new_notebook()
-        cell = nbformat.v4.new_code_cell("role_a = role_b = processed_dir = build_info_json = None")
+        names = ("role_a", "role_b", "processed_dir", "build_info_json")
+        cell = nbformat.v4.new_code_cell("\n".join(f"{name} = None" for name in names))
         cell.metadata["tags"] = ["parameters"]
         empty.cells = [cell]
         nbformat.write(empty, work / "empty.ipynb")
-        ingest_times, report, floor = [], [], []
+        (work / "sparse_raw").mkdir()
+        shutil.copy(SPARSE_PAGE, work / "sparse_raw" / SPARSE_PAGE.name)
+        raw = {"seed": ROOT / "data" / "raw", "sparse": work / "sparse_raw"}
+        ingest_times: dict[str, list[float]] = {k: [] for k in PAIRS}
+        runs: dict[str, list[dict[str, float]]] = {k: [] for k in [*PAIRS, "floor"]}
         notebook_to_html(empty, title="warm-up")  # the exporter is built once per process
+        html_to_pdf("<p>warm-up</p>", work / "warm-up.pdf")  # and WeasyPrint imported once
         for _ in range(args.repeat):
-            ingest_times.append(timed(lambda: ingest(ROOT / "data" / "raw", work / "processed"))[0])
-            params = notebook_parameters(*PAIR, work / "processed")
-            report.append(route(NOTEBOOK, params, work))
-            floor.append(route(work / "empty.ipynb", params, work))
+            for name, pair in PAIRS.items():
+                processed = work / f"processed-{name}"
+                ingest_times[name].append(timed(lambda r=raw[name], p=processed: ingest(r, p))[0])
+                params = notebook_parameters(*pair, processed)
+                runs[name].append(route(NOTEBOOK, params, work))
+            runs["floor"].append(route(work / "empty.ipynb", params, work))
 
-    def median(rows: list[dict[str, float]], key: str) -> float:
-        return statistics.median(r[key] for r in rows)
+    def median(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in runs[name])
 
-    print(f"one report ({PAIR[0]} vs {PAIR[1]}), median of {args.repeat} runs, seconds")
-    print(f"{'stage':<10}{'report':>10}{'floor':>10}{'report - floor':>16}")
-    print(f"{'ingest':<10}{statistics.median(ingest_times):>10.2f}{'':>10}{'':>16}")
-    total_r = total_f = 0.0
+    print(f"one report, median of {args.repeat} runs, seconds")
+    print(f"{'stage':<10}{'seed pair':>11}{'sparse pair':>13}{'floor':>8}")
+    print(
+        f"{'ingest':<10}{statistics.median(ingest_times['seed']):>11.2f}"
+        f"{statistics.median(ingest_times['sparse']):>13.2f}"
+    )
+    totals = dict.fromkeys(runs, 0.0)
     for key in ("notebook", "html", "pdf"):
-        r, f = median(report, key), median(floor, key)
-        total_r, total_f = total_r + r, total_f + f
-        print(f"{key:<10}{r:>10.2f}{f:>10.2f}{r - f:>16.2f}")
-    print(f"{'total':<10}{total_r:>10.2f}{total_f:>10.2f}{total_r - total_f:>16.2f}")
-    print(f"report / floor = {total_r / total_f:.2f}")
+        row = {name: median(name, key) for name in runs}
+        totals = {name: totals[name] + row[name] for name in runs}
+        print(f"{key:<10}{row['seed']:>11.2f}{row['sparse']:>13.2f}{row['floor']:>8.2f}")
+    print(f"{'total':<10}{totals['seed']:>11.2f}{totals['sparse']:>13.2f}{totals['floor']:>8.2f}")
+    pages = {name: int(median(name, "pages")) for name in PAIRS}
+    print(f"{'A4 pages':<10}{pages['seed']:>11}{pages['sparse']:>13}")
+    print(f"seed report / floor = {totals['seed'] / totals['floor']:.2f}")
 
 
 if __name__ == "__main__":

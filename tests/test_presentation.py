@@ -178,3 +178,26 @@ def test_figure_output_carries_its_alt_text() -> None:
     bundle, metadata = output._repr_mimebundle_()
     assert bundle["image/png"] and metadata["image/png"]["alt"].startswith("Race. Bar chart")
     assert metadata["image/png"]["width"] == 624  # 6.5 inches in CSS pixels
+
+
+def test_the_pair_is_placed_on_the_collection_by_stated_values(report, seed_facts) -> None:
+    from rolecompare.analysis import salary_context
+
+    data = P.context_figure_data(report)
+    assert data.to_dict("records") == [
+        {"role": "Customer relations manager", "experience": 4.0, "salary": 66782.0,
+         "low": 58913.0, "high": 66782.0},
+        {"role": "Customer care manager", "experience": 6.0, "salary": 41181.0,
+         "low": 41181.0, "high": 41181.0},
+    ]  # fmt: skip
+    with_context = P.pair_report(
+        report.facts, report.conflicts, CRM, CCM, pages=report.pages,
+        context=salary_context(seed_facts, report.conflicts),
+        collection={"pages": 5, "roles": 3, "context_drawn": "2026-05-01"},
+    )  # fmt: skip
+    section = P.education(with_context).data
+    assert section.count("<img ") == 1
+    assert "among the three roles of the collection these pages belong to, as of 2026-05-01" in (
+        section
+    )
+    assert P.education(report).data.count("<img ") == 0  # no collection context given

@@ -45,7 +45,7 @@ def test_html_has_no_code_embeds_figures_and_key_numbers(seed_report) -> None:
     html = seed_report.paths.html.read_text(encoding="utf-8")
     assert "load_report(processed_dir" not in html  # code inputs hidden
     assert "import rolecompare" not in html and "from rolecompare" not in html
-    assert html.count("data:image/png;base64,") == 2  # salary ranges, race shares
+    assert html.count("data:image/png;base64,") == 3  # salary ranges, race shares, context
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?(https?:)?//", html)
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     for sentence in [

@@ -244,11 +244,12 @@ def test_pdf_is_tagged_with_title_language_bookmarks_and_table_headers(seed) -> 
 
 def test_figures_have_alt_text_from_their_data_in_html_and_pdf(seed) -> None:
     html_alts = re.findall(r'<img [^>]*alt="([^"]*)"', seed.html)
-    assert len(html_alts) == 2
+    assert len(html_alts) == 3  # salary ranges, race shares, the pair among the collection
     assert not any("No description" in a for a in html_alts)
     assert html_alts[0].startswith("Published salary ranges and stated yearly salaries")
     assert "Customer relations manager: range $42,000 to $104,000" in html_alts[0]
     assert "White: Customer relations manager 74.7, Customer care manager 60.3" in html_alts[1]
+    assert "Customer relations manager: 4 years, $66,782" in html_alts[2]  # stated, no midpoint
     figures = [e for e in _structure(PdfReader(seed.pdf)) if e["/S"] == "/Figure"]
     pdf_alts = [str(f["/Alt"]) for f in figures]
     import html as html_module

@@ -44,8 +44,12 @@ def share_bars(
     order: Sequence[str] | None = None,
     hue_order: Sequence[str] | None = None,
     fmt: str = "{:.1f}",
+    group_height: float | None = None,
 ) -> Figure:
     """Grouped horizontal bars: one group per ``category``, one bar per ``hue`` level.
+
+    ``group_height`` (inches per category) makes a compact figure; by default it grows with
+    the number of hue levels and of lines in the category labels.
 
     Bars carry their value (``fmt``) at the end; the legend sits below the axes.
     ``order``/``hue_order`` default to the order of appearance. Missing values are skipped.
@@ -70,7 +74,7 @@ def share_bars(
 
         wrapped = [_wrap(c) for c in cat_order]
         lines = max(c.count("\n") + 1 for c in wrapped)
-        group = max(0.17 * n_hue + 0.16, 0.15 * lines + 0.1)
+        group = group_height or max(0.14 * n_hue + 0.12, 0.15 * lines + 0.1)
         legend_rows = -(-n_hue // 3)
         fig, ax = _new_figure(0.95 + 0.2 * legend_rows + group * n_cat + (0.25 if title else 0))
         slot = 0.8 / n_hue

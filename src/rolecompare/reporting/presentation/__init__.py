@@ -16,6 +16,7 @@ from rolecompare.reporting.presentation.glance import glance_rows, key_numbers, 
 from rolecompare.reporting.presentation.html import EmbeddedFigure, embed, figure, html, render
 from rolecompare.reporting.presentation.pair import PairReport, load_report, pair_report
 from rolecompare.reporting.presentation.sections import (
+    context_figure_data,
     demographics,
     duties,
     education,
@@ -27,6 +28,7 @@ __all__ = [
     "EmbeddedFigure",
     "PairReport",
     "appendix",
+    "context_figure_data",
     "demographics",
     "duties",
     "education",

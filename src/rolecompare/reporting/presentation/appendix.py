@@ -36,13 +36,23 @@ def _statement_lines(report: PairReport, role_id: str, metric: str, per_line: bo
     if metric in PASSAGES:  # quoted in the report; here only where they stand
         what = "quoted from" if metric == "description" else "listed on"
         return [f"{what} {_where(report, [r for s in found for r in s.refs])}"]
-    return lines(
-        _ordered(found),
-        lambda refs: _where(report, refs),
-        per_line_statistic=per_line,
-        with_category=metric not in ("degree_top",),
-        sep=": ",
-    )
+
+    def where(refs: Sequence[tuple[str, int]]) -> str:
+        return _where(report, refs)
+
+    categories = report.ev.categories(role_id, metric)
+    if not categories or metric == "degree_top":
+        return lines(_ordered(found), where, per_line_statistic=per_line, sep=": ")
+    # one line per category: each value the pages state for it, then where ("White 60.3%:
+    # [1] 37; [3] 57 · 60.26%: [5] 49")
+    out = []
+    for category in categories:
+        values = lines(
+            report.ev.of(role_id, metric, category), where, per_line_statistic=per_line, sep=": "
+        )
+        label = f"{category}." if category.isdigit() else category  # a rank: "1. patients"
+        out.append(f"{label} {' · '.join(values)}")
+    return out
 
 
 def _ordered(found: list[Statement]) -> list[Statement]:

@@ -50,16 +50,7 @@ def title(report: PairReport) -> HTML:
         f"the end); {DERIVED} marks a number computed here from the pages' numbers, which no "
         "page states."
     )
-    return html("title.html.j2", title=report.title, lede=lede, notes=_collection_notes(report))
-
-
-def _collection_notes(report: PairReport) -> list[str]:
-    info = report.collection
-    if not info.get("pages") or not info.get("roles"):
-        return []
-    drawn = f" (as of {info['context_drawn']})" if info.get("context_drawn") else ""
-    pages, roles = count(int(info["pages"]), "page"), count(int(info["roles"]), "role")
-    return [f"The collection holds {pages} about {roles}{drawn}."]
+    return html("title.html.j2", title=report.title, lede=lede, notes=[])
 
 
 def glance_rows(report: PairReport) -> list[tuple[str, list[list[str]]]]:

@@ -11,11 +11,13 @@ from typing import Any
 
 import pandas as pd
 from IPython.display import HTML
+from matplotlib.figure import Figure
 
 from rolecompare import analysis
 from rolecompare.reporting import figures as F
 from rolecompare.reporting import narrative as N
 from rolecompare.reporting.evidence import US_AVERAGE
+from rolecompare.reporting.narrative.names import count
 from rolecompare.reporting.presentation.html import embed, html
 from rolecompare.reporting.presentation.pair import PairReport
 
@@ -200,6 +202,7 @@ def demographics(report: PairReport) -> HTML:
             value="value",
             hue="role",
             title="Race (percent of the workforce)",
+            group_height=0.38,
         )
         parts.append({"kind": "figure", "figure": embed(fig)})
     missing = _missing(
@@ -217,6 +220,88 @@ def demographics(report: PairReport) -> HTML:
 # --- experience and education -----------------------------------------------------------------
 
 
+def _most_stated(statements) -> float | None:
+    """The value most pages state (the first such), for placing a point; None without one."""
+    counts: dict[float, int] = {}
+    for s in statements:
+        if s.value is not None:
+            counts[s.value] = counts.get(s.value, 0) + len({f for f, _ in s.refs})
+    return max(counts, key=lambda v: counts[v]) if counts else None
+
+
+CONTEXT_FIGURE_HEIGHT = 2.5  # inches: with the section's text it fits the rest of a page
+
+
+def _shorten(fig: Figure, height: float) -> None:
+    """Lay `fig` out again at `height` inches (context_figure draws 4.2 inches tall)."""
+    if fig.get_figheight() <= height:
+        return
+    fig.set_size_inches(fig.get_figwidth(), height)
+    fig.set_layout_engine("constrained")
+    fig.get_layout_engine().set(w_pad=0.1, h_pad=0.1)  # type: ignore[call-arg]
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+
+
+def context_figure_data(report: PairReport) -> pd.DataFrame:
+    """One row per role of the pair with years of experience and a yearly salary: the value
+    most pages state (no midpoint), and the range the pages state where they disagree."""
+    rows = []
+    for role_id in report.pair:
+        salaries = report.ev.of(role_id, "salary_yearly")
+        years = _most_stated(report.ev.of(role_id, "experience_years"))
+        salary = _most_stated(salaries)
+        if years is None or salary is None:
+            continue
+        values = [s.value for s in salaries if s.value is not None]
+        rows.append(
+            {
+                "role": report.name(role_id),
+                "experience": years,
+                "salary": salary,
+                "low": min(values),
+                "high": max(values),
+            }
+        )
+    return pd.DataFrame(rows, columns=["role", "experience", "salary", "low", "high"])
+
+
+def _context_part(report: PairReport) -> tuple[list[dict[str, Any]], str]:
+    """The pair on the collection's context (`reporting.context_figure`), and its note."""
+    context = report.context
+    data = context_figure_data(report)
+    if context is None or data.empty or context.empty:
+        return [], ""
+    # the pair is drawn highlighted, with what its pages state: not again as a grey point
+    context = context[~context["role_id"].isin(report.pair)]
+    if context.empty:  # no other role to place the pair among
+        return [], ""
+    from rolecompare.reporting.context_figure import experience_salary_context
+
+    info = report.collection
+    n_roles = int(pd.to_numeric(report.context["n_roles"], errors="coerce").sum())
+    drawn = f", as of {info['context_drawn']}" if info.get("context_drawn") else ""
+    label = f"{count(n_roles, 'role')} in the collection{drawn}"
+    fig = experience_salary_context(
+        data,
+        x="experience",
+        y="salary",
+        label="role",
+        low="low",
+        high="high",
+        context=context,
+        context_label=label,
+        title="Years of experience and yearly salary, among the collection's roles",
+    )
+    _shorten(fig, CONTEXT_FIGURE_HEIGHT)
+    kind = "percentile bands of" if (context["kind"] == "band").any() else ""
+    note = (
+        f"The figure places the two roles among {kind} the {label.split(' in ')[0]} of the "
+        f"collection these pages belong to{drawn}."
+    )
+    return [{"kind": "figure", "figure": embed(fig)}], " ".join(note.split())
+
+
 def education(report: PairReport) -> HTML:
     """Experience, years it takes to become one, the most common degree, major and college,
     and the degrees held."""
@@ -227,6 +312,8 @@ def education(report: PairReport) -> HTML:
         *N.education_sentences(ev, names, *report.pair),
         N.degree_shares_sentence(ev, names, *report.pair),
     ]
+    parts, note = _context_part(report)
+    sentences.append(note)
     missing = _missing(
         report,
         [
@@ -237,4 +324,4 @@ def education(report: PairReport) -> HTML:
             ("most common college", ("college_top",)),
         ],
     )
-    return _section("Experience and education", sentences, [], missing)
+    return _section("Experience and education", sentences, parts, missing)
