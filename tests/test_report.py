@@ -71,7 +71,7 @@ def test_html_has_the_sections_in_order(seed_report) -> None:
         ("1", "Customer relations manager vs Customer care manager")
     ]
     assert [t for level, t in headings if level == "2"] == [
-        "Key numbers", "What each role does", "Pay", "Demographics", "Experience and education",
+        "Key numbers", "Pay", "Demographics", "Experience and education", "What each role does",
         "Sources",
     ]  # fmt: skip
     assert '<html lang="en">' in html

@@ -30,8 +30,8 @@ pytestmark = pytest.mark.slow
 CRM, CCM = "customer-relations-manager", "customer-care-manager"
 SPARSE = ("accounting-clerk", "payroll-clerk")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pages"
-SECTIONS = ("Key numbers", "What each role does", "Pay", "Demographics",
-            "Experience and education", "Sources")  # fmt: skip
+SECTIONS = ("Key numbers", "Pay", "Demographics", "Experience and education",
+            "What each role does", "Sources")  # fmt: skip
 
 
 @dataclass
