@@ -84,6 +84,7 @@ class PageContext:
     survey_year: str | None = None
     headings: list[tuple[int, str]] = field(default_factory=list)
     last_projection: str | None = None  # the last projection span read, going down the page
+    seed_subject: str | None = None  # `prose.page_subject`: the role of a seed-layout page
 
     @property
     def us(self) -> bool:
@@ -153,9 +154,10 @@ def build_context(lines: list[str | None]) -> PageContext:
             if number <= TITLE_LINES and (m := _AGENT_TITLE.match(text)):
                 subject = roles.declare(m.group("role"))
                 break
+    context.seed_subject = page_subject(lines)[0]  # the seed layouts' readers use it too
     if subject is None and roles.pair is None:
-        subject = page_subject(lines)[0]  # how-to titles, US salary sentences (seed layouts)
-        subject = roles.declare(subject) if subject else None
+        # how-to titles, US salary sentences (seed layouts)
+        subject = roles.declare(context.seed_subject) if context.seed_subject else None
     roles.subject = subject
     if roles.pair is None:  # a comparison has two roles of equal standing
         roles.count_main(lines)

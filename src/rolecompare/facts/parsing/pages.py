@@ -40,7 +40,8 @@ def parse_page(source: str, data: bytes) -> PageResult:
         read_passages(lines, result, context)
         visible = ["" if n in result.claimed and line else line for n, line in enumerate(lines, 1)]
         mentioned = mentioned_roles(visible)
-        subject, _ = page_subject(visible)
+        # claimed lines (quick facts, duties) never name the seed layouts' subject
+        subject = context.seed_subject if not result.claimed else page_subject(visible)[0]
         parse_tables(visible, result, mentioned)
         parse_prose(visible, result, subject)
         parse_how_to(visible, result, subject)

@@ -163,33 +163,35 @@ def parse_prose(lines: list[str | None], result: PageResult, subject: str | None
             _subject_sentences(line, number, result, subject)
             skill_role = _skill_list_line(line, number, result, skill_role)
             continue
-        for m in _BECOME.finditer(line):
+        becomes = "becom" in lowered
+        averages = "average" in lowered
+        for m in _BECOME.finditer(line) if becomes else ():
             for key in ("a", "b"):
                 if m.group(key):
                     facts.append(_fact(m.group(key), "years_to_become_min", number, m.group(1)))
                     facts.append(_fact(m.group(key), "years_to_become_max", number, m.group(2)))
-        for m in _BECOMING.finditer(line):
+        for m in _BECOMING.finditer(line) if becomes else ():
             facts.append(_fact(m.group("a"), "years_to_become_min", number, m.group(2)))
             facts.append(_fact(m.group("a"), "years_to_become_max", number, m.group(3)))
-        for m in _HAS_SALARY.finditer(line):
+        for m in _HAS_SALARY.finditer(line) if averages else ():
             facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
-        for m in _SALARY_OF.finditer(line):
+        for m in _SALARY_OF.finditer(line) if averages else ():
             facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(1), statistic="mean"))
-        for m in _TOP_SKILLS.finditer(line):
+        for m in _TOP_SKILLS.finditer(line) if "skills" in lowered else ():
             skills = [s.strip() for s in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))]
             for rank, skill in enumerate((s for s in skills if s), start=1):
                 facts.append(
                     _fact(m.group("a"), "skill_top", number, text=skill, category=str(rank))
                 )
-        for m in _US_SALARY.finditer(line):
+        for m in _US_SALARY.finditer(line) if averages else ():
             facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
-        for m in _US_SALARY_HOW_TO.finditer(line):
+        for m in _US_SALARY_HOW_TO.finditer(line) if averages else ():
             facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
             if m.group(3):
                 facts.append(
                     _fact(m.group("a"), "salary_hourly", number, m.group(3), statistic="mean")
                 )
-        for m in _SALARY_RANGE.finditer(line):
+        for m in _SALARY_RANGE.finditer(line) if "range" in lowered else ():
             facts.append(_fact(m.group("a"), "salary_min", number, m.group(2)))
             facts.append(_fact(m.group("a"), "salary_max", number, m.group(3)))
         _subject_sentences(line, number, result, subject)
@@ -223,12 +225,13 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
     if not any(k in line for k in _SUBJECT_KEYWORDS) and "Yearly" not in line:
         return
     found: list[tuple[str, dict]] = []
-    for m in _REGIONAL.finditer(line):
+    lowered = line.lower()
+    for m in _REGIONAL.finditer(line) if "expect to earn" in line else ():
         sign = "-" if m.group("dir") == "less" else ""
         found.append(
             ("salary_regional_diff", {"printed": sign + m.group(2), "category": m.group("place")})
         )
-    for m in _ABROAD.finditer(line):
+    for m in _ABROAD.finditer(line) if "average salary" in line else ():
         country = (m.group("c1") or m.group("c2")).strip()
         if country.lower() in {"us", "u.s.", "united states"}:
             continue
@@ -251,9 +254,9 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
                     {"printed": m.group(5), "category": country, "statistic": "mean"},
                 )
             )
-    for m in _MIN_EXPERIENCE.finditer(line):
+    for m in _MIN_EXPERIENCE.finditer(line) if "minimum" in lowered else ():
         found.append(("experience_min_years", {"printed": m.group(1)}))
-    for m in _PROJECTED.finditer(line):
+    for m in _PROJECTED.finditer(line) if "projected" in lowered else ():
         sign = "-" if m.group("dir").lower() in {"decline", "decrease"} else ""
         who = "Bureau of Labor Statistics" if "bureau of labor statistics" in line.lower() else None
         found.append(
@@ -270,7 +273,7 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
         per = m.group("per").lower()
         metric = "salary_yearly" if per in {"yearly", "per year"} else "salary_hourly"
         found.append((metric, {"printed": m.group(1)}))
-    for m in _TRAINING.finditer(line):
+    for m in _TRAINING.finditer(line) if "spend an average" in line else ():
         who = singular(m.group("who"))
         if subject and slugify(who) == slugify(subject):
             found.append(("training_months_min", {"printed": m.group(2)}))

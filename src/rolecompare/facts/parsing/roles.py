@@ -85,6 +85,9 @@ WELL_KNOWN = {
     "CNA": "certified nursing assistant",
 }
 US_AVERAGE = "US average"
+_HEAD_FORMS = HEADS | {h + "s" for h in HEADS} | {h + "es" for h in HEADS} | {"midwives"}
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_ANY_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}s?\b")
 # "by equipping pharmacists": after these words a word in -ing is a verb, not part of a name
 _VERBAL = _vocabulary("by for of in to with from on at about after before while when into")
 _JOINER = re.compile(r",? and |,? or |, ")
@@ -202,6 +205,15 @@ class PageRoles:
         return self._memo[key]
 
     # --- building ---------------------------------------------------------------------------
+
+    def may_name_a_role(self, text: str) -> bool:
+        """A quick test: does the text hold a role noun or an abbreviation at all?"""
+        if _ANY_ABBREVIATION.search(text):
+            return True
+        words = set(_LOWER_WORDS.findall(text.lower()))
+        return bool(words & _HEAD_FORMS) or any(
+            w in self.heads or w.rstrip("s") in self.heads for w in words
+        )
 
     def declare(self, name: str) -> str:
         role = singular_role(name)
@@ -332,6 +344,8 @@ class PageRoles:
         return list(self._cached("mentions", text, self._mentions_now))
 
     def _mentions_now(self, text: str) -> list[Mention]:
+        if not self.may_name_a_role(text):
+            return []
         key = (text, len(self.heads), len(self.abbreviations), len(self.aliases))
         if key not in self._spans:
             words = _words(text)

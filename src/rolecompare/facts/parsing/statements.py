@@ -48,6 +48,7 @@ _PAY_GUARD = re.compile(
     r"|(?<!United )\bstates\b|\bindustr(?:y|ies)\b|\bsettings?\b",
     re.IGNORECASE,
 )
+_PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker)")
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:(?:national|annual|overall)\s+)?")
 _PER = re.compile(r"\s*(?:per|a|an) (?P<per>year|hour)\b|\s*(?P<adverb>annually|hourly)\b", re.I)
 _US_WORKER = re.compile(
@@ -103,6 +104,7 @@ _GROWTH_BEFORE = re.compile(
     r"post|record)|(?:face|faces|facing|see|sees)|job growth\b[^.;]{0,60}?\bat)\s+(?:an?\s+)?$",
     re.IGNORECASE,
 )
+_GROWTH_WORDS = re.compile(r"(?i:grow|declin|increas|decreas|rise|fall|drop|shrink)")
 _PROJECTION = re.compile(r"\bproject|\bexpect|\bforecast|\boutlook\b|\bwill\b", re.I)
 _RATE_WORD = re.compile(
     r"(?:\s?%|\s+percent)?\s+(?:employment\s+|job\s+)?(?P<word>decline|decrease|increase|growth)\b",
@@ -157,6 +159,8 @@ def _mention_at(sentence: Sentence, position: int):
 
 def pay(sentence: Sentence) -> list[Found]:
     text, line = sentence.text, sentence.line
+    if not _PAY_WORDS.search(text):  # every pattern below needs one of these words
+        return []
     if not any(
         t.kind == "money" or _PER.match(line.text, t.end) for t in line.tokens_in(sentence.span)
     ):
@@ -251,6 +255,8 @@ def counts(sentence: Sentence) -> list[Found]:
     line = sentence.line
     if not line.context.us or _SHORTAGE.search(sentence.text):
         return []
+    if not line.context.roles.may_name_a_role(sentence.text):
+        return []
     out: list[Found] = []
     for token in line.tokens_in(sentence.span):
         if token.kind != "number" or token.is_year or is_percent(token, line.text):
@@ -297,6 +303,8 @@ def _count_role(sentence: Sentence, token: Token) -> str | None:
 
 def growth(sentence: Sentence) -> list[Found]:
     line = sentence.line
+    if not _GROWTH_WORDS.search(sentence.text):
+        return []
     out = []
     for token in line.tokens_in(sentence.span):
         if token.value is None or not is_percent(token, line.text):
@@ -403,7 +411,7 @@ def openings(sentence: Sentence) -> list[Found]:
 
 def employment_change(sentence: Sentence) -> list[Found]:
     line = sentence.line
-    if not line.context.us:
+    if not line.context.us or ("jobs" not in sentence.text and "positions" not in sentence.text):
         return []
     out = []
     for token in line.tokens_in(sentence.span):

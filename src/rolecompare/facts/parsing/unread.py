@@ -64,6 +64,7 @@ _ORDINAL = re.compile(r"^\s*(?P<n>\d{1,2})\.\s")
 _RATING = re.compile(
     r"\b(?P<n>\d)\s+stars?\b|-\s*/\s*(?P<s>\d{1,2})\b|\bout of (?P<o>\d{1,3})\b", re.I
 )
+_MAYBE_RATING = re.compile(r"(?i:star|/|out of)")
 _PLUS = re.compile(r"\+")
 _READING_TIME = re.compile(r"\s+min(?:ute)?s?\s+read\b", re.IGNORECASE)
 _WINDOW = re.compile(r"\b(?:next|past|last|coming|previous)\s+$", re.IGNORECASE)
@@ -76,6 +77,7 @@ _SCHOOLING = re.compile(
     r"\W{0,3}(?:[\w'-]+\s+){0,4}?(?:programs?|schools?|graduates|students|applicants)\b", re.I
 )
 _SENTENCE = re.compile(r"[a-z]{2,} [a-z]{2,} [a-z]{2,}")  # three words in a row: prose
+_SCHOOLING_WORDS = re.compile(r"program|school|graduate|student|applicant")
 _SHORTAGE = re.compile(r"\bshortage\b", re.IGNORECASE)
 _INDUSTRY = re.compile(r"\bindustr(?:y|ies)\b|\bsettings?\b|\bsector\b|\bhospitals\b", re.I)
 _AREA = re.compile(
@@ -141,13 +143,14 @@ def _reason(line: str, number: int, token: Token, result: PageResult, context: P
         return "an occupation or industry code"
     before = line[max(0, token.start - 50) : token.start]
     after = line[token.end : token.end + 40]
-    if _HOURS.match(after):
+    near = (before + " " + after).lower()  # cheap tests first: most lines have none of these
+    if ("hour" in near or "hrs" in near) and _HOURS.match(after):
         return "hours are not a metric"
-    if _RATIO.search(before + " " + after):
+    if ("per 1" in near or "quotient" in near or "ratio" in near) and _RATIO.search(near):
         return "a ratio, not a count or a share of a role"
-    if _SHORTAGE.search(before):
+    if "shortage" in near and _SHORTAGE.search(before):
         return "a shortage projection, not the role's employment"
-    if _SCHOOLING.match(after):
+    if _SCHOOLING_WORDS.search(near) and _SCHOOLING.match(after):
         return "a count of schools, programs or students"
     if _INDUSTRY.search(before):
         return "a figure of one industry or setting"
@@ -199,10 +202,14 @@ def account_for_numbers(lines: list[str | None], result: PageResult, context: Pa
         if not tokens:
             continue
         read = _read_tokens(line, number, tokens, facts_by_line, lines, result)
+        if len(read) == len(tokens):
+            continue
         dates = _dates(line)
-        ratings = {
-            m.start(g) for m in _RATING.finditer(line) for g in ("n", "s", "o") if m.group(g)
-        }
+        ratings = (
+            {m.start(g) for m in _RATING.finditer(line) for g in ("n", "s", "o") if m.group(g)}
+            if _MAYBE_RATING.search(line)
+            else set()
+        )
         left: list[Token] = []
         for token in tokens:
             if token.start in read:
@@ -247,10 +254,13 @@ def _read_tokens(
             )  # fmt: skip
             if match is not None:
                 read.add(match.start)
-    dated = [(t, _token_years(t)) for t in tokens]
-    dated = [(t, years) for t, years in dated if years]
     # a year of a fact's period on its line; a label's year dates the values below it
     last = min(len(lines), number + 2) if is_heading(line) else number
+    dated_facts = [f for n in range(number, last + 1) for f in facts_by_line.get(n, []) if f.period]
+    if not dated_facts:
+        return read
+    dated = [(t, _token_years(t)) for t in tokens if t.is_year or t.kind == "span"]
+    dated = [(t, years) for t, years in dated if years]
     for below in range(number, last + 1):
         for fact in facts_by_line.get(below, []):
             period = _years(fact.period)

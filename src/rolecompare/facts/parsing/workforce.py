@@ -79,6 +79,10 @@ _GENDER_EARLIER = re.compile(
 _GENDER_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*[-–:]\s*(?=\d)")
 _GENDER_AFTER = re.compile(rf"\s*(?:%|percent)?\s+{_GENDER}\s*$", re.IGNORECASE)
 _OF_ROLE = re.compile(r"\s*(?:%|percent)\s+of\s+(?:all\s+|the\s+|employed\s+)*")
+_SHARE_WORDS = re.compile(
+    r"(?i:women|men\b|male|white|black|asian|hispanic|latin|native|minorit|races?\b|racial"
+    r"|ethnic|caucasian|degree|educated|diploma|certificate|bsn|adn)"
+)
 _SUB_GROUP = re.compile(
     r"\b(?:in management|older than|younger than|aged \d|worldwide|globally|of (?:the )?(?:U\.S\."
     r"|nation's|country's|total|general) population|of these|of that group|of them|of those"
@@ -161,6 +165,8 @@ def age(sentence: Sentence) -> list[Found]:
 def shares(sentence: Sentence) -> list[Found]:
     line = sentence.line
     text = line.text
+    if not _SHARE_WORDS.search(sentence.text):
+        return []
     percents = [
         t
         for t in line.tokens_in(sentence.span)
