@@ -203,7 +203,7 @@ class Evidence:
             for file, line in refs:
                 lines_of.setdefault(file, set()).add(line)
         for found in statements.values():
-            found.sort(key=lambda s: (s.refs[0] if s.refs else ("", 0), s.value or 0.0))
+            found.sort(key=lambda s: s.refs[0] if s.refs else ("", 0))  # stable: page order
         info = _page_info(pages)
         sources = [
             Source(number, file, *info.get(file, (None, None, None, None)), tuple(sorted(lines)))

@@ -46,7 +46,7 @@ def title(report: PairReport) -> HTML:
     verb = "states" if n == 1 else "state"
     lede = (
         f"What {pages} about these two roles {verb}, side by side. A number in brackets after "
-        f"a figure names the page it comes from ([1]; the pages are listed under Sources at "
+        f"a value names the page it comes from ([1]; the pages are listed under Sources at "
         f"the end); {DERIVED} marks a number computed here from the pages' numbers, which no "
         "page states."
     )
