@@ -11,10 +11,13 @@ tagged ``remove-cell`` (outputs of ``remove-output``), and fits pandas tables to
 break opportunities in long tokens, a smaller type or a landscape page for wide tables, and
 columns of words left-aligned (`_TidyTables`).
 
-PDF: WeasyPrint prints that very HTML with the stylesheet's ``@page`` rules (A4, page numbers).
-It is pip-installable (needs only Debian's pango libraries, no browser), takes well under a
-second for a report, and gives real, selectable text. Its URL fetcher is restricted to
-``data:`` URLs so the PDF step never touches the network or the file system either.
+PDF: WeasyPrint prints that very HTML with the stylesheet's ``@page`` rules (A4, page numbers)
+as a tagged PDF/UA-1 document: headings become bookmarks and structure, tables keep their
+header cells, figures their alt text, and the document its title and language, so a screen
+reader gets what the HTML gives. It is pip-installable (needs only Debian's pango libraries, no
+browser), takes about a second for a report, and gives real, selectable text. Its URL fetcher
+is restricted to ``data:`` URLs so the PDF step never touches the network or the file system
+either.
 
 Every file is written atomically (`rolecompare.atomic`): a failed PDF leaves no partial PDF
 behind and the HTML written before it stays.
