@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from rolecompare.facts.parsing.comparison import parse_tables
 from rolecompare.facts.parsing.context import build_context
-from rolecompare.facts.parsing.figures import read_figures
 from rolecompare.facts.parsing.handbook import read_quick_facts
 from rolecompare.facts.parsing.howto import parse_how_to
 from rolecompare.facts.parsing.kinds import classify
 from rolecompare.facts.parsing.model import PageResult, Problem
 from rolecompare.facts.parsing.passages import read_passages
 from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
+from rolecompare.facts.parsing.sentence_figures import read_figures
 from rolecompare.facts.parsing.stat_tables import read_statistics_tables
 from rolecompare.facts.parsing.text import decode_page
 from rolecompare.facts.parsing.unread import account_for_numbers

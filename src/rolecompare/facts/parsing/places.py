@@ -9,7 +9,7 @@
 - **Entry education**: "Pharmacists need a Doctor of Pharmacy (Pharm.D.)".
 
 The pay figures of such sentences are the state's or the industry's, not the role's: they are
-not read (`statements.pay`).
+not read (`pay.pay`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ Abbreviations are read as the page defines them ("registered nurses (RNs)", "lic
 vocational nurses (LVN)" introduced with "called" or "known as" as another name of the same
 role); an undefined one is matched by its initials against the roles the page names in full
 ("RNs" -> registered nurses). "A and B" is one role ("accountants and auditors", "nurses and
-midwives") unless A or B is a role the page compares with the other.
+midwives") unless A or B is a role the page compares with the other, or an abbreviation
+("LPNs and LVNs" are two names of one role, or two roles, never a third). The vocabulary of
+role words is in `role_words`.
 """
 
 from __future__ import annotations
@@ -21,159 +23,32 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from rolecompare.facts.parsing.role_words import (
+    ABBR_DEFINED,
+    ABBR_WORD,
+    ALIAS,
+    ANY_ABBREVIATION,
+    HEAD_FORMS,
+    JOINER,
+    LOWER_WORDS,
+    QUALIFIERS,
+    STOP,
+    US_AVERAGE,
+    VERBAL,
+    WELL_KNOWN,
+    Mention,
+    clause_start,
+    head_of,
+    initials,
+    is_qualifier,
+    singular_role,
+    words_of,
+)
 from rolecompare.facts.parsing.text import clean_name, slugify
 
-
-def _vocabulary(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-HEADS = _vocabulary(
-    """nurse midwife practitioner pharmacist physician surgeon dentist hygienist assistant aide
-    technician technologist therapist teacher tutor instructor professor educator lawyer
-    attorney paralegal accountant auditor bookkeeper clerk developer programmer engineer
-    analyst tester scientist designer architect manager director officer executive
-    administrator coordinator specialist supervisor representative consultant driver operator
-    mechanic electrician plumber carpenter welder machinist installer repairer cashier
-    salesperson chef cook bartender firefighter pilot attendant librarian counselor
-    psychologist psychiatrist writer editor reporter journalist photographer economist
-    statistician actuary paramedic dietitian nutritionist optometrist veterinarian
-    chiropractor sonographer radiographer pathologist receptionist secretary planner
-    recruiter trainer inspector investigator estimator surveyor geologist chemist biologist
-    physicist mathematician translator interpreter dispatcher courier janitor housekeeper
-    caregiver"""
-)
-_IRREGULAR_PLURALS = {"midwives": "midwife", "wives": "wife"}
-# Words that say which members of a role are meant, not which role.
-QUALIFIERS = _vocabulary(
-    """licensed employed working practicing practising active full-time part-time male female
-    men women black white hispanic latino latina asian non-white nonwhite non-hispanic
-    minority new current all overall u.s. us american national nationwide top best-paid
-    highest-paid lowest-paid experienced typical most many some other such these those
-    their our the"""
-)
-STOP = _vocabulary(
-    """a an the of for to in on at by with as and or than that this these those is are was
-    were be been being has have had who whom which what when where while from into per its
-    their his her our your my all most many some more less fewer other such each every both
-    either neither no not only just about around over under nearly almost approximately
-    million billion thousand percent among between within across during since until through
-    average median mean annual hourly yearly wage wages salary salaries pay income earnings
-    employment jobs job number share percentage rate age workforce population outlook growth
-    demand openings positions how why said says say called known named vs versus they them
-    we you it he she few very"""
-)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z.]|[A-Za-z]")
-_ABBR_WORD = re.compile(r"^(?P<abbr>[A-Z]{2,5})s?$")
-_ABBR_DEFINED = re.compile(r"\((?P<abbr>[A-Z]{2,5})s?\)")
-# "..., called licensed vocational nurses (LVN)", "known in some states as ...", "whose title in
-# California and Texas is ..."
-_ALIAS = re.compile(
-    r",? (?:(?:also )?called|(?:also )?known(?: [a-z ,]{0,40}?)? as|referred to as|whose (?:title|"
-    r"name)(?: [A-Za-z ,]{0,40}?)? is) (?P<phrase>[a-z][a-z -]{2,60}?)"
-    r"(?: \((?P<abbr>[A-Z]{2,5})s?\))?(?= in |,|\.|;|$)"
-)
-# A few abbreviations pages use without defining them.
-WELL_KNOWN = {
-    "RN": "registered nurse",
-    "LPN": "licensed practical nurse",
-    "LVN": "licensed vocational nurse",
-    "NP": "nurse practitioner",
-    "CNA": "certified nursing assistant",
-}
-US_AVERAGE = "US average"
-_HEAD_FORMS = HEADS | {h + "s" for h in HEADS} | {h + "es" for h in HEADS} | {"midwives"}
-_LOWER_WORDS = re.compile(r"[a-z]+")
-_ANY_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}s?\b")
-# "by equipping pharmacists": after these words a word in -ing is a verb, not part of a name
-_VERBAL = _vocabulary("by for of in to with from on at about after before while when into")
-_JOINER = re.compile(r",? and |,? or |, ")
-
-
-def is_qualifier(word: str) -> bool:
-    """'licensed', 'employed', 'full-time', 'college-educated': which members, not which role."""
-    lower = word.lower().rstrip(",")
-    return lower in QUALIFIERS or lower.endswith(("-educated", "-trained", "-time", "-based"))
-
-
-@lru_cache(maxsize=16384)
-def head_of(word: str) -> str | None:
-    """'Nurses' -> 'nurse' when the word is an occupation noun (singular or plural)."""
-    lower = word.lower().rstrip(".")
-    if lower in HEADS:
-        return lower
-    if lower in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[lower]
-    if lower.endswith("s") and lower[:-1] in HEADS:
-        return lower[:-1]
-    if lower.endswith("es") and lower[:-2] in HEADS:
-        return lower[:-2]
-    return None
-
-
-def _singular_word(word: str) -> str:
-    lower = word.lower()
-    if lower in _IRREGULAR_PLURALS:
-        single = _IRREGULAR_PLURALS[lower]
-        return word[0] + single[1:] if word[:1].isupper() else single
-    if re.fullmatch(r"[A-Z]{2,5}s", word):
-        return word[:-1]
-    if lower.endswith("ies") and len(lower) > 4:
-        return word[:-3] + "y"
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def singular_role(name: str) -> str:
-    """'Software Developers, Quality Assurance Analysts, and Testers' -> each conjunct singular;
-    'Heavy and Tractor-trailer Truck Drivers' -> '... Truck Driver'."""
-    name = clean_name(name)
-    parts = re.split(r"(,? and |,? or |, )", name)
-    out = []
-    for part in parts:
-        if re.fullmatch(r",? and |,? or |, ", part) or not part:
-            out.append(part)
-            continue
-        words = part.split(" ")
-        words[-1] = _singular_word(words[-1])
-        out.append(" ".join(words))
-    return "".join(out)
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    role: str  # the role's name (singular), or US_AVERAGE
-    bare: bool = False  # only the head noun ("nurses"): the page's own role of that kind
-
-
-def _words(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if word.endswith(".") and "." not in word[:-1]:  # 'drivers.' ends a sentence; 'U.S.'
-            word = word[:-1]
-        if word.endswith(("'s", "’s")):  # "an electrician's", "nurses'"
-            word = word[:-2]
-        elif word.endswith(("'", "’")):
-            word = word[:-1]
-        if word:
-            out.append((m.start(), m.start() + len(word), word))
-    return out
-
-
-def _clause_start(text: str, at: int) -> bool:
-    before = text[:at].rstrip()
-    return not before or before[-1] in '.:;(•*!?"' or before.endswith(" -")
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"and", "of"})
+__all__ = ["US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
 
 @dataclass
@@ -208,10 +83,10 @@ class PageRoles:
 
     def may_name_a_role(self, text: str) -> bool:
         """A quick test: does the text hold a role noun or an abbreviation at all?"""
-        if _ANY_ABBREVIATION.search(text):
+        if ANY_ABBREVIATION.search(text):
             return True
-        words = set(_LOWER_WORDS.findall(text.lower()))
-        return bool(words & _HEAD_FORMS) or any(
+        words = set(LOWER_WORDS.findall(text.lower()))
+        return bool(words & HEAD_FORMS) or any(
             w in self.heads or w.rstrip("s") in self.heads for w in words
         )
 
@@ -223,7 +98,7 @@ class PageRoles:
         self.aliases[key] = role
         self.declared.append(role)
         last = role.split(" ")[-1]
-        if last and not _ABBR_WORD.match(last):
+        if last and not ABBR_WORD.match(last):
             self.heads.add(last.lower())
         return role
 
@@ -232,19 +107,19 @@ class PageRoles:
         for line in lines:
             if not line or ("(" not in line and "known as" not in line):
                 continue
-            for m in _ABBR_DEFINED.finditer(line):
+            for m in ABBR_DEFINED.finditer(line):
                 phrase = self._phrase_before(line, m.start())
                 if phrase is None:
                     continue
                 role = self.aliases.get(slugify(singular_role(phrase))) or singular_role(phrase)
                 self.abbreviations.setdefault(m.group("abbr"), role)
                 self.aliases.setdefault(slugify(role), role)
-                if alias := _ALIAS.match(line, m.end()):
+                if alias := ALIAS.match(line, m.end()):
                     self.aliases.setdefault(slugify(singular_role(alias.group("phrase"))), role)
                     if alias.group("abbr"):
                         self.abbreviations.setdefault(alias.group("abbr"), role)
             for m in re.finditer(r"\b(?P<abbr>[A-Z]{2,5})s?(?=, (?:known as|called) )", line):
-                alias = _ALIAS.match(line, m.end())
+                alias = ALIAS.match(line, m.end())
                 role = self.abbreviation(m.group("abbr"))
                 if alias and role:
                     self.aliases.setdefault(slugify(singular_role(alias.group("phrase"))), role)
@@ -254,18 +129,18 @@ class PageRoles:
         text = line[max(0, at - 120) : at].rstrip()  # a name is short: look no further back
         if len(text) < min(at, 120) - 1:
             return None
-        words = _words(text)
+        words = words_of(text)
         spans = self._head_spans(text, words)
         if not spans or spans[-1][1] != len(words) - 1 or words[-1][1] != len(text):
             return None
         first, head = spans[-1]
-        if _ABBR_WORD.match(words[head][2]):
+        if ABBR_WORD.match(words[head][2]):
             return None
         return text[words[first][0] : words[head][1]]
 
     def phrases(self, text: str) -> list[Mention]:
         """Each role phrase on its own ('accountants' and 'nurses' in 'nurses and accountants')."""
-        words = _words(text)
+        words = words_of(text)
         out = []
         for first, head in self._head_spans(text, words):
             role, bare = self._resolve(text[words[first][0] : words[head][1]])
@@ -277,7 +152,7 @@ class PageRoles:
         if abbr in self.abbreviations:
             return self.abbreviations[abbr]
         for role in [*self.declared, *self.aliases.values()]:
-            if _initials(role).upper() == abbr:
+            if initials(role).upper() == abbr:
                 return role
         if abbr in WELL_KNOWN:
             return self.aliases.get(slugify(WELL_KNOWN[abbr]), WELL_KNOWN[abbr])
@@ -307,7 +182,7 @@ class PageRoles:
                 break
             words = words[1:]
         if len(words) == 1:
-            if m := _ABBR_WORD.match(words[0]):
+            if m := ABBR_WORD.match(words[0]):
                 return self.abbreviation(m.group("abbr")), False
             head = head_of(words[0])
             if head is not None:
@@ -348,7 +223,7 @@ class PageRoles:
             return []
         key = (text, len(self.heads), len(self.abbreviations), len(self.aliases))
         if key not in self._spans:
-            words = _words(text)
+            words = words_of(text)
             self._spans[key] = (words, self._head_spans(text, words))
         words, spans = self._spans[key]
         out: list[Mention] = []
@@ -356,7 +231,7 @@ class PageRoles:
         while k < len(spans):
             # a chain "A, B, and C" / "A and B" / "A or B": one role unless the page compares them
             last = k
-            while last + 1 < len(spans) and _JOINER.fullmatch(
+            while last + 1 < len(spans) and JOINER.fullmatch(
                 text[words[spans[last][1]][1] : words[spans[last + 1][0]][0]]
             ):
                 last += 1
@@ -365,7 +240,7 @@ class PageRoles:
             roles = [self.resolve(text[words[a][0] : words[b][1]]) for a, b in chain]
             whole = self.resolve(text[start:end]) if len(chain) > 1 else None
             named = [words[b][2] for _, b in chain]
-            abbreviated = any(_ABBR_WORD.match(w) for w in named)
+            abbreviated = any(ABBR_WORD.match(w) for w in named)
             if len(chain) > 1 and (
                 self.known(whole or "")
                 or (len({r for r in roles if r}) == 1 and all(roles))
@@ -397,7 +272,7 @@ class PageRoles:
         i = len(words) - 1
         while i >= 0:
             word = words[i][2]
-            abbr = _ABBR_WORD.match(word)
+            abbr = ABBR_WORD.match(word)
             if not (self.is_head(word) or (abbr and self.abbreviation(abbr.group("abbr")))):
                 i -= 1
                 continue
@@ -411,11 +286,11 @@ class PageRoles:
                 ):
                     break
                 # "by equipping pharmacists": a verb after a preposition, not part of the name
-                if lower.endswith("ing") and first >= 2 and words[first - 2][2].lower() in _VERBAL:
+                if lower.endswith("ing") and first >= 2 and words[first - 2][2].lower() in VERBAL:
                     break
                 if prev[:1].isupper() != word[:1].isupper() and not abbr:
                     if prev[:1].isupper() and (
-                        _clause_start(text, prev_start) or lower in QUALIFIERS
+                        clause_start(text, prev_start) or lower in QUALIFIERS
                     ):
                         first -= 1
                     break
@@ -431,7 +306,7 @@ class PageRoles:
         if first < 2 or words[first - 1][2] != "and":
             return start
         adjective = words[first - 2][2]
-        opening = adjective[:1].isupper() and _clause_start(text, words[first - 2][0])
+        opening = adjective[:1].isupper() and clause_start(text, words[first - 2][0])
         if (
             (adjective[:1].isupper() != words[first][2][:1].isupper() and not opening)
             or adjective.lower() in STOP

@@ -1,9 +1,9 @@
 """Figures stated in sentences: the frame every statement reader shares.
 
 A line is cut into sentences and each sentence into clauses (at ";", ", while", ", and", ...).
-The statement readers (`statements`, `workforce`) find figures in a sentence and say what they
-know: the metric, the number, and where they can, the role, statistic, unit, category and
-period. This module fills in the rest, in this order:
+The statement readers (`pay`, `jobs_outlook`, `workforce`, `categories`, `places`) find figures
+in a sentence and say what they know: the metric, the number, and where they can, the role,
+statistic, unit, category and period. This module fills in the rest, in this order:
 
 - **role**: the role the reader found ("the median annual wage *for pharmacists*"), else the
   first role the clause names, else the first the sentence names, else the role of the last
@@ -31,7 +31,7 @@ from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult, RawFact
 from rolecompare.facts.parsing.numbers import Period, Token, find_numbers, find_periods
 from rolecompare.facts.parsing.numbers import qualifier_at as _qualifier_at
-from rolecompare.facts.parsing.roles import Mention
+from rolecompare.facts.parsing.roles import US_AVERAGE, Mention
 from rolecompare.facts.parsing.text import slugify
 from rolecompare.facts.schema import metrics
 
@@ -319,3 +319,44 @@ def read_line(
                 if sentence.emit(found, result) is not None:
                     count += 1
     return count
+
+
+# --- shared by the statement readers -----------------------------------------------------------
+
+
+def words_before(sentence: Sentence, token: Token) -> str:
+    """The words before a number, within 160 characters (a hostile sentence stays linear)."""
+    return sentence.line.text[max(sentence.span.start, token.start - 160) : token.start]
+
+
+def mention_at(sentence: Sentence, position: int) -> Mention | None:
+    """The role named exactly at `position` (after spaces)."""
+    text = sentence.line.text
+    while position < len(text) and text[position] == " ":
+        position += 1
+    for mention in sentence.line.mentions:
+        if mention.start == position:
+            return mention
+    return None
+
+
+_SLOT = re.compile(
+    r"(?:\s?%|\s+percent)?\s+(?:for|of|among)\s+(?:(?:the|an?)\s+)?(?P<who>(?:all\s+)?[A-Za-z][\w'-]*)"
+)
+_EVERYONE = re.compile(
+    r"all (?:workers|occupations|jobs)\b|average (?:U\.S\.|US|American) worker", re.IGNORECASE
+)
+
+
+def whose(sentence: Sentence, position: int) -> str | None:
+    """Whose figure 'for/of ...' right after `position` says: a role; US_AVERAGE for 'all
+    workers'; '' for someone who is not a role the page knows; None when it does not say."""
+    m = _SLOT.match(sentence.line.text, position)
+    if m is None or m.group("who").lower() in {"the", "a", "an"}:
+        return None
+    if _EVERYONE.match(sentence.line.text, m.start("who")):
+        return US_AVERAGE
+    mention = mention_at(sentence, m.start("who"))
+    if mention is None and m.group("who").lower().startswith("all"):
+        mention = mention_at(sentence, m.start("who") + 4)
+    return mention.role if mention else ""

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.facts.parsing import places, statements, workforce
+from rolecompare.facts.parsing import jobs_outlook, pay, places, workforce
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_periods
 from rolecompare.facts.parsing.sentences import Reader, read_line
 
 NUMBER_READERS: list[Reader] = [
-    statements.pay,
-    statements.counts,
-    statements.growth,
-    statements.openings,
-    statements.employment_change,
+    pay.pay,
+    jobs_outlook.counts,
+    jobs_outlook.growth,
+    jobs_outlook.openings,
+    jobs_outlook.employment_change,
     workforce.age,
     workforce.shares,
 ]

@@ -1,0 +1,147 @@
+"""Pay stated in sentences.
+
+- **Pay**: a statistic word and a pay word ("the median annual wage", "an average hourly wage",
+  "a mean -- or average -- annual salary", "the 2019 median income", "earned a median of"),
+  then the amount in the same clause ("... for pharmacists was $136,030", "of $41,540 a year",
+  "as 128,090 per year"; "$48,070 per year or $23.11 per hour" gives both; "at $61,690 for
+  accountants ... and $64,690 for nurses" gives each role its own). The unit is the page's
+  "per year"/"per hour", else the pay word's "annual"/"hourly". The role is the one the pay
+  belongs to ("Electricians' median annual wage", "the median wage for pharmacists"), else the
+  clause's. Pay of a place, setting, industry or a best-paid group is not the role's pay: a
+  sentence about the highest-paying state, a metro area, "where ...", or "worked in
+  hospitals" gives none. "The $45,790 annual wage of the average U.S. worker" is the US
+  average.
+- **Percentiles**: "those in the top 10 percent earned $57,360 or more" -> the 90th percentile
+  (bottom/lowest N -> the Nth), with "or more"/"less than" as qualifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rolecompare.facts.parsing.numbers import Token
+from rolecompare.facts.parsing.roles import US_AVERAGE
+from rolecompare.facts.parsing.sentences import Found, Sentence, whose
+
+_PAY_CUE = re.compile(
+    r"\b(?:(?:national|annual|yearly|hourly|overall)\s+)*(?P<stat>median|mean|average)"
+    r"(?:\s+--\s+or\s+average\s+--)?(?:\s+(?:annual|yearly|hourly|base|national))*\s+"
+    r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings)\b"
+    r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b",
+    re.IGNORECASE,
+)
+_PAY_GUARD = re.compile(
+    r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b"
+    r"|\bhighest (?:average |annual |mean )?(?:wages?|pay|salar|incomes?)"
+    r"|\bearns? the most\b|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
+    r"|\b(?:was|were|is) highest\b|\bwhere\b"
+    r"|\b(?:worked|work|working|employed) in (?!the U\.S|the United States)"
+    r"|\bmetros?\b|\bmetropolitan\b|\bareas?\b|\bregions?\b|\bcities\b|\bcount(?:y|ies)\b"
+    r"|(?<!United )\bstates\b|\bindustr(?:y|ies)\b|\bsettings?\b",
+    re.IGNORECASE,
+)
+_PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker)")
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:(?:national|annual|overall)\s+)?")
+_PER = re.compile(r"\s*(?:per|a|an) (?P<per>year|hour)\b|\s*(?P<adverb>annually|hourly)\b", re.I)
+_US_WORKER = re.compile(
+    r"\s+(?:(?P<per>annual|hourly|yearly)\s+)?(?:wage|salary|pay|income)\s+of\s+the\s+average"
+    r"\s+(?:U\.S\.|US|American)\s+worker",
+    re.IGNORECASE,
+)
+_PERCENTILE = re.compile(
+    r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2}) percent\b[^$.;]{0,40}?"
+    r"\b(?:earned|made|earn|earns|make|makes|received|earning|making|reached|took home|were "
+    r"paid|was|were)\s+(?:less than |more than |over |under |at least |at most )?(?=\$)",
+    re.IGNORECASE,
+)
+
+
+def pay(sentence: Sentence) -> list[Found]:
+    text, line = sentence.text, sentence.line
+    if not _PAY_WORDS.search(text):  # every pattern below needs one of these words
+        return []
+    if not any(
+        t.kind == "money" or _PER.match(line.text, t.end) for t in line.tokens_in(sentence.span)
+    ):
+        return []
+    out: list[Found] = []
+    for token in line.tokens_in(sentence.span):
+        if token.kind == "money" and (us := _US_WORKER.match(line.text, token.end)):
+            unit = "USD/hour" if (us.group("per") or "").lower() == "hourly" else "USD/year"
+            out.append(Found("salary_hourly" if unit == "USD/hour" else "salary_yearly", token,
+                             role=US_AVERAGE, statistic="mean", unit=unit))  # fmt: skip
+    if _PAY_GUARD.search(text):
+        return out
+    out += _percentiles(sentence)
+    cues = list(_PAY_CUE.finditer(text))
+    for i, cue in enumerate(cues):
+        start = sentence.span.start + cue.end()
+        clause = sentence.clause_of(sentence.span.start + cue.start())
+        stop = min(
+            clause.end,
+            sentence.span.start + cues[i + 1].start() if i + 1 < len(cues) else clause.end,
+        )
+        values = [
+            t for t in line.tokens if start <= t.start < stop
+            and (t.kind == "money" or (t.kind == "number" and _PER.match(line.text, t.end)))
+        ]  # fmt: skip
+        if not values:
+            continue
+        word = (cue.group("stat") or cue.group("stat2")).lower()
+        statistic = "mean" if word in {"mean", "average"} else "median"
+        cue_role = _pay_role(sentence, cue)
+        seen: set[tuple[str | None, str]] = set()
+        for token in values[:4]:
+            # "$61,690 for accountants ... and $64,690 for nurses": each its own role
+            slot = whose(sentence, token.end)
+            role = cue_role if slot is None else slot
+            unit = _unit(line.text, token, cue.group(0))
+            if (role, unit) in seen:  # a second amount of one role and unit is not this pay
+                break
+            seen.add((role, unit))
+            metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
+            out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
+                             named_elsewhere=role == ""))  # fmt: skip
+    return out
+
+
+def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
+    """Whose pay the cue names: "Electricians' median annual wage", "the median wage for
+    pharmacists" (a role), '' for someone who is not a role, None when it does not say."""
+    line = sentence.line
+    cue_start = sentence.span.start + cue.start()
+    for mention in line.mentions:
+        if mention.end <= cue_start and _POSSESSIVE.fullmatch(line.text, mention.end, cue_start):
+            return mention.role
+    return whose(sentence, sentence.span.start + cue.end())
+
+
+def _unit(text: str, token: Token, cue: str) -> str:
+    if per := _PER.match(text, token.end):
+        word = (per.group("per") or per.group("adverb")).lower()
+        return "USD/hour" if word in {"hour", "hourly"} else "USD/year"
+    if "hourly" in cue.lower():
+        return "USD/hour"
+    if re.search(r"annual|yearly", cue, re.I) or (token.value or 0) >= 1000:
+        return "USD/year"
+    return "USD/hour"
+
+
+def _percentiles(sentence: Sentence) -> list[Found]:
+    out = []
+    for m in _PERCENTILE.finditer(sentence.text):
+        token = sentence.line.token_at(sentence.span.start + m.end())
+        if token is None or token.kind != "money":
+            continue
+        n = int(m.group("n"))
+        top = m.group("side").lower() in {"top", "highest", "upper"}
+        unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
+        # "made $30,420 of less": a slip for "or less"
+        slip = re.match(r"\s*of less\b", sentence.line.text[token.end :])
+        qualifier = "at most" if slip else None
+        out.append(
+            Found("salary_percentile", token, category=str(100 - n if top else n), unit=unit,
+                  qualifier=qualifier,
+                  extra=[(sentence.span.start + m.start("n"), sentence.span.start + m.end("n"))])
+        )  # fmt: skip
+    return out
