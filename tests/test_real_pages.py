@@ -372,8 +372,8 @@ def test_hourly_and_yearly_percentiles_are_not_a_conflict() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="tables.facts_agree requires equal text, and growth_projected's text is the page's "
-    "words beside the rate ('Faster than average' / 'faster than the average for all "
-    "occupations'), not its value",
+    "words beside the rate ('Faster than average' / 'faster than the all-occupation "
+    "average'), not its value",
 )
 def test_words_beside_one_growth_rate_are_not_a_conflict() -> None:
     tables = build_tables([parsed("handbook_bls-registered-nurses.txt")])
