@@ -151,7 +151,8 @@ def _keep(
 ) -> nbformat.NotebookNode | None:
     """Move papermill's copy onto `output` (atomically) and return it, None if there is none.
 
-    Its papermill metadata is corrected on the way to name `output`, not the scratch file.
+    Its papermill metadata is corrected on the way to name `output` (by file name), not the
+    scratch file.
     """
     if not scratch.exists():
         return None
@@ -164,7 +165,12 @@ def _keep(
         except Exception:  # unparseable, but still what whoever debugs wants to see
             nb = None
     if nb is not None:
-        nb.metadata.setdefault("papermill", {})["output_path"] = str(output)
+        # file names only: a published notebook carries no path of the machine that made it
+        # (papermill records the scratch copy's and the template's absolute paths)
+        record = nb.metadata.setdefault("papermill", {})
+        record["output_path"] = output.name
+        if record.get("input_path"):
+            record["input_path"] = Path(str(record["input_path"])).name
         nbformat.write(nb, scratch)
     with scratch.open("rb") as handle:
         os.fsync(handle.fileno())
