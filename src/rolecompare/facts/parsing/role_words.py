@@ -55,7 +55,12 @@ STOP = _vocabulary(
     demand openings positions how why said says say called known named vs versus they them
     we you it he she few very"""
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z.]|[A-Za-z]")
+# A word: 'U.S.', a dotted word kept whole ('www.bls.gov', 'Pharm.D.'), or a word whose
+# possessive ending ('electrician's', 'nurses'') and sentence period are left out
+_WORD = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z][A-Za-z'’-]*)+\.?"
+    r"|(?P<w>[A-Za-z](?:[A-Za-z-]*[A-Za-z])?(?:['’](?!s\b)[A-Za-z]+)*)(?:['’]s\b|['’](?![A-Za-z]))?"
+)
 ABBR_WORD = re.compile(r"^(?P<abbr>[A-Z]{2,5})s?$")
 ABBR_DEFINED = re.compile(r"\((?P<abbr>[A-Z]{2,5})s?\)")
 # "..., called licensed vocational nurses (LVN)", "known in some states as ...", "whose title in
@@ -142,18 +147,11 @@ class Mention:
 
 
 def words_of(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if word.endswith(".") and "." not in word[:-1]:  # 'drivers.' ends a sentence; 'U.S.'
-            word = word[:-1]
-        if word.endswith(("'s", "’s")):  # "an electrician's", "nurses'"
-            word = word[:-2]
-        elif word.endswith(("'", "’")):
-            word = word[:-1]
-        if word:
-            out.append((m.start(), m.start() + len(word), word))
-    return out
+    """(start, end, word) of every word."""
+    return [
+        (m.start(), m.end("w"), m.group("w")) if m.group("w") else (m.start(), m.end(), m.group())
+        for m in _WORD.finditer(text)
+    ]
 
 
 def clause_start(text: str, at: int) -> bool:
