@@ -1,9 +1,10 @@
 """Account for every number printed on a page: a fact, a number that is not data, or a problem.
 
 A number is **read** when a fact on its line states it (its value, or a number the fact used,
-such as the "10" of "the top 10 percent"), when it is the year of the period of a fact on its
-line or on one of the next two lines ("2022 Median Pay" above "$81,220 per year"), or when its
-whole line is a table row a reader took (glued comparison rows such as "Average age4442").
+such as the "10" of "the top 10 percent"), when it is a year of the period of a fact on its
+line, or of a fact on one of the next two lines when its line is a label ("2022 Median Pay"
+above "$81,220 per year"), or when its whole line is a table row a reader took (glued
+comparison rows such as "Average age4442").
 
 A number is **evidently not data**, and is neither a fact nor a problem, when it is:
 
@@ -22,9 +23,11 @@ A number is **evidently not data**, and is neither a fact nor a problem, when it
   savings"), or a place, industry or degree a fact names.
 
 Every other number is a problem of its line: `<number as printed> not attributed: <reason>`,
-with what the line suggests it is (hours, a ratio, a figure of one state or industry, a code,
-a year that dates no fact, ...). Lines that already carry a reader's problem are not listed
-again. At most `MAX_UNREAD` numbers are listed per page.
+the reason being what a reader said when it passed the number over (a standard error column,
+a percentile heading, a range "5-8%", which is listed once) or what the words around it
+suggest (hours, a ratio, a figure of one state or industry, a code, a year that dates no fact,
+a figure outside the United States, "no role on the page", ...). Lines that already carry a
+reader's problem are not listed again. At most `MAX_UNREAD` numbers are listed per page.
 """
 
 from __future__ import annotations
