@@ -60,6 +60,9 @@ def test_first_build_makes_every_planned_pair_and_the_site(built) -> None:
         folder = reports / pair_folder_name(a, b)
         assert (folder / "report.html").is_file() and not (folder / "report.pdf").exists()
         assert not (folder / "build.json").exists()  # the manifest holds the record now
+        for name in ("report.html", "report.ipynb"):  # no path of the machine that built it
+            text = (folder / name).read_text(encoding="utf-8")
+            assert "rolecompare-worker-" not in text and str(root) not in text, name
         record = done[folder.name]
         assert record["status"] == "ok" and record["parts"]["formats"] == "html"
         assert len(record["inputs"]) == 64 and set(record["files"]) == {
@@ -188,3 +191,23 @@ def test_a_local_dask_cluster_builds_the_same_reports(tmp_path: Path, built) -> 
         local = visible_text(root / "reports" / name / "report.html")
         remote = visible_text(tmp_path / "reports" / name / "report.html")
         assert remote == local
+
+
+@pytest.mark.slow
+def test_a_report_runs_on_a_slice_as_in_the_build(tmp_path: Path, built) -> None:
+    """`report` on a pair's slice folder (what a build's job carries) gives the report the
+    build gave: a slice holds everything a report reads."""
+    from rolecompare.building.slices import make_slice
+    from rolecompare.reporting.inputs import is_slice
+    from rolecompare.reporting.report import make_report
+
+    root, _ = built
+    a, b = PAIRS[0]
+    folder = make_slice(root / "processed", a, b, tmp_path / "slice")
+    assert is_slice(folder) and not is_slice(root / "processed")
+    result = make_report(
+        a, b, processed_dir=folder, reports_dir=tmp_path / "reports", formats=("html",)
+    )
+    assert visible_text(result.paths.html) == visible_text(
+        root / "reports" / pair_folder_name(a, b) / "report.html"
+    )

@@ -74,9 +74,11 @@ class Changes:
             out += [f"  {r.describe()}" for r in self.roles[:MAX_LINES]]
             if len(self.roles) > MAX_LINES:
                 out.append(f"  ... and {len(self.roles) - MAX_LINES} more (see index.html)")
-        if self.context:
+        if self.first:
+            out.append(f"context of the reports drawn {self.context_drawn}")
+        elif self.context:
             out.append(f"context redrawn ({self.context}); drawn {self.context_drawn}")
-        elif not self.first:
+        else:
             out.append(f"context kept (drawn {self.context_drawn})")
         return out
 

@@ -180,6 +180,16 @@ def key_numbers(folder: Path, role_a: str, role_b: str) -> dict:
     return numbers
 
 
+def _unrooted(text: str, job_dir: Path) -> str:
+    """The worker's scratch folder out of published text: the executed notebook names its
+    slice folder (a parameter) as `inputs`, relative to where the job ran."""
+    return text.replace(f"{job_dir}/", "").replace(str(job_dir), ".")
+
+
+def _unrooted_bytes(data: bytes, job_dir: Path) -> bytes:
+    return _unrooted(data.decode("utf-8"), job_dir).encode("utf-8")
+
+
 def _title(job: PairJob) -> str:
     """The report's title, 'Role A vs Role B', from the slice's roles.csv."""
     import csv
@@ -215,12 +225,12 @@ def run_pair_job(job: PairJob) -> PairOutcome:
                 state.discard_kernel()  # timed out or died: never reuse it
             else:
                 outcome.failed_cell = exc.describe_cell()
-            outcome.error = str(exc).replace(str(executed), "report.ipynb")
+            outcome.error = _unrooted(str(exc).replace(str(executed), "report.ipynb"), job_dir)
             if executed.exists():
-                outcome.files["report.ipynb"] = executed.read_bytes()
+                outcome.files["report.ipynb"] = _unrooted_bytes(executed.read_bytes(), job_dir)
             return outcome
         outcome.seconds["notebook"] = time.monotonic() - started
-        outcome.files["report.ipynb"] = executed.read_bytes()
+        outcome.files["report.ipynb"] = _unrooted_bytes(executed.read_bytes(), job_dir)
         counted = time.monotonic()
         outcome.numbers = key_numbers(processed, job.role_a, job.role_b)
         outcome.seconds["numbers"] = time.monotonic() - counted
