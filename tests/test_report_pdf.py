@@ -28,6 +28,7 @@ from rolecompare.reporting.report import ReportResult, make_report
 
 pytestmark = pytest.mark.slow
 CRM, CCM = "customer-relations-manager", "customer-care-manager"
+CSM = "customer-service-manager"
 SPARSE = ("accounting-clerk", "payroll-clerk")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pages"
 SECTIONS = ("Key numbers", "Pay", "Demographics", "Experience and education",
@@ -78,14 +79,30 @@ def sparse(tmp_path_factory) -> Built:
 
 
 @pytest.fixture(scope="module")
-def built(seed, sparse) -> dict[str, Built]:
-    return {"seed": seed, "sparse": sparse}
+def other_seeds(tmp_path_factory, seed_processed) -> dict[str, Built]:
+    """The two other seed pairs (customer service manager with each of the others)."""
+    out = tmp_path_factory.mktemp("other_reports")
+    return {
+        f"seed {b}": Built(
+            make_report(CSM, b, processed_dir=seed_processed, reports_dir=out),
+            seed_processed,
+            (CSM, b),
+        )
+        for b in (CRM, CCM)
+    }
+
+
+@pytest.fixture(scope="module")
+def built(seed, sparse, other_seeds) -> dict[str, Built]:
+    return {"seed": seed, "sparse": sparse, **other_seeds}
 
 
 # --- page budgets -----------------------------------------------------------------------------
 
 
-def test_seed_pair_fits_seven_a4_pages_with_what_each_role_does(seed) -> None:
+def test_seed_pair_fits_seven_a4_pages_with_what_each_role_does(seed, other_seeds) -> None:
+    for other in other_seeds.values():
+        assert len(PdfReader(other.pdf).pages) <= 7, other.pair
     reader = PdfReader(seed.pdf)
     assert len(reader.pages) <= 7
     for page in reader.pages:
@@ -184,7 +201,10 @@ def unexplained_numbers(report: Built, text: str) -> tuple[list[str], int]:
     return [n for n in found if not _matches(n, stated | words | computed)], len(found)
 
 
-@pytest.mark.parametrize(("which", "at_least"), [("seed", 150), ("sparse", 20)])
+@pytest.mark.parametrize(
+    ("which", "at_least"),
+    [("seed", 150), (f"seed {CRM}", 150), (f"seed {CCM}", 150), ("sparse", 20)],
+)
 def test_every_number_in_the_pdf_is_a_fact_a_computed_number_or_a_reference(built, which, at_least):
     """Each number the PDF shows is a fact of the pair, a number the analysis functions
     derive, or a page, line or source number. Nothing else."""

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rolecompare.reporting.evidence import Evidence, Statement
-from rolecompare.reporting.narrative.names import cap, join, plural
+from rolecompare.reporting.narrative.names import cap, count, join, plural
 from rolecompare.reporting.narrative.numbers import statement_value
 
 MAX_SENTENCES = 3
@@ -143,5 +143,5 @@ def shared_skills_sentence(
     shown = list(shared[:limit])
     rest = len(shared) - len(shown)
     items = join([*shown, f"{rest} more"]) if rest > 0 else join(shown)
-    what = "one skill" if len(shared) == 1 else f"{len(shared)} skills"
+    what = count(len(shared), "skill")
     return f"The skills the pages list for {plural(role_a, names)} and {b} share {what}: {items}."
