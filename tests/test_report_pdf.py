@@ -4,11 +4,13 @@ readers, sources a reader can follow.
 Two real reports, each built once: the richest seed pair (customer relations manager vs
 customer care manager, five pages) and a sparse pair whose page carries only the overview
 table (tests/fixtures/pages/sparse_glued.txt, the glued comparison layout with invented roles).
-The text is read with pdftotext, the structure with pypdf.
+The text is read with pdftotext, the structure with pypdf; the HTML is audited with axe-core in
+headless Chromium (WCAG 2.1 A/AA rules and best practices: nothing serious or critical).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
@@ -25,6 +27,7 @@ from rolecompare import analysis as A
 from rolecompare.facts.ingest import ingest
 from rolecompare.facts.tables import load_conflicts, load_facts, load_pages
 from rolecompare.reporting.report import ReportResult, make_report
+from tests.browser import audit, launch
 
 pytestmark = pytest.mark.slow
 CRM, CCM = "customer-relations-manager", "customer-care-manager"
@@ -293,3 +296,45 @@ def test_sources_give_titles_addresses_and_links(seed) -> None:
     assert "https://www.zippia.com/customer-care-manager-jobs/" in links
     assert len(links) == 5
     assert "$66,782 [1, 2]" in text  # a number and the pages it comes from
+
+
+# --- accessible HTML: axe-core in headless Chromium, and the structure itself ----------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch() as b:
+        yield b
+
+
+@pytest.mark.parametrize("which", ["seed", "sparse"])
+def test_report_has_no_serious_or_critical_accessibility_violation(browser, built, which):
+    assert audit(browser, built[which].result.paths.html) == []
+
+
+def test_audit_finds_what_a_report_must_not_have(browser, tmp_path) -> None:
+    """The audit itself works: an image without alt text and an unlabelled link are found."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main>'
+        '<img src="data:image/png;base64,iVBORw0KGgo="><a href="#x"></a></main></body></html>',
+        encoding="utf-8",
+    )
+    found = {v["id"] for v in audit(browser, bad)}
+    assert {"image-alt", "link-name"} <= found
+
+
+@pytest.mark.parametrize("which", ["seed", "sparse"])
+def test_structure_a_screen_reader_relies_on(built, which) -> None:
+    html = built[which].html
+    assert '<html lang="en">' in html
+    assert re.search(r"<title>[^<]+ vs [^<]+</title>", html)
+    levels = [int(h) for h in re.findall(r"<h([1-6])\b", html)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))  # no skipped level
+    for table in re.findall(r"<table.*?</table>", html, flags=re.DOTALL):
+        assert "<caption>" in table
+        assert re.findall(r'<th scope="(col|row)"', table)
+        assert "<th>" not in table  # every header cell says what it heads
+    for alt in re.findall(r"<img [^>]*alt=\"([^\"]*)\"", html):
+        assert len(alt) > 40 and "No description" not in alt
