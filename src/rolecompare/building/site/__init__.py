@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from rolecompare.building.tables import Collection
 from rolecompare.config import PROJECT_ROOT
 
 INDEX_FILE = "index.html"
-STATE_SITE = "site"  # manifest key: {"stamp": ..., "files": {relative path: sha256}}
+STATE_SITE = "site"  # manifest key: {"stamp", "files": {path: sha256}, "stamps": {path: ...}}
 SITE_PARTS = ("building/site", "building/templates/site")
 
 
@@ -59,6 +60,26 @@ def shown_path(path: str | None) -> str | None:
         return folder.name or None
 
 
+def _replace(target: Path, data: bytes) -> None:
+    """Write `target` under a temporary name beside it, then rename it into place: a reader
+    (or a killed build) never sees half a page. Unlike report files these are not synced to
+    disk one by one (thousands of role pages: seconds of fsync); the next build rewrites any
+    page whose content is not what the manifest says it wrote."""
+    import os
+    import tempfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=atomic.TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(name, 0o644)
+        os.replace(name, target)
+    finally:
+        if os.path.exists(name):
+            os.unlink(name)
+
+
 def refresh_site(reports: Path, collection: Collection, context, manifest: Manifest) -> bool:
     """Rewrite the site unless nothing it shows changed; True when it was rewritten."""
     records = manifest.pairs()
@@ -67,11 +88,39 @@ def refresh_site(reports: Path, collection: Collection, context, manifest: Manif
     state = manifest.get_json(STATE_SITE) or {}
     if state.get("stamp") == stamp and (reports / INDEX_FILE).is_file():
         return False
-    files = write_site(
-        reports, collection, context, records, changes, previous=state.get("files") or {}
+    previous = Written(state.get("files") or {}, state.get("stamps") or {})
+    written = write_site(reports, collection, context, records, changes, previous=previous)
+    manifest.set_json(
+        STATE_SITE, {"stamp": stamp, "files": written.files, "stamps": written.stamps}
     )
-    manifest.set_json(STATE_SITE, {"stamp": stamp, "files": files})
     return True
+
+
+@dataclass
+class Written:
+    """What `write_site` wrote: relative path -> sha256 of the page, and -> the stamp of what
+    a role page was made from (to skip rendering it next time when that did not change)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    stamps: dict[str, str] = field(default_factory=dict)
+
+
+def _role_stamps(collection: Collection, data, code: str) -> dict[str, str]:
+    """Per role page: its role's fingerprint (facts, conflicts, pages), its pairs' records
+    and the names of the roles it is compared with."""
+    from rolecompare.building.fingerprints import role_fingerprints
+
+    prints = role_fingerprints(collection.facts, collection.conflicts, collection.pages)
+    stamps = {}
+    for role in data.roles.values():
+        pairs = [
+            (p.folder, p.status, p.numbers, p.built_at, p.files, p.error, p.failed_cell,
+             p.inputs, p.context_drawn, p.name_a, p.name_b)
+            for p in role.pairs
+        ]  # fmt: skip
+        text = json.dumps([prints.get(role.role_id), role.name, pairs, code], sort_keys=True)
+        stamps[f"roles/{role.role_id}.html"] = hashlib.sha256(text.encode()).hexdigest()
+    return stamps
 
 
 def write_site(
@@ -81,10 +130,11 @@ def write_site(
     records: dict[str, dict],
     changes: dict | None,
     *,
-    previous: dict[str, str] | None = None,
+    previous: Written | None = None,
     built_at: datetime | None = None,
-) -> dict[str, str]:
-    """Write every page (only those that changed); returns relative path -> sha256."""
+) -> Written:
+    """Write every page whose content changed; a role page is not even rendered again when
+    what it is made from did not change (`previous`: what the last call wrote)."""
     from rolecompare.building.changes import Changes
     from rolecompare.building.site.data import site_data
     from rolecompare.building.site.overview import heatmap_figure, overview_figure
@@ -96,18 +146,19 @@ def write_site(
     )
 
     reports = Path(reports)
-    previous = previous or {}
+    previous = previous or Written()
     data = site_data(collection, records)
     pages = pair_pages(data.pairs)
     roles = list(data.roles.values())
-    written: dict[str, str] = {}
+    written = Written(stamps=_role_stamps(collection, data, _site_code()))
 
     def put(relative: str, text: str) -> None:
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        written[relative] = digest
+        encoded = text.encode("utf-8")
+        digest = hashlib.sha256(encoded).hexdigest()
+        written.files[relative] = digest
         target = reports / relative
-        if previous.get(relative) != digest or not target.is_file():
-            atomic.write_text(target, text)
+        if previous.files.get(relative) != digest or not target.is_file():
+            _replace(target, encoded)
 
     ingest = collection.ingest
     pages_read = ingest.get("pages")
@@ -118,7 +169,12 @@ def write_site(
     }
     compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
     for role in roles:
-        put(f"roles/{role.role_id}.html", render_role(role, data, in_plan=role.role_id in compared))
+        relative = f"roles/{role.role_id}.html"
+        unchanged = previous.stamps.get(relative) == written.stamps[relative]
+        if unchanged and relative in previous.files and (reports / relative).is_file():
+            written.files[relative] = previous.files[relative]
+            continue
+        put(relative, render_role(role, data, in_plan=role.role_id in compared))
     for page in pages:
         put(f"pairs/{page.file}", render_pairs_page(page, pages, len(data.pairs)))
     index = render_index(
@@ -132,7 +188,7 @@ def write_site(
         pages=pages,
     )
     put(INDEX_FILE, index)
-    for stale in set(previous) - set(written):  # pages this site made that are gone now
+    for stale in set(previous.files) - set(written.files):  # pages this site made, now gone
         path = reports / stale
         if path.parent in (reports / "roles", reports / "pairs"):
             path.unlink(missing_ok=True)

@@ -23,6 +23,7 @@ from rolecompare.building.tables import Collection
 PAIR_FOLDER = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)__vs__([a-z0-9]+(?:-[a-z0-9]+)*)$")
 ROLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SOURCES = 6  # sources listed per number on a role page; the rest are counted
+MAX_CONFLICTS_LISTED = 200  # on the index; beyond, each role's page lists its own
 REPORT_FILES = (("report.html", "HTML"), ("report.pdf", "PDF"))
 
 
@@ -105,10 +106,31 @@ class RoleRow:
 class SiteData:
     pairs: list[PairRow]
     roles: dict[str, RoleRow]
-    numbers: dict[str, pd.DataFrame]  # role_id -> its resolved numbers
-    texts: dict[str, pd.DataFrame]  # role_id -> its text facts
-    conflicts: pd.DataFrame
-    pages: pd.DataFrame
+    numbers: dict[str, list[dict]]  # role_id -> its resolved numbers (rows as dicts)
+    texts: dict[str, list[dict]]  # role_id -> its text facts
+    conflicts: dict[str, list[dict]]  # role_id -> its conflicts rows
+    pages: dict[str, dict]  # source -> its pages.csv row
+    n_conflicts: int = 0
+    conflict_rows: list[dict] = field(default_factory=list)  # every one, when few
+
+    @property
+    def conflict_roles(self) -> int:
+        return len(self.conflicts)
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Rows as dicts, missing cells as None (column lists zipped: a DataFrame's own row
+    iteration costs a hundred times more)."""
+    present = [c for c in columns if c in frame.columns]
+    values = [[None if v is None or v != v else v for v in frame[c].tolist()] for c in present]
+    return [dict(zip(present, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _by_role(rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for row in rows:
+        out.setdefault(str(row["role_id"]), []).append(row)
+    return out
 
 
 def _text(value: object) -> str | None:
@@ -154,6 +176,10 @@ def _plain_numbers(resolved: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
     return rows.set_index(["role_id", "metric"])[["low", "high"]]
 
 
+def _mid(low: float | None, high: float | None) -> float | None:
+    return None if low is None or high is None else (low + high) / 2
+
+
 def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
     names = {r: collection.names.get(r, r) for r in collection.role_ids}
     pairs = pair_rows(records, names)
@@ -163,12 +189,19 @@ def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
         resolved, ["salary_yearly", "salary_min", "salary_max", "experience_years"]
     )
 
+    # one dict per (metric, low|high) column: a few look-ups per role, no per-role scans
+    wide = plain.unstack("metric")
+    columns = {
+        key: {
+            role: float(v)
+            for role, v in zip(wide.index, wide[key].tolist(), strict=True)
+            if fmt.is_number(v)
+        }
+        for key in wide.columns
+    }
+
     def value(role: str, metric: str, column: str) -> float | None:
-        try:
-            v = plain.at[(role, metric), column]
-        except KeyError:
-            return None
-        return float(v) if fmt.is_number(v) else None
+        return columns.get((column, metric), {}).get(role)
 
     conflict_counts = collection.conflicts["role_id"].value_counts()
     sources = dict(zip(collection.roles["role_id"], collection.roles["sources"], strict=True))
@@ -181,7 +214,10 @@ def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
             salary_high=value(role_id, "salary_yearly", "high"),
             range_low=value(role_id, "salary_min", "low"),
             range_high=value(role_id, "salary_max", "high"),
-            experience=value(role_id, "experience_years", "low"),
+            experience=_mid(
+                value(role_id, "experience_years", "low"),
+                value(role_id, "experience_years", "high"),
+            ),
             n_conflicts=int(conflict_counts.get(role_id, 0)),
             sources=tuple(s for s in str(sources.get(role_id) or "").split("; ") if s),
         )
@@ -190,13 +226,21 @@ def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
         roles[pair.role_b].pairs.append(pair)
     facts = collection.facts
     text_rows = facts[facts["value"].isna() & facts["text"].notna() & facts["role_id"].isin(names)]
+    number_columns = ["role_id", "metric", "category", "statistic", "unit", "value", "low",
+                      "high", "conflict", "sources"]  # fmt: skip
+    text_columns = ["role_id", "metric", "category", "text", "source", "line"]
+    conflict_columns = ["role_id", "role", "metric", "category", "values"]
+    conflicts = _records(collection.conflicts, conflict_columns)
+    pages = _records(collection.pages, ["source", "kind", "title", "url", "retrieved"])
     return SiteData(
         pairs=pairs,
         roles=roles,
-        numbers=dict(iter(resolved.groupby("role_id", sort=False))),
-        texts=dict(iter(text_rows.groupby("role_id", sort=False))),
-        conflicts=collection.conflicts,
-        pages=collection.pages,
+        numbers=_by_role(_records(resolved, number_columns)),
+        texts=_by_role(_records(text_rows, text_columns)),
+        conflicts=_by_role(conflicts),
+        pages={str(p["source"]): p for p in pages},
+        n_conflicts=len(conflicts),
+        conflict_rows=conflicts if len(conflicts) <= MAX_CONFLICTS_LISTED else [],
     )
 
 

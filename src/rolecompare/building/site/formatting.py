@@ -78,7 +78,7 @@ def with_unit(value: float | None, unit: str | None) -> str:
 
 def sort_key(value: float | None) -> str:
     """A number for a table's data-sort attribute ("" when missing: sorted last)."""
-    return repr(float(value)) if is_number(value) else ""
+    return f"{float(value):.12g}" if is_number(value) else ""
 
 
 def when(stamp: str | None) -> str:

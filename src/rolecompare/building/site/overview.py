@@ -25,6 +25,22 @@ from rolecompare.building.site.formatting import money
 
 NAMED_ROLES = 30
 HEATMAP_ROLES = 15
+DPI = 130  # shown at most 900 pixels wide: sharp enough, a third of the pixels of print
+COLOURS = 64  # thousands of thin anti-aliased marks: a palette keeps the PNG small
+
+
+def _png(fig) -> bytes:
+    """The figure as a small PNG: screen resolution, a palette of COLOURS colours."""
+    import io
+
+    from PIL import Image
+
+    from rolecompare.reporting import figures
+
+    image = Image.open(io.BytesIO(figures.figure_to_png_bytes(fig, dpi=DPI)))
+    out = io.BytesIO()
+    image.convert("RGB").quantize(colors=COLOURS).save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -121,7 +137,7 @@ def overview_figure(roles: list[RoleRow], pairs: list[PairRow]) -> Figure | None
             bottom.set_xlabel(f"Rank by yearly salary, lowest paid first ({n:,} roles)")
         fig.draw_without_rendering()
         fig.set_layout_engine("none")
-        png = figures.figure_to_png_bytes(fig)
+        png = _png(fig)
     alt = (
         f"{n:,} roles ranked by average yearly salary, from {money(mids[0])} "
         f"({ranked[0].name}) to {money(mids[-1])} ({ranked[-1].name}); median "
@@ -171,7 +187,7 @@ def heatmap_figure(roles: list[RoleRow]) -> Figure | None:
         "column role's (red: the row role earns more; blue: less). Where the sources disagree "
         "about a salary, the midpoint of what they state."
     )
-    return Figure(figures.figure_to_png_bytes(fig), alt, caption)
+    return Figure(_png(fig), alt, caption)
 
 
 def _unique_labels(roles: list[RoleRow]) -> dict[str, str]:

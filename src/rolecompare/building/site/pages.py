@@ -30,7 +30,6 @@ from rolecompare.building.site.data import PairRow, RoleRow, SiteData, role_href
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
 PAIRS_PER_PAGE = 500
-MAX_CONFLICTS_ON_INDEX = 200
 MAX_CHANGED_ROLES = 200
 MAX_TEXT_FACTS = 60
 
@@ -190,56 +189,53 @@ def _blank(value: object) -> bool:
 
 def role_context(role: RoleRow, data: SiteData, in_plan: bool) -> dict:
     numbers = []
-    rows = data.numbers.get(role.role_id)
-    if rows is not None:
-        for n in rows.itertuples(index=False):
-            refs, more = shown_sources(n.sources)
-            unit = None if _blank(n.unit) else str(n.unit)
-            value = (
-                fmt.span(n.low, n.high, fmt=lambda v, u=unit: fmt.with_unit(v, u))
-                if n.conflict
-                else fmt.with_unit(n.value, unit)
-            )
-            numbers.append(
-                {
-                    "label": label(str(n.metric)),
-                    "statistic": None if _blank(n.statistic) else str(n.statistic),
-                    "category": None if _blank(n.category) else str(n.category),
-                    "value": value,
-                    "conflict": bool(n.conflict),
-                    "refs": refs,
-                    "more": more,
-                }
-            )
+    for n in data.numbers.get(role.role_id, ()):
+        refs, more = shown_sources(n["sources"])
+        unit = None if _blank(n["unit"]) else str(n["unit"])
+        value = (
+            fmt.span(n["low"], n["high"], fmt=lambda v, u=unit: fmt.with_unit(v, u))
+            if n["conflict"]
+            else fmt.with_unit(n["value"], unit)
+        )
+        numbers.append(
+            {
+                "label": label(str(n["metric"])),
+                "statistic": None if _blank(n["statistic"]) else str(n["statistic"]),
+                "category": None if _blank(n["category"]) else str(n["category"]),
+                "value": value,
+                "conflict": bool(n["conflict"]),
+                "refs": refs,
+                "more": more,
+            }
+        )
     texts = []
-    rows = data.texts.get(role.role_id)
     passages = 0
-    if rows is not None:
-        for t in rows.itertuples(index=False):
-            if t.metric in ("description", "responsibility"):
-                passages += 1
-                continue
-            texts.append(
-                {
-                    "label": label(str(t.metric)),
-                    "category": None if _blank(t.category) else str(t.category),
-                    "text": str(t.text),
-                    "ref": f"{t.source}:{t.line}",
-                }
-            )
+    for t in data.texts.get(role.role_id, ()):
+        if t["metric"] in ("description", "responsibility"):
+            passages += 1
+            continue
+        texts.append(
+            {
+                "label": label(str(t["metric"])),
+                "category": None if _blank(t["category"]) else str(t["category"]),
+                "text": str(t["text"]),
+                "ref": f"{t['source']}:{t['line']}",
+            }
+        )
     more_texts = passages + max(0, len(texts) - MAX_TEXT_FACTS)
-    conflicts = data.conflicts[data.conflicts["role_id"] == role.role_id].to_dict("records")
-    pages = data.pages[data.pages["source"].isin(role.sources)].to_dict("records")
-    for page in pages:
+    pages = []
+    for source in role.sources:
+        page = dict(data.pages.get(source) or {"source": source})
         page["href"] = _http(page.get("url"))
         for key in ("title", "url", "kind", "retrieved"):
             page[key] = None if _blank(page.get(key)) else page[key]
+        pages.append(page)
     return {
         "role": role,
         "numbers": numbers,
         "texts": texts[:MAX_TEXT_FACTS],
         "more_texts": more_texts,
-        "conflicts": conflicts,
+        "conflicts": data.conflicts.get(role.role_id, []),
         "pages": pages,
         "in_plan": in_plan,
     }
@@ -269,7 +265,6 @@ def render_index(
             for reason in why:
                 key = "their roles' facts" if reason.startswith("facts of ") else reason
                 reasons[key] = reasons.get(key, 0) + 1
-    conflicts = data.conflicts.to_dict("records")
     return _render(
         "index.html.j2",
         roles=roles,
@@ -288,9 +283,9 @@ def render_index(
         changes=changes,
         rebuilt_reasons=sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])),
         max_changes=MAX_CHANGED_ROLES,
-        conflicts=conflicts,
-        max_conflicts=MAX_CONFLICTS_ON_INDEX,
-        conflict_roles=data.conflicts["role_id"].nunique(),
+        conflicts=data.conflict_rows,
+        n_conflicts=data.n_conflicts,
+        conflict_roles=data.conflict_roles,
         context=context,
         provenance=provenance,
         built_at=f"{built_at:%Y-%m-%d %H:%M}",
