@@ -109,6 +109,18 @@ def _not_shown(report: PairReport) -> list[str]:
     return [f"The pages also state what this report does not show: {join(labels)}."]
 
 
+def _build_label(report: PairReport, key: str) -> str:
+    """A build record's key in words ('facts_a' -> 'facts of Customer care manager')."""
+    labels = {
+        "built_at": "built",
+        "facts_a": f"facts of {report.name_a}",
+        "facts_b": f"facts of {report.name_b}",
+        "context": "collection context",
+        "context_drawn": "context drawn",
+    }
+    return labels.get(key, key.replace("_", " "))
+
+
 def appendix(report: PairReport) -> HTML:
     """Sources, what each page says by metric, and what the report was built from."""
     columns, rows = trace_rows(report)
@@ -120,7 +132,7 @@ def appendix(report: PairReport) -> HTML:
         if n
         else "No page states anything about these roles."
     )
-    built = [(str(k), str(v)) for k, v in report.build_info.items()]
+    built = [(_build_label(report, str(k)), str(v)) for k, v in report.build_info.items()]
     return html(
         "appendix.html.j2",
         intro=intro,
