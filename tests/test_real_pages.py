@@ -356,25 +356,16 @@ def test_descriptions_and_duties_are_read_with_their_lines() -> None:
     assert not any(f.line in range(17, 21) or f.line in range(31, 36) for f in facts)
 
 
-# --- known limitations outside the parser ----------------------------------------------------
+# --- what is compared ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables.find_conflicts compares a percentile in USD/hour with the same percentile in "
-    "USD/year (one key: role, metric, category); it should compare like units",
-)
 def test_hourly_and_yearly_percentiles_are_not_a_conflict() -> None:
+    """Hourly percentiles are their own metric (salary_percentile_hourly), as hourly pay is."""
     tables = build_tables([parsed("statistics_oews-accountants-2021.txt")])
     assert tables["conflicts"].empty
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables.facts_agree requires equal text, and growth_projected's text is the page's "
-    "words beside the rate ('Faster than average' / 'faster than the all-occupation "
-    "average'), not its value",
-)
 def test_words_beside_one_growth_rate_are_not_a_conflict() -> None:
+    """growth_projected's text is the page's words beside the rate, not its value."""
     tables = build_tables([parsed("handbook_bls-registered-nurses.txt")])
     assert tables["conflicts"].empty

@@ -309,7 +309,7 @@ def _resolve_statements(
         "text": text_list[0] if len(text_list) == 1 else None,
         "unit": unit,
         "sources": tuple(refs),
-        "conflict": listed or number_conflict or len(text_list) > 1,
+        "conflict": listed or number_conflict or (len(text_list) > 1 and _text_is_value(metric)),
         "texts": text_list,
         "stated": tuple((v, tuple(r)) for v, r in sorted(stated.items())),
         "statistic": statistic,
@@ -317,6 +317,14 @@ def _resolve_statements(
         "qualifiers": tuple(dict.fromkeys(q for q in qualifiers if q)),
         "periods": tuple(dict.fromkeys(p for p in _column_texts(rows, "period") if p)),
     }
+
+
+def _text_is_value(metric: str) -> bool:
+    """Texts are values for text metrics (a degree, a city); beside a number of a number-only
+    metric they are the page's comment ("Faster than average"), worded freely."""
+    from rolecompare.facts.schema import metrics
+
+    return metric not in metrics() or "text" in metrics()[metric].value_kind
 
 
 def stated_statistics(

@@ -37,15 +37,21 @@ def _key(fact: RawFact) -> Key:
 
 
 def facts_agree(facts: list[RawFact]) -> bool:
-    """Same text (case and spacing aside), same unit, and numbers that can be one value."""
+    """Same unit, numbers that can be one value, and the same text (case and spacing aside)
+    where the text is the value (a degree, a city); beside a number of a number-only metric the
+    text is the page's comment ("Faster than average") and may be worded differently."""
     numbered = [f for f in facts if f.printed is not None]
-    texts = {_norm(f.text) for f in facts if f.text}
+    texts = {_norm(f.text) for f in facts if f.text and _text_is_value(f.metric)}
     units = {f.unit for f in facts}
     return (
         numbers_agree([f.printed for f in numbered], [f.qualifier for f in numbered])
         and len(texts) <= 1
         and len(units) <= 1
     )
+
+
+def _text_is_value(metric: str) -> bool:
+    return metric in schema.metrics() and "text" in schema.metrics()[metric].value_kind
 
 
 def _resolve_pending(

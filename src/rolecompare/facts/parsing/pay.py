@@ -127,6 +127,9 @@ def _unit(text: str, token: Token, cue: str) -> str:
     return "USD/hour"
 
 
+_PERCENTILE_METRIC = {"USD/year": "salary_percentile", "USD/hour": "salary_percentile_hourly"}
+
+
 def _percentiles(sentence: Sentence) -> list[Found]:
     out = []
     for m in _PERCENTILE.finditer(sentence.text):
@@ -140,7 +143,7 @@ def _percentiles(sentence: Sentence) -> list[Found]:
         slip = re.match(r"\s*of less\b", sentence.line.text[token.end :])
         qualifier = "at most" if slip else None
         out.append(
-            Found("salary_percentile", token, category=str(100 - n if top else n), unit=unit,
+            Found(_PERCENTILE_METRIC[unit], token, category=str(100 - n if top else n), unit=unit,
                   qualifier=qualifier,
                   extra=[(sentence.span.start + m.start("n"), sentence.span.start + m.end("n"))])
         )  # fmt: skip

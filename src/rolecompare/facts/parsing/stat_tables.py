@@ -174,7 +174,8 @@ def _percentiles(
                 metric = "salary_hourly" if hourly else "salary_yearly"
                 found.append(_fact(role, metric, last, token, statistic="median", period=period))
             else:
-                found.append(_fact(role, "salary_percentile", last, token, unit=unit,
+                metric = "salary_percentile_hourly" if hourly else "salary_percentile"
+                found.append(_fact(role, metric, last, token, unit=unit,
                                    category=str(percentile), period=period))  # fmt: skip
     found = [f for f in found if _plausible(f)]
     if found:

@@ -25,6 +25,7 @@ METRIC_LABELS = {
     "salary_max": "Salary range, high end",
     "salary_range": "Salary range",
     "salary_percentile": "Pay percentiles",
+    "salary_percentile_hourly": "Hourly pay percentiles",
     "salary_regional_diff": "Pay by place",
     "salary_abroad": "Salaries abroad",
     "salary_abroad_usd": "Salaries abroad in US dollars",
