@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import json
 import shutil
 import statistics
 import subprocess
@@ -210,8 +211,9 @@ def site_at_scale(work: Path, row: dict) -> dict:
         }  # fmt: skip
     site = work / "site"
     started = time.perf_counter()
-    files = write_site(site, collection, contexts.draw(collection), records, None)
+    written = write_site(site, collection, contexts.draw(collection), records, None)
     rendered = time.perf_counter() - started
+    files = written.files
     sizes = {name: (site / name).stat().st_size for name in files}
     role_sizes = [v for k, v in sizes.items() if k.startswith("roles/")]
     pair_sizes = [v for k, v in sizes.items() if k.startswith("pairs/")]
@@ -277,14 +279,24 @@ def main() -> None:
                 build_six(work, row, args.jobs, six_file, pairs, round_)
                 done = f"  {row['pages']} pages: six pairs, round {round_ + 1}"
                 print(done, file=sys.stderr, flush=True)
+        save(work, rows=rows)
         largest = rows[-1]
         rebuilt = rebuilds(work, largest, args.seed, args.jobs, args.rebuild_pairs)
+        save(work, rows=rows, rebuilt=rebuilt)
         print("  rebuilds done", file=sys.stderr, flush=True)
         site = site_at_scale(work, largest)
+        save(work, rows=rows, rebuilt=rebuilt, site=site)
         report(rows, rebuilt, site, args, time.perf_counter() - started, work)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def save(work: Path, **results: object) -> None:
+    """What was measured so far, in case a later phase fails (printed as JSON on stderr)."""
+    text = json.dumps(results, default=str, indent=1)
+    (work / "results.json").write_text(text, encoding="utf-8")
+    print(f"  results so far: {work / 'results.json'}", file=sys.stderr, flush=True)
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

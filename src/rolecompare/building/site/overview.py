@@ -113,9 +113,13 @@ def overview_figure(roles: list[RoleRow], pairs: list[PairRow]) -> Figure | None
         if linked:
             a = np.array([p[0] for p in linked], dtype=float)
             b = np.array([p[1] for p in linked], dtype=float)
-            alpha = min(0.8, max(0.06, 8 / np.sqrt(len(linked))))
+            # thousands of arcs: faint enough that where many run shows as darker
+            alpha = float(np.clip(30 / len(linked), 0.03, 0.8))
+            width = 0.8 if len(linked) < 200 else 0.5
             bottom.add_collection(
-                LineCollection(_arcs(a, b), colors=figures.PALETTE[1], linewidths=0.8, alpha=alpha)
+                LineCollection(
+                    _arcs(a, b), colors=figures.PALETTE[1], linewidths=width, alpha=alpha
+                )
             )
             depth = np.abs(b - a).max() / 2
             bottom.set_ylim(-depth * 1.05 - 0.5, 0.5)

@@ -29,7 +29,7 @@ from rolecompare.building.site import formatting as fmt
 from rolecompare.building.site.data import PairRow, RoleRow, SiteData, role_href, shown_sources
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
-PAIRS_PER_PAGE = 500
+PAIRS_PER_PAGE = 250  # ~200 kB a page
 MAX_CHANGED_ROLES = 200
 MAX_TEXT_FACTS = 60
 
@@ -39,6 +39,7 @@ LABELS = {
     "salary_min": "Salary range, low end",
     "salary_max": "Salary range, high end",
     "salary_percentile": "Salary at percentile",
+    "salary_percentile_hourly": "Hourly pay at percentile",
     "salary_regional_diff": "Pay against the US average in",
     "salary_abroad": "Yearly salary abroad",
     "salary_abroad_usd": "Yearly salary abroad, in USD",
@@ -56,6 +57,17 @@ LABELS = {
     "degree_share": "Degree",
     "degree_top": "Most common degree",
     "age": "Age",
+    "top_city": "Highest paying city",
+    "top_state": "Highest paying state",
+    "top_company": "Best paying company",
+    "top_industry": "Best paying industry",
+    "major_top": "Most common major",
+    "college_top": "Most common college",
+    "education_entry": "Entry-level education",
+    "experience_related": "Related work experience",
+    "training_on_the_job": "On-the-job training",
+    "skill_top": "Top skill",
+    "job_satisfaction": "Job satisfaction",
 }
 
 
@@ -121,6 +133,7 @@ def environment() -> jinja2.Environment:
         when=fmt.when,
         b64=lambda data: base64.b64encode(data).decode("ascii"),
         split_values=_split_values,
+        count=lambda n: f"{int(n):,}",
     )
     env.globals["role_link"] = lambda role_id, prefix="": (
         role_href(role_id, prefix) if role_id else None
