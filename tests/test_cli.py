@@ -11,8 +11,10 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import nbformat
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -124,15 +126,30 @@ def test_strict_is_a_flag() -> None:
     assert refused.exit_code == 2 and "does not take a value" in refused.output
 
 
-def test_report_passes_the_notebook_timeout() -> None:
-    from rolecompare.cli.report import _timeout_arguments
+@pytest.mark.slow
+def test_report_timeout_is_for_the_whole_notebook(tmp_path: Path) -> None:
+    """make_report's `timeout` (what `report --timeout` passes) stops a notebook whose cells
+    are each within any per-cell limit but together run past it."""
+    from rolecompare.reporting.execute import NotebookTimeout
+    from rolecompare.reporting.report import make_report
 
-    def whole(*, timeout: float) -> None: ...
-
-    def per_cell(*, cell_timeout: float) -> None: ...
-
-    assert _timeout_arguments(whole, 30) == {"timeout": 30}
-    assert _timeout_arguments(per_cell, 30) == {"cell_timeout": 30}
+    notebook = tmp_path / "three_sleeps.ipynb"
+    cells = [nbformat.v4.new_code_cell("import time\ntime.sleep(2)") for _ in range(3)]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), notebook)
+    started = time.monotonic()
+    with pytest.raises(NotebookTimeout) as caught:
+        make_report(
+            "a",
+            "b",
+            processed_dir=tmp_path,
+            reports_dir=tmp_path / "reports",
+            notebook=notebook,
+            cell_timeout=None,
+            timeout=5,
+        )
+    # each cell (2 s) is within 5 s; the three together (and the kernel's start) are not
+    assert time.monotonic() - started < 20
+    assert "the notebook's time limit" in str(caught.value)
 
 
 # --- raw folders ------------------------------------------------------------------------------

@@ -46,3 +46,28 @@ def test_explore_notebook_runs_on_the_seed_facts(tmp_path, seed_processed) -> No
     text = str([c.get("outputs") for c in nb.cells])
     assert "customer-relations-manager" in text
     assert "image/png" in text
+
+
+@pytest.mark.slow
+def test_pair_notebook_finds_the_project_tables_from_any_folder(
+    tmp_path, seed_processed, monkeypatch
+) -> None:
+    """Run as papermill users do, with only the two roles: `processed_dir = None` is the
+    project's data/processed, wherever the kernel's working directory is."""
+    import shutil
+
+    from rolecompare.reporting.execute import execute_notebook
+
+    home = tmp_path / "project"
+    shutil.copytree(seed_processed, home / "data" / "processed")
+    monkeypatch.setenv("ROLECOMPARE_HOME", str(home))  # the kernel inherits it
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    nb = execute_notebook(
+        NOTEBOOKS[0].with_name("role_pair.ipynb"),
+        elsewhere / "pair.ipynb",
+        {"role_a": "customer-care-manager", "role_b": "customer-relations-manager"},
+        cwd=elsewhere,
+    )
+    text = str([c.get("outputs") for c in nb.cells])
+    assert "Customer care manager" in text and "66,782" in text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from typing import Annotated
 
 import typer
@@ -20,15 +19,6 @@ from rolecompare.cli.common import (
     prepare,
 )
 from rolecompare.config import RAW_DIR, REPORTS_DIR
-
-
-def _timeout_arguments(make_report, timeout: float) -> dict[str, float]:
-    """--timeout is for the whole notebook. make_report takes `timeout` (whole notebook) once
-    reporting offers it; until then the limit is applied to each cell, which a notebook
-    within its limit never exceeds."""
-    if "timeout" in inspect.signature(make_report).parameters:
-        return {"timeout": timeout}
-    return {"cell_timeout": timeout}
 
 
 @app.command()
@@ -76,7 +66,7 @@ def report(
             processed_dir=prepared.processed,
             reports_dir=out,
             formats=prepared.formats,
-            **_timeout_arguments(make_report, timeout),
+            timeout=timeout,
         )
     except NotebookError as exc:
         raise fail(str(exc)) from exc

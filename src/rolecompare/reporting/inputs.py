@@ -34,6 +34,7 @@ from rolecompare.analysis._context import (
     us_average_statements,
 )
 from rolecompare.analysis._facts import US_AVERAGE, UnknownRole
+from rolecompare.config import processed_dir as resolve_processed_dir
 from rolecompare.facts.schema import fields
 
 __all__ = [
@@ -194,10 +195,12 @@ def _from_full(folder: Path, role_a: str, role_b: str) -> PairInputs:
     return PairInputs(role_a, role_b, *typed, context, collection)
 
 
-def load_pair(processed_dir: Path | str, role_a: str, role_b: str) -> PairInputs:
+def load_pair(processed_dir: Path | str | None, role_a: str, role_b: str) -> PairInputs:
     """The tables of one pair's report, from a slice folder or a full processed folder (see
-    the module docstring). Raises `analysis.UnknownRole` for a role the tables do not hold."""
-    folder = Path(processed_dir)
+    the module docstring; None: the project's data/processed, found from the package, so the
+    notebook runs from any folder). Raises `analysis.UnknownRole` for a role the tables do
+    not hold."""
+    folder = resolve_processed_dir(processed_dir)
     if is_slice(folder):
         return _from_slice(folder, role_a, role_b)
     return _from_full(folder, role_a, role_b)

@@ -9,6 +9,7 @@ notebook fails, reports from an earlier run are removed rather than left to cont
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,12 +119,14 @@ def make_report(
     reports_dir: Path,
     formats: Sequence[str] = FORMATS,
     cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
+    timeout: float | None = None,
     build_info: dict | None = None,
     notebook: Path = NOTEBOOK,
 ) -> ReportResult:
-    """Execute the pair notebook and export it. Raises execute.NotebookError on a failed cell
-    (the executed notebook is kept) and render.PdfRouteMissing when PDF cannot be made (the
-    HTML is still written)."""
+    """Execute the pair notebook and export it. `timeout` limits the whole notebook in seconds
+    (as `build --timeout` does), `cell_timeout` each cell. Raises execute.NotebookError on a
+    failed cell or a notebook past its limit (the executed notebook is kept) and
+    render.PdfRouteMissing when PDF cannot be made (the HTML is still written)."""
     from rolecompare.reporting.execute import NotebookError, execute_notebook
     from rolecompare.reporting.render import export_report
 
@@ -137,6 +140,7 @@ def make_report(
             notebook_parameters(role_a, role_b, processed_dir, build_info),
             cwd=paths.folder,
             cell_timeout=cell_timeout,
+            deadline=time.monotonic() + timeout if timeout else None,
         )
     except NotebookError:
         for fmt in FORMATS:  # an older report would now contradict the kept notebook

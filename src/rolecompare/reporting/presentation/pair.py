@@ -101,7 +101,7 @@ def pair_report(
 
 
 def load_report(
-    processed_dir: Path | str, role_a: str, role_b: str, build_info_json: str = "{}"
+    processed_dir: Path | str | None, role_a: str, role_b: str, build_info_json: str = "{}"
 ) -> PairReport:
     """The pair's report inputs from a processed folder or a pair's slice folder
     (`reporting.inputs.load_pair`): only the pair's rows and the collection's context."""
