@@ -185,21 +185,48 @@ def _read_pages(raw_dir: Path) -> tuple[dict[str, bytes], list[PageResult]]:
 
 # Below this many pages a process pool costs more than it saves.
 PARALLEL_FROM = 200
+# Pages per task: small enough that both workers finish together.
+PARSE_CHUNK = 16
 
 
 def _parse_item(item: tuple[str, bytes]) -> PageResult:
     return parse_page(*item)
 
 
-def parse_all(pages: dict[str, bytes], workers: int | None = None) -> list[PageResult]:
-    """Parse pages, on every core when there are many (parsing is pure and CPU-bound)."""
+def parse_all(
+    pages: dict[str, bytes],
+    workers: int | None = None,
+    *,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[PageResult]:
+    """Parse pages, on every core when there are many (parsing is pure and CPU-bound).
+
+    `meanwhile` is called in this process while the workers parse (ingest prepares pandas
+    and pandera then, instead of after)."""
     workers = workers or os.cpu_count() or 1
     if len(pages) < PARALLEL_FROM or workers < 2:
-        return [parse_page(name, data) for name, data in pages.items()]
+        results = [parse_page(name, data) for name, data in pages.items()]
+        if meanwhile is not None:
+            meanwhile()
+        return results
     # fork: no re-import of the caller's main module (a script calling ingest() unguarded)
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(_parse_item, pages.items(), chunksize=64))
+        # map submits every chunk (and forks the workers) before returning
+        parsed = pool.map(_parse_item, pages.items(), chunksize=PARSE_CHUNK)
+        if meanwhile is not None:
+            meanwhile()
+        return list(parsed)
+
+
+def _prepare_tables() -> None:
+    """Import pandas and pandera and build the tables' schemas (about 1.5 s of a cold start),
+    while the workers parse."""
+    import rolecompare.facts.tables  # noqa: F401
+    from rolecompare.facts import schema
+
+    for table in ("facts", "roles", "conflicts", "problems", "pages"):
+        schema.empty(table)
 
 
 def is_stale(raw_dir: Path, out_dir: Path) -> bool:
@@ -238,7 +265,7 @@ def ingest(
     """
     check_tables_belong(raw_dir, out_dir, force=force)
     pages, unreadable = _read_pages(raw_dir)
-    results = parse_all(pages) + unreadable
+    results = parse_all(pages, meanwhile=_prepare_tables) + unreadable
     sources, source_problems = read_sources(raw_dir, {r.source for r in results})
     from rolecompare.facts.tables import build_tables  # pandas: not needed to parse
 

@@ -58,6 +58,8 @@ def _resolve_pending(
     pending: list[tuple[str, PendingSplit]], facts: list[tuple[str, RawFact]]
 ) -> tuple[list[tuple[str, RawFact]], list[tuple[str, Problem]]]:
     """Keep the one split of each ambiguous glued row that other statements confirm."""
+    if not pending:
+        return [], []
     evidence: dict[Key, list[RawFact]] = defaultdict(list)
     for _, fact in facts:
         evidence[_key(fact)].append(fact)
@@ -126,8 +128,9 @@ def build_tables(
     facts += resolved
     problems += unresolved
     # a statement whose role name is only punctuation names no role at all
-    nameless = [(s, f) for s, f in facts if not clean_name(f.role)]
-    facts = [(s, f) for s, f in facts if clean_name(f.role)]
+    has_name = [bool(clean_name(f.role)) for _, f in facts]
+    nameless = [sf for sf, named in zip(facts, has_name, strict=True) if not named]
+    facts = [sf for sf, named in zip(facts, has_name, strict=True) if named]
     problems += [
         (s, Problem(f.line, f"{f.metric} is stated for a role with no name: skipped"))
         for s, f in nameless
@@ -236,7 +239,9 @@ def find_conflicts(facts: list[tuple[str, RawFact]], names: dict[str, str]) -> p
     for source, fact in facts:
         keyed[_key(fact)].append((source, fact))
     rows = []
-    for (role_id, metric, _), statements in sorted(keyed.items()):
+    # one statement always agrees with itself: only keys stated more than once can conflict
+    stated_again = sorted((key, found) for key, found in keyed.items() if len(found) > 1)
+    for (role_id, metric, _), statements in stated_again:
         if schema.metrics()[metric].is_passage:  # pages word these differently by nature
             continue
         groups = comparable_groups(
