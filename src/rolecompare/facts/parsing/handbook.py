@@ -28,7 +28,12 @@ from dataclasses import replace
 
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult, RawFact
-from rolecompare.facts.parsing.numbers import Token, find_numbers, find_periods, qualifier_at
+from rolecompare.facts.parsing.numbers import (
+    find_numbers,
+    find_periods,
+    qualifier_at,
+    token_fact,
+)
 from rolecompare.facts.schema import metrics
 
 _YEAR = r"(?:19|20)\d\d"
@@ -62,19 +67,6 @@ def _label(text: str) -> tuple[str, str, str | None] | None:
     return None
 
 
-def _fact(role: str, metric: str, line: int, token: Token | None = None, **kw) -> RawFact:
-    return RawFact(
-        role=role,
-        metric=metric,
-        line=line,
-        value=token.value if token else None,
-        printed=token.plain if token else None,
-        unit=kw.pop("unit", None) or metrics()[metric].unit or None,
-        where=(token.start, token.end) if token else None,
-        **kw,
-    )
-
-
 def _label_period(label: str) -> str | None:
     """'2022 Median Pay' -> 2022, 'Job Outlook, 2022-32' -> 2022-2032."""
     spans = [p for p in find_periods(label) if p.kind in {"span", "school"}]
@@ -97,7 +89,7 @@ def _pay(role: str, label: str, line: str, number: int) -> list[RawFact]:
         metric = "salary_hourly" if hourly else "salary_yearly"
         if metrics()[metric].plausible(token.value or 0):
             facts.append(
-                _fact(role, metric, number, token, statistic="median", qualifier=qualifier,
+                token_fact(role, metric, number, token, statistic="median", qualifier=qualifier,
                       period=period)
             )  # fmt: skip
     return facts
@@ -110,7 +102,7 @@ def _value_facts(
         return _pay(role, label, line, number)
     kind = metrics()[metric]
     if not kind.has_number:
-        return [_fact(role, metric, number, text=value)]
+        return [token_fact(role, metric, number, text=value)]
     offset = line.find(value)
     tokens = [t for t in find_numbers(value) if t.value is not None]
     if not tokens or not kind.plausible(tokens[0].value or 0):
@@ -121,7 +113,7 @@ def _value_facts(
     words = _WORDS_BESIDE.match(beside) if metric == "growth_projected" else None
     unit = "percent" if metric == "growth_projected" else None
     return [
-        _fact(role, metric, number, token, period=period,
+        token_fact(role, metric, number, token, period=period,
               text=words.group("words").strip() if words else None, unit=unit)
     ]  # fmt: skip
 

@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rolecompare.facts.parsing.model import RawFact
+from rolecompare.facts.schema import metrics
+
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "b": 1e9}
 
 _TOKEN = re.compile(
@@ -251,3 +254,18 @@ def qualifier_at(line: str, token: Token) -> str | None:
     if m := _BEFORE.search(line[max(0, token.start - 30) : token.start]):
         return _QUALIFIERS[m.group("q").lower()]
     return None
+
+
+def token_fact(role: str, metric: str, line: int, token: Token | None = None, **kw) -> RawFact:
+    """A fact whose number is `token` (as printed, with where it stands on its line); the
+    unit defaults to the metric's."""
+    return RawFact(
+        role=role,
+        metric=metric,
+        line=line,
+        value=token.value if token else None,
+        printed=token.plain if token else None,
+        unit=kw.pop("unit", None) or metrics()[metric].unit or None,
+        where=(token.start, token.end) if token else None,
+        **kw,
+    )

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult, RawFact
-from rolecompare.facts.parsing.numbers import Token, find_numbers, find_periods
+from rolecompare.facts.parsing.numbers import Token, find_numbers, find_periods, token_fact
 from rolecompare.facts.parsing.passages import is_prose
 from rolecompare.facts.parsing.places import STATES
 from rolecompare.facts.schema import metrics
@@ -43,19 +43,6 @@ _FOR_WHOM = re.compile(r"\(for (?:all )?(?P<who>[^)]{3,80})\)")
 _BEST_STATES = re.compile(r"^\s*(?:best|highest|top)[- ](?:paying|paid) states?\s*:?\s*$", re.I)
 _STATE_LINE = re.compile(rf"^\s*(?P<state>{STATES})\b[\s:,-]*\$")
 MAX_HEADER_LINES = 8
-
-
-def _fact(role: str, metric: str, line: int, token: Token | None = None, **kw) -> RawFact:
-    return RawFact(
-        role=role,
-        metric=metric,
-        line=line,
-        value=token.value if token else None,
-        printed=token.plain if token else None,
-        unit=kw.pop("unit", None) or metrics()[metric].unit or None,
-        where=(token.start, token.end) if token else None,
-        **kw,
-    )
 
 
 def _plausible(fact: RawFact) -> bool:
@@ -127,12 +114,12 @@ def _wage_row(
         if name.endswith("rse"):
             result.passed_over[(number, token.start)] = "a relative standard error (RSE)"
         if name == "employment" and token.kind == "number":
-            found.append(_fact(role, "jobs_count", number, token, period=period))
+            found.append(token_fact(role, "jobs_count", number, token, period=period))
         elif (stat := column.group("stat") or column.group("stat2")) and token.kind == "money":
             hourly = (column.group("per") or column.group("per2")).lower() == "hourly"
             metric = "salary_hourly" if hourly else "salary_yearly"
             if metrics()[metric].plausible(token.value or 0):
-                found.append(_fact(role, metric, number, token, statistic=stat.lower(),
+                found.append(token_fact(role, metric, number, token, statistic=stat.lower(),
                                    period=period))  # fmt: skip
     found = [f for f in found if _plausible(f)]
     if found:
@@ -172,10 +159,12 @@ def _percentiles(
         for percentile, token in zip(percentiles, money, strict=True):
             if percentile == 50:
                 metric = "salary_hourly" if hourly else "salary_yearly"
-                found.append(_fact(role, metric, last, token, statistic="median", period=period))
+                found.append(
+                    token_fact(role, metric, last, token, statistic="median", period=period)
+                )
             else:
                 metric = "salary_percentile_hourly" if hourly else "salary_percentile"
-                found.append(_fact(role, metric, last, token, unit=unit,
+                found.append(token_fact(role, metric, last, token, unit=unit,
                                    category=str(percentile), period=period))  # fmt: skip
     found = [f for f in found if _plausible(f)]
     if found:
@@ -244,7 +233,7 @@ def _cell_fact(
 ) -> RawFact | None:
     row, offset = where
     if metric == "education_entry":
-        return _fact(role, metric, row, text=cell)
+        return token_fact(role, metric, row, text=cell)
     if whom := _FOR_WHOM.search(cell):
         role = context.roles.role_phrase(whom.group("who")) or role
     tokens = [
@@ -264,7 +253,7 @@ def _cell_fact(
         return None
     if not metrics()[metric].plausible(token.value or 0):
         return None
-    return _fact(role, metric, row, token, statistic=statistic, period=period)
+    return token_fact(role, metric, row, token, statistic=statistic, period=period)
 
 
 def _best_states(lines: list[str | None], number: int, role: str, result: PageResult) -> None:
@@ -280,5 +269,5 @@ def _best_states(lines: list[str | None], number: int, role: str, result: PageRe
             points = {p.text for p in find_periods(last_sentence) if p.is_point}
             period = points.pop() if len(points) == 1 else None
             break
-    result.facts.append(_fact(role, "top_state", first, text=m.group("state"), period=period))
+    result.facts.append(token_fact(role, "top_state", first, text=m.group("state"), period=period))
     result.claimed.add(first)
