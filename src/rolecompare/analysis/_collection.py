@@ -19,6 +19,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from rolecompare.analysis._compare import DERIVED_COMPARE_COLUMNS
 from rolecompare.analysis._facts import US_AVERAGE
 from rolecompare.analysis._numbers import _decimals, difference
 from rolecompare.facts.agreement import LOWER_BOUNDS, UPPER_BOUNDS
@@ -333,13 +334,5 @@ def rank_against(
     )
     merged["rank"] = np.arange(1, len(merged) + 1)
     frame = merged[RANK_COLUMNS].reset_index(drop=True)
-    frame.attrs["derived"] = (
-        "difference",
-        "difference_low",
-        "difference_high",
-        "percent",
-        "percent_low",
-        "percent_high",
-        "rank",
-    )
+    frame.attrs["derived"] = (*DERIVED_COMPARE_COLUMNS, "rank")
     return frame
