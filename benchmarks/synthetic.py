@@ -395,9 +395,15 @@ def write_pages(
         ]
     if pages is not None:
         texts = (texts * (pages // max(len(texts), 1) + 1))[:pages]
+    return write_texts(folder, texts, "synthetic")
+
+
+def write_texts(folder: Path, texts: list[str], prefix: str) -> list[Path]:
+    """Each text as `<folder>/<prefix>_<n>.txt` (UTF-8), numbered from 0; the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for i, text in enumerate(texts):
-        path = folder / f"synthetic_{i:05d}.txt"
+        path = folder / f"{prefix}_{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

@@ -15,7 +15,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synthetic import RACES, Role, comparison_page, how_to_page, make_roles, profile_page
+from benchmarks.synthetic import (
+    RACES,
+    Role,
+    comparison_page,
+    how_to_page,
+    make_roles,
+    profile_page,
+    write_texts,
+)
 
 MENU = ["Home", "Careers", "Salaries", "Resources", "Contact"]
 OUTLOOK_WORDS = [
@@ -262,13 +270,7 @@ def mixed_texts(pages: int, seed: int = 0) -> list[str]:
 
 
 def write_mixed_pages(folder: Path, *, pages: int, seed: int = 0) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for i, text in enumerate(mixed_texts(pages, seed)):
-        path = folder / f"mixed_{i:05d}.txt"
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    return write_texts(folder, mixed_texts(pages, seed), "mixed")
 
 
 def main() -> None:
