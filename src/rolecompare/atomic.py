@@ -13,12 +13,8 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 TEMP_PREFIX = ".tmp-"
 
@@ -48,11 +44,6 @@ def write_bytes(target: Path, data: bytes) -> None:
 
 def write_text(target: Path, text: str) -> None:
     write_bytes(target, text.encode("utf-8"))
-
-
-def write_csv(target: Path, frame: pd.DataFrame) -> None:
-    with atomic_path(target) as tmp:
-        frame.to_csv(tmp, index=False, lineterminator="\n")
 
 
 def copy_file(source: Path, target: Path) -> None:

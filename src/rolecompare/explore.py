@@ -21,6 +21,7 @@ import pandas as pd
 from rolecompare import analysis
 from rolecompare.analysis import US_AVERAGE, UnknownRole
 from rolecompare.config import ProcessedFiles, processed_dir
+from rolecompare.core.tables import read_table
 
 
 @lru_cache(maxsize=4)
@@ -29,12 +30,12 @@ def _tables_cached(folder: str, stamp: tuple) -> tuple[pd.DataFrame, pd.DataFram
     from rolecompare.facts.tables import load_conflicts
 
     files = ProcessedFiles(Path(folder))
-    if not files.facts.is_file():
+    if not files.facts.is_file() and not files.facts.with_suffix(".parquet").is_file():
         raise FileNotFoundError(
             f"{files.facts} does not exist: run `rolecompare ingest` first (for another folder "
             "of pages: `rolecompare ingest --raw DIR`, then pass the folder it names)"
         )
-    raw = pd.read_csv(files.facts, keep_default_na=False, na_values=[""], dtype=str)
+    raw = read_table(files.folder, "facts")
     facts = schema.validate("facts", raw.copy())
     facts["printed"] = raw["value"]  # the number as the page printed it (19.80 stays 19.80)
     return facts, load_conflicts(folder)
@@ -44,7 +45,7 @@ def _stamp(folder: Path) -> tuple:
     """What tells a cached table from a rewritten one: sizes and times of the files."""
     files = ProcessedFiles(folder)
     out = []
-    for path in (files.facts, files.conflicts):
+    for path in (files.facts, files.conflicts, files.facts.with_suffix(".parquet")):
         try:
             stat = path.stat()
             out.append((stat.st_size, stat.st_mtime_ns))

@@ -40,7 +40,8 @@ import pandas as pd
 
 from rolecompare.analysis import salary_context, us_average_statements
 from rolecompare.building.fingerprints import frame_bytes
-from rolecompare.building.tables import US_AVERAGE, Collection, read_text_table
+from rolecompare.building.tables import US_AVERAGE, Collection
+from rolecompare.core.tables import read_csv_text
 from rolecompare.reporting.inputs import context_summary
 
 TOLERANCE = 0.025
@@ -107,7 +108,7 @@ class Context:
         stored = json.loads(data)
 
         def frame(name: str) -> pd.DataFrame:
-            return read_text_table(io.StringIO(stored[name]))
+            return read_csv_text(io.StringIO(stored[name]))
 
         table = frame("table")
         for column in table.columns:

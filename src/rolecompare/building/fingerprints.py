@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rolecompare.config import PACKAGE_DIR
+from rolecompare.core.tables import csv_bytes
 
 # What a report runs: the analysis, reporting and table code, metadata and templates. The
 # parser (its output is the facts, hashed anyway), the build and the CLI are not inputs of
@@ -111,9 +112,8 @@ def role_fingerprints(
 
 
 def frame_bytes(frame: pd.DataFrame) -> bytes:
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8")
+    """A table as the CSV a slice carries (escaped for spreadsheets, `core.tables`)."""
+    return csv_bytes(frame)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The processed tables as a build reads them: once, as text, without validation.
 
-A build reads `facts.csv`, `conflicts.csv`, `pages.csv` and `roles.csv` once. Every cell
+A build reads the facts, conflicts, pages and roles tables once (`core.tables.read_table`:
+Parquet when current, else CSV). Every cell
 stays the text ingest wrote (a number printed `19.80` is still `19.80` in a pair's slice) and
 empty cells are missing. The tables were validated when ingest wrote them; validating them
 again per build (or per pair, as the notebooks used to) costs seconds at thousands of pages.
@@ -16,14 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare.config import ProcessedFiles
+from rolecompare.core.tables import read_table
 from rolecompare.reporting.report import BENCHMARK_ROLES
 
 US_AVERAGE = "us-average"
-
-
-def read_text_table(path: Path) -> pd.DataFrame:
-    """A CSV as text: only empty cells are missing ("NA" on a page is text)."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
 
 
 @dataclass
@@ -46,10 +43,10 @@ class Collection:
             ingest = {}
         return cls(
             folder=files.folder,
-            facts=read_text_table(files.facts),
-            conflicts=read_text_table(files.conflicts),
-            pages=read_text_table(files.pages),
-            roles=read_text_table(files.roles),
+            facts=read_table(files.folder, "facts"),
+            conflicts=read_table(files.folder, "conflicts"),
+            pages=read_table(files.folder, "pages"),
+            roles=read_table(files.folder, "roles"),
             ingest=ingest if isinstance(ingest, dict) else {},
         )
 

@@ -195,8 +195,11 @@ def _title(job: PairJob) -> str:
     import csv
     import io
 
+    from rolecompare.core.tables import unescape_cell
+
     text = job.tables.get("roles.csv", b"").decode("utf-8")
-    names = {row["role_id"]: row["role"] for row in csv.DictReader(io.StringIO(text))}
+    rows = csv.DictReader(io.StringIO(text))
+    names = {row["role_id"]: unescape_cell(row["role"]) for row in rows}
     return f"{names.get(job.role_a, job.role_a)} vs {names.get(job.role_b, job.role_b)}"
 
 

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
+from rolecompare.core.tables import write_tables
+from rolecompare.facts.cache import PageCache, page_key
 from rolecompare.facts.parsing import PageResult, Problem, parse_page
 from rolecompare.facts.sources import SOURCES_FILE, read_sources
 
@@ -73,9 +75,14 @@ class TablesOfOtherPages(Exception):
 
 @dataclass
 class IngestResult:
+    """What one ingest did. `parsed`: pages read this time (the others came from the cache,
+    `facts.cache`); `current`: nothing had changed, the tables on disk were kept."""
+
     folder: ProcessedFiles
     pages: int
     tables: dict[str, pd.DataFrame]
+    parsed: int = 0
+    current: bool = False
 
     @property
     def problems(self) -> pd.DataFrame:
@@ -83,10 +90,15 @@ class IngestResult:
 
     def summary(self) -> str:
         t = self.tables
+        how = (
+            "nothing changed"
+            if self.current
+            else f"{self.parsed} read again, {self.pages - self.parsed} from the cache"
+        )
         return (
-            f"read {self.pages} page(s): {len(t['facts'])} facts about {len(t['roles'])} roles, "
-            f"{len(t['conflicts'])} conflict(s), {len(t['problems'])} problem(s) -> "
-            f"{self.folder.folder}"
+            f"read {self.pages} page(s) ({how}): {len(t['facts'])} facts about "
+            f"{len(t['roles'])} roles, {len(t['conflicts'])} conflict(s), "
+            f"{len(t['problems'])} problem(s) -> {self.folder.folder}"
         )
 
 
@@ -250,6 +262,30 @@ def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _parse_changed(
+    pages: dict[str, bytes], cache: PageCache
+) -> tuple[list[PageResult], int, set[str]]:
+    """Every page's result: from the cache when its content and the readers are unchanged,
+    parsed (and cached) otherwise. Returns the results, how many were parsed, the keys used."""
+    keys = {name: page_key(name, data) for name, data in pages.items()}
+    found = {name: cache.get(key) for name, key in keys.items()}
+    todo = {name: data for name, data in pages.items() if found[name] is None}
+    parsed = parse_all(todo, meanwhile=_prepare_tables) if todo else []
+    for name, result in zip(todo, parsed, strict=True):
+        cache.put(keys[name], result)
+        found[name] = result
+    return [found[name] for name in pages], len(todo), set(keys.values())
+
+
+def _tables_on_disk(files: ProcessedFiles) -> dict[str, pd.DataFrame]:
+    from rolecompare.facts import tables
+
+    return {
+        name: getattr(tables, f"load_{name}")(files.folder, validate=False)
+        for name in ("facts", "roles", "conflicts", "problems", "pages")
+    }
+
+
 def ingest(
     raw_dir: Path,
     out_dir: Path,
@@ -260,25 +296,40 @@ def ingest(
 ) -> IngestResult:
     """Parse every *.txt page in raw_dir and write the tables (atomically) to out_dir.
 
+    A page is read again only when its content or the reading code changed (`facts.cache`);
+    when nothing changed at all (pages, sources.csv, code) the tables are kept as they are.
     Raises TablesOfOtherPages when out_dir holds tables made from other pages, unless
     `force` (see `config.processed_dir_for` for a folder of their own).
     """
     check_tables_belong(raw_dir, out_dir, force=force)
     pages, unreadable = _read_pages(raw_dir)
-    results = parse_all(pages, meanwhile=_prepare_tables) + unreadable
-    sources, source_problems = read_sources(raw_dir, {r.source for r in results})
+    files = ProcessedFiles(Path(out_dir))
+    manifest = _manifest(raw_dir, out_dir, pages)
+    if not unreadable and _recorded(out_dir) == manifest and _tables_present(files):
+        tables = _tables_on_disk(files)
+        _report(tables, on_problem)
+        return IngestResult(files, len(pages), tables, parsed=0, current=True)
+    cache = PageCache(files.folder)
+    results, parsed, used = _parse_changed(pages, cache)
+    sources, source_problems = read_sources(raw_dir, {r.source for r in results + unreadable})
     from rolecompare.facts.tables import build_tables  # pandas: not needed to parse
 
-    tables = build_tables(results, sources, source_problems)
-    files = ProcessedFiles(Path(out_dir))
+    tables = build_tables(results + unreadable, sources, source_problems)
     with atomic.locked(files.folder, wait=lock_wait):
         atomic.sweep_temporaries(files.folder, depth=0)
-        atomic.write_csv(files.facts, _facts_for_csv(tables["facts"]))
-        for name in ("roles", "conflicts", "problems", "pages"):
-            atomic.write_csv(getattr(files, name), tables[name])
-        manifest = _manifest(raw_dir, out_dir, pages)
+        written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}
+        write_tables(files.folder, {"facts": _facts_for_csv(tables["facts"]), **written})
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
+        cache.prune(used)
+    _report(tables, on_problem)
+    return IngestResult(files, len(pages) + len(unreadable), tables, parsed=parsed)
+
+
+def _tables_present(files: ProcessedFiles) -> bool:
+    return all(p.is_file() for p in files.tables())
+
+
+def _report(tables: dict[str, pd.DataFrame], on_problem: Callable[[str], None] | None) -> None:
     if on_problem is not None:
         for row in tables["problems"].itertuples():
             on_problem(f"{row.source}:{row.line}: {row.problem}")
-    return IngestResult(files, len(pages) + len(unreadable), tables)

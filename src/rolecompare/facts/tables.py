@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare.config import ProcessedFiles, processed_dir
+from rolecompare.core.tables import read_table
 from rolecompare.facts import schema
 from rolecompare.facts.agreement import comparable_groups, numbers_agree
 from rolecompare.facts.parsing import PageResult, PendingSplit, Problem, RawFact
@@ -297,14 +298,15 @@ _NUMERIC = {
 
 
 def _read(table: str, folder: Path | str | None, validate: bool = True) -> pd.DataFrame:
-    path = getattr(ProcessedFiles(processed_dir(folder)), table)
-    if not path.is_file():
+    files = ProcessedFiles(processed_dir(folder))
+    path = getattr(files, table)
+    if not path.is_file() and not path.with_suffix(".parquet").is_file():
         raise FileNotFoundError(
             f"{path} does not exist: run `rolecompare ingest` first (for another folder of "
             f"pages: `rolecompare ingest --raw DIR`, then load from the folder it names)"
         )
-    # Page text such as "NA" or "None" is a value, not a missing marker: only "" is missing.
-    frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)
+    # as text: page text such as "NA" or "None" is a value, only "" is missing
+    frame = read_table(files.folder, table)
     if validate:
         return schema.validate(table, frame)
     for column in _NUMERIC.get(table, ()):  # what the analysis computes with

@@ -13,8 +13,9 @@ returns exactly that, from either
   now.
 
 Either way the report sees the same frames. The tables are not validated again: they were
-validated once, when ingest wrote them, so reading is plain CSV (empty cells are missing,
-page text such as "NA" stays text) plus the numeric columns converted as the schema would.
+validated once, when ingest wrote them, so reading is `core.tables.read_table` (Parquet
+when current, else CSV; empty cells are missing, page text such as "NA" stays text) plus the
+numeric columns converted as the schema would.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from rolecompare.analysis._context import (
 )
 from rolecompare.analysis._facts import US_AVERAGE, UnknownRole
 from rolecompare.config import processed_dir as resolve_processed_dir
+from rolecompare.core.tables import read_csv_text
+from rolecompare.core.tables import read_table as read_text_table
 from rolecompare.facts.schema import fields
 
 __all__ = [
@@ -43,7 +46,7 @@ __all__ = [
     "PairInputs",
     "is_slice",
     "load_pair",
-    "read_table",
+    "read_typed",
     "select_pair",
 ]
 
@@ -90,14 +93,13 @@ def _typed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     return frame
 
 
-def read_table(path: Path | str, table: str) -> pd.DataFrame:
-    """A table written by ingest (or a slice of one), read without validation."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    return _typed(frame, table)
+def read_typed(folder: Path | str, table: str) -> pd.DataFrame:
+    """A table written by ingest (or a slice of one), read without validation, typed."""
+    return _typed(read_text_table(folder, table), table)
 
 
 def read_context(path: Path | str) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    frame = read_csv_text(path)
     frame = frame.reindex(columns=CONTEXT_COLUMNS)
     for column in CONTEXT_COLUMNS:
         if column not in _CONTEXT_TEXT:
@@ -148,7 +150,7 @@ def select_pair(
 
 
 def _from_slice(folder: Path, role_a: str, role_b: str) -> PairInputs:
-    tables = {t: read_table(folder / f"{t}.csv", t) for t in ("facts", "conflicts", "pages")}
+    tables = {t: read_typed(folder, t) for t in ("facts", "conflicts", "pages")}
     collection = json.loads((folder / COLLECTION_FILE).read_text(encoding="utf-8"))
     inputs = PairInputs(
         role_a,
@@ -172,10 +174,7 @@ def _check(facts: pd.DataFrame, *roles: str) -> None:
 
 def _from_full(folder: Path, role_a: str, role_b: str) -> PairInputs:
     # selected as text (a number keeps its printed form until the slice is typed)
-    text = {
-        t: pd.read_csv(folder / f"{t}.csv", dtype=str, keep_default_na=False, na_values=[""])
-        for t in ("facts", "conflicts", "pages")
-    }
+    text = {t: read_text_table(folder, t) for t in ("facts", "conflicts", "pages")}
     facts, conflicts, pages = text["facts"], text["conflicts"], text["pages"]
     _check(facts, role_a, role_b)
     context = salary_context(facts, conflicts)

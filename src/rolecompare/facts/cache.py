@@ -1,0 +1,87 @@
+"""What ingest read from each page, kept so that an unchanged page is not read again.
+
+A page's entry is keyed by its name and the sha256 of its content, inside a folder named by
+the readers' version (a hash of the reading code and its metadata): a changed page, a
+renamed page or a change to any reader makes a new key, so it is read again; everything
+else comes from here. The cache lives beside the tables, in `<processed>/.cache/pages/`
+(trusted as the tables are: it holds pickled parse results). Entries of other reader
+versions are removed when a version is first used; entries no page uses any more are
+removed after each ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+from rolecompare import atomic
+from rolecompare.config import PACKAGE_DIR
+from rolecompare.facts.parsing import PageResult
+
+# The code and data whose change changes what a page reads as.
+READER_FILES = ("facts/parsing/**/*.py", "facts/schema.py", "metadata/*.csv")
+CACHE_DIR = Path(".cache") / "pages"
+
+
+def reader_version() -> str:
+    """A hash of the reading code: a change to any of it invalidates every entry."""
+    digest = hashlib.sha256()
+    for pattern in READER_FILES:
+        for path in sorted(PACKAGE_DIR.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def page_key(name: str, data: bytes) -> str:
+    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
+
+
+class PageCache:
+    """Parse results of one processed folder, for one reader version."""
+
+    def __init__(self, processed: Path, version: str | None = None) -> None:
+        self.root = Path(processed) / CACHE_DIR
+        self.version = version or reader_version()
+        self.folder = self.root / self.version
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> PageResult | None:
+        try:
+            with self._path(key).open("rb") as handle:
+                found = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # missing or unreadable: read the page again
+        return found if isinstance(found, PageResult) else None
+
+    def put(self, key: str, result: PageResult) -> None:
+        # temp + rename, no fsync (100,000 of them would cost minutes): an entry torn by a
+        # crash fails to load and its page is read again
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{atomic.TEMP_PREFIX}{path.name}.{os.getpid()}")
+        tmp.write_bytes(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove other reader versions' folders and entries whose key is not in `keep`."""
+        removed = 0
+        if self.root.is_dir():
+            for other in self.root.iterdir():
+                if other.name != self.version and other.is_dir():
+                    shutil.rmtree(other, ignore_errors=True)
+        if not self.folder.is_dir():
+            return removed
+        for shard in os.scandir(self.folder):
+            if not shard.is_dir():
+                continue
+            for entry in os.scandir(shard.path):
+                if entry.name.removesuffix(".pickle") not in keep:
+                    Path(entry.path).unlink(missing_ok=True)
+                    removed += 1
+        return removed
