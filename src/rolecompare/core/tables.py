@@ -22,6 +22,7 @@ one. The Parquet files are never escaped: the pipeline reads the values exactly.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections.abc import Mapping
@@ -88,10 +89,19 @@ def unescaped(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _to_csv(frame: pd.DataFrame, target: Path | IO[str]) -> None:
+    # the writer quotes a cell holding "\n" but not a bare "\r": quote every cell then
+    has_cr = any(
+        frame[c].str.contains("\r", regex=False, na=False).any() for c in _text_columns(frame)
+    )
+    quoting = csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL
+    escaped(frame).to_csv(target, index=False, lineterminator="\n", quoting=quoting)
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """`frame` as the project writes a CSV (escaped, `\\n` line ends), in memory."""
     buffer = io.StringIO()
-    escaped(frame).to_csv(buffer, index=False, lineterminator="\n")
+    _to_csv(frame, buffer)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -103,7 +113,8 @@ def read_csv_text(source: Path | str | IO[str]) -> pd.DataFrame:
 
 def write_csv(target: Path, frame: pd.DataFrame) -> None:
     """One CSV for people, escaped, written atomically."""
-    atomic.write_bytes(target, csv_bytes(frame))
+    with atomic.atomic_path(target) as tmp:
+        _to_csv(frame, tmp)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

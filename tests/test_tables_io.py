@@ -1,0 +1,182 @@
+"""Table I/O (`core.tables`) and the ingest cache (`facts.cache`).
+
+CSV for people is safe to open in a spreadsheet (no cell starts a formula) and reads back to
+exactly the values written; Parquet beside it holds the values exactly and is read while it
+is current. Ingest reads a page again only when the page or the readers changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rolecompare import load_facts, load_pages, load_roles
+from rolecompare.core import tables as core
+from rolecompare.facts import ingest as ingest_module
+from rolecompare.facts.ingest import ingest
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+HYPERLINK = '=HYPERLINK("http://evil.example","x")'
+CALC = "+cmd|' /C calc'!A0"
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cells(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    page = (PAGES / "pipe_unshifted.txt").read_text(encoding="utf-8")
+    (raw / "pipe.txt").write_text(page.replace("IT Support Lead", HYPERLINK), encoding="utf-8")
+    with (raw / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [("file", "title", "url", "retrieved"), ("pipe.txt", CALC, "", "")]
+        )
+    out = tmp_path / "processed"
+    ingest(raw, out)
+    return out
+
+
+def test_formula_cells_are_text_in_every_csv_and_exact_in_the_pipeline(hostile: Path) -> None:
+    roles = load_roles(hostile)
+    [name] = [r for r in roles["role"] if "HYPERLINK" in r]
+    assert name.startswith("=HYPERLINK(")  # the page's name reaches the tables as it is
+    facts = load_facts(hostile)
+    assert (facts["role"] == name).sum() == 15
+    assert load_pages(hostile)["title"].tolist() == [CALC]
+    # what a spreadsheet sees: the name and title as text, after a leading '
+    rows = {t: _csv_cells(hostile / f"{t}.csv") for t in ("facts", "roles", "pages")}
+    assert [r["role"] for r in rows["roles"] if "HYPERLINK" in r["role"]] == ["'" + name]
+    assert sum(r["role"] == "'" + name for r in rows["facts"]) == 15
+    assert rows["pages"][0]["title"] == "'" + CALC
+    for table in ("facts", "roles", "conflicts", "problems", "pages"):
+        for row in _csv_cells(hostile / f"{table}.csv"):
+            for value in row.values():
+                assert not value.startswith(TRIGGERS) or core._PLAIN_NUMBER.fullmatch(value)
+    # the CSV alone (Parquet gone) reads back to the same values
+    parquet = load_roles(hostile)
+    for path in hostile.glob("*.parquet"):
+        path.unlink()
+    pd.testing.assert_frame_equal(load_roles(hostile), parquet)
+
+
+def test_numbers_stay_numbers_in_the_csv(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {"value": ["-3", "+2", "1e-5", "-0.5", "-x"], "n": [-1, 2, 3, 4, 5]}, dtype=object
+    )
+    frame["n"] = frame["n"].astype("int64")
+    core.write_tables(tmp_path, {"t": frame}, parquet=False)
+    text = (tmp_path / "t.csv").read_text(encoding="utf-8")
+    assert text == "value,n\n-3,-1\n+2,2\n1e-5,3\n-0.5,4\n'-x,5\n"
+
+
+cells = st.one_of(
+    st.none(),
+    st.text(alphabet=st.sampled_from(list("=+-@\t\r'\"a1.,; \nxé")), max_size=8),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(cells, cells), min_size=1, max_size=6))
+def test_csv_and_parquet_read_back_the_values_written(rows: list[tuple]) -> None:
+    import tempfile
+
+    frame = pd.DataFrame(rows, columns=["a", "b"], dtype=object)
+    frame = frame.where(frame.ne(""), None)  # an empty cell is a missing one in a CSV
+    with tempfile.TemporaryDirectory() as folder:
+        core.write_tables(Path(folder), {"t": frame})
+        from_parquet = core.read_table(folder, "t")
+        (Path(folder) / "t.parquet").unlink()
+        from_csv = core.read_table(folder, "t")
+    expected = frame.astype("str")
+    pd.testing.assert_frame_equal(from_parquet, expected)
+    pd.testing.assert_frame_equal(from_csv, expected)
+
+
+def test_a_csv_edited_by_hand_wins_over_its_parquet(tmp_path: Path) -> None:
+    core.write_tables(tmp_path, {"t": pd.DataFrame({"a": ["x"]})})
+    assert core.parquet_is_current(tmp_path, "t")
+    (tmp_path / "t.csv").write_text("a\ny\n", encoding="utf-8")
+    assert not core.parquet_is_current(tmp_path, "t")
+    assert core.read_table(tmp_path, "t")["a"].tolist() == ["y"]
+
+
+# --- the ingest cache ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the pages parsed (in this process: small collections parse here)."""
+    seen: list[str] = []
+    real = ingest_module.parse_page
+
+    def parse(name: str, data: bytes):
+        seen.append(name)
+        return real(name, data)
+
+    monkeypatch.setattr(ingest_module, "parse_page", parse)
+    return seen
+
+
+def _raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("tab_table.txt", "howto_new.txt", "pipe_unshifted.txt"):
+        shutil.copyfile(PAGES / name, raw / name)
+    return raw
+
+
+def test_only_a_changed_page_is_read_again(tmp_path: Path, counted: list[str]) -> None:
+    raw, out, ref = _raw(tmp_path), tmp_path / "out", tmp_path / "ref"
+    first = ingest(raw, out)
+    assert sorted(counted) == ["howto_new.txt", "pipe_unshifted.txt", "tab_table.txt"]
+    assert first.parsed == 3
+    counted.clear()
+    again = ingest(raw, out)
+    assert counted == [] and again.current and again.parsed == 0
+    page = raw / "pipe_unshifted.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("$41,180", "$42,000"))
+    changed = ingest(raw, out)
+    assert counted == ["pipe_unshifted.txt"] and changed.parsed == 1 and not changed.current
+    # the tables equal a cold ingest of the same pages into an empty folder
+    ingest(raw, ref)
+    for table in ("facts", "roles", "conflicts", "problems", "pages"):
+        assert (out / f"{table}.csv").read_bytes() == (ref / f"{table}.csv").read_bytes()
+    assert "42000" in set(load_facts(out)["value"].astype(str).str.replace(".0", ""))
+
+
+def test_a_change_to_the_readers_reads_every_page_again(
+    tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, out = _raw(tmp_path), tmp_path / "out"
+    ingest(raw, out)
+    counted.clear()
+    from rolecompare.facts import cache
+
+    monkeypatch.setattr(cache, "reader_version", lambda: "readers-changed")
+    monkeypatch.setattr(ingest_module, "code_fingerprint", lambda: "readers-changed")
+    result = ingest(raw, out)
+    assert sorted(counted) == ["howto_new.txt", "pipe_unshifted.txt", "tab_table.txt"]
+    assert result.parsed == 3
+    # the old readers' entries are gone
+    assert [p.name for p in (out / ".cache" / "pages").iterdir()] == ["readers-changed"]
+
+
+def test_a_removed_page_leaves_the_cache(tmp_path: Path) -> None:
+    raw, out = _raw(tmp_path), tmp_path / "out"
+    ingest(raw, out)
+    entries = list((out / ".cache" / "pages").rglob("*.pickle"))
+    assert len(entries) == 3
+    (raw / "howto_new.txt").unlink()
+    ingest(raw, out)
+    assert len(list((out / ".cache" / "pages").rglob("*.pickle"))) == 2
