@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,21 +23,22 @@ from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
 from rolecompare.core.tables import write_tables
 from rolecompare.facts.cache import PageCache, page_key
-from rolecompare.facts.parsing import PageResult, Problem, parse_page
-from rolecompare.facts.sources import SOURCES_FILE, read_sources
+from rolecompare.facts.parsing import PageResult, parse_page
+from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
+from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
 
 if TYPE_CHECKING:
     import pandas as pd
 
 # The code whose change makes earlier facts stale.
-_CODE_FILES = ("facts/parsing/*.py", "facts/*.py", "metadata/*.csv")
+_CODE_FILES = ("facts/parsing/*.py", "facts/reading/*.py", "facts/*.py", "metadata/*.csv")
 
 
 class RawFolderMissing(FileNotFoundError):
     def __init__(self, folder: Path) -> None:
         super().__init__(
             f"raw pages folder {folder} does not exist: create it and put the career pages "
-            "(*.txt) in it, or pass --raw DIR"
+            f"({PATTERNS}) in it, or pass --raw DIR"
         )
         self.folder = folder
 
@@ -54,10 +55,10 @@ class RawFolderIsAFile(NotADirectoryError):
 
 
 class NoPages(Exception):
-    """The raw folder holds no page (*.txt): nothing to ingest."""
+    """The raw folder holds no page (text, HTML or WARC): nothing to ingest."""
 
     def __init__(self, folder: Path) -> None:
-        super().__init__(f"no pages (*.txt) in {folder}: put the career pages there first")
+        super().__init__(f"no pages ({PATTERNS}) in {folder}: put the career pages there first")
         self.folder = folder
 
 
@@ -81,6 +82,7 @@ class IngestResult:
     folder: ProcessedFiles
     pages: int
     tables: dict[str, pd.DataFrame]
+    notes: list[str] = field(default_factory=list)  # WARC records skipped, captures superseded
     parsed: int = 0
     current: bool = False
 
@@ -99,18 +101,18 @@ class IngestResult:
             f"read {self.pages} page(s) ({how}): {len(t['facts'])} facts about "
             f"{len(t['roles'])} roles, {len(t['conflicts'])} conflict(s), "
             f"{len(t['problems'])} problem(s) -> {self.folder.folder}"
-        )
+        ) + "".join(f"\n{note}" for note in self.notes)
 
 
 def page_files(raw_dir: Path, *, require: bool = False) -> list[Path]:
-    """The pages (*.txt) of a folder, sorted. RawFolderMissing / RawFolderIsAFile when it is
-    not a folder; with `require`, NoPages when it holds none."""
+    """The page files (text, HTML, WARC) of a folder, sorted. RawFolderMissing /
+    RawFolderIsAFile when it is not a folder; with `require`, NoPages when it holds none."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         if raw_dir.exists():
             raise RawFolderIsAFile(raw_dir)
         raise RawFolderMissing(raw_dir)
-    pages = sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
+    pages = sorted(p for p in raw_dir.iterdir() if p.is_file() and suffix_kind(p))
     if require and not pages:
         raise NoPages(raw_dir)
     return pages
@@ -172,27 +174,24 @@ def _sources_hash(raw_dir: Path) -> str | None:
         return None
 
 
-def _manifest(raw_dir: Path, out_dir: Path, pages: dict[str, bytes]) -> dict[str, object]:
+def _manifest(
+    raw_dir: Path, out_dir: Path, pages: dict[str, bytes], folder: FolderPages
+) -> dict[str, object]:
     return {
         "raw_dir": str(Path(raw_dir).resolve()),
         "raw_relative": os.path.relpath(Path(raw_dir).resolve(), Path(out_dir).resolve()),
         "code": code_fingerprint(),
         "sources": _sources_hash(raw_dir),
         "pages": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())},
+        "read": _folder_digest(folder),
     }
 
 
-def _read_pages(raw_dir: Path) -> tuple[dict[str, bytes], list[PageResult]]:
-    pages: dict[str, bytes] = {}
-    unreadable: list[PageResult] = []
-    for path in page_files(raw_dir):
-        try:
-            pages[path.name] = path.read_bytes()
-        except OSError as exc:
-            unreadable.append(
-                PageResult(path.name, problems=[Problem(1, f"cannot read file: {exc.strerror}")])
-            )
-    return pages, unreadable
+def _read_pages(raw_dir: Path) -> tuple[dict[str, bytes], list[PageResult], FolderPages]:
+    """The parser's input per page (an HTML page's extracted text), unreadable files and
+    archives as problems, and what the folder's pages say of themselves."""
+    folder = read_folder(raw_dir)
+    return folder.texts, folder.unreadable, folder
 
 
 # Below this many pages a process pool costs more than it saves.
@@ -250,8 +249,8 @@ def is_stale(raw_dir: Path, out_dir: Path) -> bool:
         recorded = json.loads(files.manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return True
-    pages, _ = _read_pages(raw_dir)
-    return recorded != _manifest(raw_dir, out_dir, pages)
+    pages, _, folder = _read_pages(raw_dir)
+    return recorded != _manifest(raw_dir, out_dir, pages, folder)
 
 
 def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
@@ -294,7 +293,8 @@ def ingest(
     lock_wait: float = 600.0,
     force: bool = False,
 ) -> IngestResult:
-    """Parse every *.txt page in raw_dir and write the tables (atomically) to out_dir.
+    """Parse every page in raw_dir (text, HTML, WARC crawls: `facts.reading`) and write the
+    tables (atomically) to out_dir, with the text extracted from HTML pages in `text/`.
 
     A page is read again only when its content or the reading code changed (`facts.cache`);
     when nothing changed at all (pages, sources.csv, code) the tables are kept as they are.
@@ -302,27 +302,33 @@ def ingest(
     `force` (see `config.processed_dir_for` for a folder of their own).
     """
     check_tables_belong(raw_dir, out_dir, force=force)
-    pages, unreadable = _read_pages(raw_dir)
+    pages, unreadable, folder = _read_pages(raw_dir)
     files = ProcessedFiles(Path(out_dir))
-    manifest = _manifest(raw_dir, out_dir, pages)
+    manifest = _manifest(raw_dir, out_dir, pages, folder)
     if not unreadable and _recorded(out_dir) == manifest and _tables_present(files):
         tables = _tables_on_disk(files)
         _report(tables, on_problem)
-        return IngestResult(files, len(pages), tables, parsed=0, current=True)
+        return IngestResult(files, len(pages), tables, folder.summary(), current=True)
     cache = PageCache(files.folder)
     results, parsed, used = _parse_changed(pages, cache)
-    sources, source_problems = read_sources(raw_dir, {r.source for r in results + unreadable})
+    results += unreadable
+    for result in results:  # after caching: the problems of the file, not of its text
+        result.problems[:0] = folder.problems.get(result.source, [])
+    sources, source_problems = read_sources(raw_dir, {r.source for r in results})
+    sources = merge_sources(folder.sources, sources)
     from rolecompare.facts.tables import build_tables  # pandas: not needed to parse
 
-    tables = build_tables(results + unreadable, sources, source_problems)
+    tables = build_tables(results, sources, source_problems)
     with atomic.locked(files.folder, wait=lock_wait):
         atomic.sweep_temporaries(files.folder, depth=0)
         written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}
         write_tables(files.folder, {"facts": _facts_for_csv(tables["facts"]), **written})
+        write_texts(files.folder, folder.extracted)
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
         cache.prune(used)
     _report(tables, on_problem)
-    return IngestResult(files, len(pages) + len(unreadable), tables, parsed=parsed)
+    n_pages = len(pages) + len(unreadable)
+    return IngestResult(files, n_pages, tables, folder.summary(), parsed=parsed)
 
 
 def _tables_present(files: ProcessedFiles) -> bool:
@@ -333,3 +339,13 @@ def _report(tables: dict[str, pd.DataFrame], on_problem: Callable[[str], None] |
     if on_problem is not None:
         for row in tables["problems"].itertuples():
             on_problem(f"{row.source}:{row.line}: {row.problem}")
+
+
+def _folder_digest(folder: FolderPages) -> str:
+    """What the folder's pages say of themselves besides their text (titles, addresses,
+    dates, problems of files and records): a change to it is a change too."""
+    said = {
+        "sources": {k: repr(v) for k, v in sorted(folder.sources.items())},
+        "problems": {k: [repr(p) for p in v] for k, v in sorted(folder.problems.items())},
+    }
+    return hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()

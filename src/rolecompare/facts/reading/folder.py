@@ -1,0 +1,175 @@
+"""The pages of a raw folder, whatever form they come in: text, saved HTML, WARC crawls.
+
+`raw_pages(folder)` is a generator over the folder (files in name order, a crawl's records in
+archive order) yielding a `RawPage` per page, and `Skipped` / `Damaged` for WARC records that
+are not pages; nothing is extracted yet, so pages can be hashed, cached or sent to workers
+first. `page_text(raw)` turns one into the bytes the parser reads (a text page as it is, an HTML
+page's extracted text) and its `ExtractedPage`. `read_folder(folder)` does both for a whole
+folder, keeping only the newest capture of each address, and is what ingest uses.
+
+Page names (`source` in the tables): a file's name; for a crawl's page, a name made from its
+address (`host_path_hash`) so that it stays the same in every crawl and names no archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rolecompare.facts.parsing import PageResult, Problem
+from rolecompare.facts.reading.html_text import ExtractedPage, extract_html
+from rolecompare.facts.reading.warc import Capture, Damaged, Skipped, read_warc
+from rolecompare.facts.sources import SourceInfo
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+PATTERNS = "*.txt, *.html, *.htm, *.warc, *.warc.gz"
+_NAME_DROP = re.compile(r"[^a-z0-9.-]+")
+_MAX_NAME = 90
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One page before reading: a file's or a WARC record's bytes and what is known of it."""
+
+    name: str
+    data: bytes
+    kind: str  # "text" or "html"
+    origin: str  # the file, or "archive@offset" for a crawl's record
+    url: str | None = None
+    date: str | None = None  # WARC-Date (full), to tell which capture is newer
+    charset: str | None = None  # from the HTTP header
+
+    @property
+    def retrieved(self) -> str | None:
+        return self.date[:10] if self.date and re.match(r"\d{4}-\d{2}-\d{2}", self.date) else None
+
+
+def suffix_kind(path: Path) -> str | None:
+    """'text', 'html', 'warc' from a file name, or None when it is not a page."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    return None
+
+
+def page_name(url: str) -> str:
+    """A stable, file-safe page name for an address: 'www.example.org_jobs-a-vs-b_1a2b3c4d'."""
+    bare = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.IGNORECASE).split("#")[0]
+    host, _, rest = bare.partition("/")
+    slug = _NAME_DROP.sub("-", rest.lower()).strip("-.")[: _MAX_NAME - len(host)]
+    digest = hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:8]
+    host = _NAME_DROP.sub("-", host.lower()).strip("-.") or "page"
+    return f"{host}_{slug.rstrip('-.')}_{digest}" if slug else f"{host}_{digest}"
+
+
+def raw_pages(raw_dir: Path) -> Iterator[RawPage | Skipped | Damaged | PageResult]:
+    """Every page of a folder (see the module); a file that cannot be read is a PageResult
+    holding its problem."""
+    for path in sorted(p for p in Path(raw_dir).iterdir() if p.is_file()):
+        kind = suffix_kind(path)
+        if kind is None:
+            continue
+        if kind == "warc":
+            for item in read_warc(path):
+                if isinstance(item, Capture):
+                    yield RawPage(
+                        page_name(item.url),
+                        item.data,
+                        "html",
+                        f"{item.archive}@{item.offset}",
+                        url=item.url,
+                        date=item.date,
+                        charset=item.charset,
+                    )
+                else:
+                    yield item
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield PageResult(path.name, problems=[Problem(1, f"cannot read file: {exc.strerror}")])
+            continue
+        yield RawPage(path.name, data, kind, path.name)
+
+
+def page_text(raw: RawPage) -> tuple[bytes, ExtractedPage | None]:
+    """What the parser reads of a page: a text page's bytes as they are, else the extracted
+    text (UTF-8) with the ExtractedPage it came from."""
+    if raw.kind == "text":
+        return raw.data, None
+    page = extract_html(raw.name, raw.data, raw.charset, url=raw.url, retrieved=raw.retrieved)
+    return page.text.encode("utf-8"), page
+
+
+@dataclass
+class FolderPages:
+    """A folder read: each page's text for the parser, what each page says of itself, the
+    extracted texts to keep beside the tables, and what was left out."""
+
+    texts: dict[str, bytes] = field(default_factory=dict)
+    sources: dict[str, SourceInfo] = field(default_factory=dict)
+    extracted: dict[str, str] = field(default_factory=dict)
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+    unreadable: list[PageResult] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    superseded: list[str] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        """Lines for the ingest summary: skipped records by reason, older captures left out."""
+        lines = []
+        if self.skipped:
+            counts = ", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
+            lines.append(f"WARC records skipped (not an HTML 200 page): {counts}")
+        lines += [f"older capture not used: {s}" for s in self.superseded]
+        return lines
+
+
+def _newest(pages: dict[str, RawPage], raw: RawPage, out: FolderPages) -> None:
+    """Keep the newer of two captures of one address; name the older in the summary."""
+    old = pages.get(raw.name)
+    if old is None:
+        pages[raw.name] = raw
+        return
+    newer, older = (raw, old) if (raw.date or "") >= (old.date or "") else (old, raw)
+    pages[raw.name] = newer
+    out.superseded.append(
+        f"{older.url} captured {older.date} ({older.origin}); {newer.date} ({newer.origin}) used"
+    )
+
+
+def read_folder(raw_dir: Path) -> FolderPages:
+    """Read every page of a folder into the texts the parser reads (see FolderPages)."""
+    out = FolderPages()
+    pages: dict[str, RawPage] = {}
+    for item in raw_pages(raw_dir):
+        if isinstance(item, RawPage):
+            if item.kind == "html" and item.url is not None and "@" in item.origin:
+                _newest(pages, item, out)
+            else:
+                pages[item.name] = item
+        elif isinstance(item, Skipped):
+            out.skipped[item.why] += 1
+        elif isinstance(item, Damaged):
+            message = f"{item.message} at byte offset {item.offset:,}: reading stopped there"
+            out.unreadable.append(PageResult(item.archive, problems=[Problem(1, message)]))
+        else:
+            out.unreadable.append(item)
+    for name in sorted(pages):
+        text, page = page_text(pages[name])
+        out.texts[name] = text
+        if page is not None:
+            out.extracted[name] = page.text
+            out.sources[name] = SourceInfo(page.title, page.url, page.retrieved)
+            if page.problems:
+                out.problems[name] = list(page.problems)
+    return out
