@@ -1,4 +1,5 @@
-"""The published site beside the reports: `index.html`, `pairs/<n>.html`, `roles/<role>.html`.
+"""The published site beside the reports: `index.html`, `pairs/<n>.html`, `roles/<role>.html`,
+and `find/<key>-<n>.html` when there are too many roles for the index (`find`).
 
 `refresh_site` rewrites it when anything it shows may have changed (a stamp of its inputs is
 kept in the build's manifest); `write_site` writes it. Only pages whose content changed are
@@ -123,6 +124,15 @@ def _role_stamps(collection: Collection, data, code: str) -> dict[str, str]:
     return stamps
 
 
+def _unchanged(relative: str, reports: Path, previous: Written, written: Written) -> bool:
+    """True (and the page kept as it is) when what the page is made from did not change."""
+    unchanged = previous.stamps.get(relative) == written.stamps[relative]
+    if unchanged and relative in previous.files and (reports / relative).is_file():
+        written.files[relative] = previous.files[relative]
+        return True
+    return False
+
+
 def write_site(
     reports: Path,
     collection: Collection,
@@ -137,9 +147,11 @@ def write_site(
     what it is made from did not change (`previous`: what the last call wrote)."""
     from rolecompare.building.changes import Changes
     from rolecompare.building.site.data import site_data
+    from rolecompare.building.site.find import find_map, find_parts
     from rolecompare.building.site.overview import heatmap_figure, overview_figure
     from rolecompare.building.site.pages import (
         pair_pages,
+        render_find_part,
         render_index,
         render_pairs_page,
         render_role,
@@ -150,7 +162,8 @@ def write_site(
     data = site_data(collection, records)
     pages = pair_pages(data.pairs)
     roles = list(data.roles.values())
-    written = Written(stamps=_role_stamps(collection, data, _site_code()))
+    code = _site_code()
+    written = Written(stamps=_role_stamps(collection, data, code))
 
     def put(relative: str, text: str) -> None:
         encoded = text.encode("utf-8")
@@ -170,13 +183,20 @@ def write_site(
     compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
     for role in roles:
         relative = f"roles/{role.role_id}.html"
-        unchanged = previous.stamps.get(relative) == written.stamps[relative]
-        if unchanged and relative in previous.files and (reports / relative).is_file():
-            written.files[relative] = previous.files[relative]
+        if _unchanged(relative, reports, previous, written):
             continue
         put(relative, render_role(role, data, in_plan=role.role_id in compared))
     for page in pages:
         put(f"pairs/{page.file}", render_pairs_page(page, pages, len(data.pairs)))
+    parts = find_parts(roles)
+    for part in parts:
+        relative = f"find/{part.file}"
+        shown = [part.key, part.number, part.parts, part.total, code]
+        shown.append([(r.role_id, r.name) for r in part.roles])
+        written.stamps[relative] = hashlib.sha256(json.dumps(shown).encode()).hexdigest()
+        if _unchanged(relative, reports, previous, written):
+            continue
+        put(relative, render_find_part(part))
     index = render_index(
         data,
         overview=overview_figure(roles, data.pairs),
@@ -186,10 +206,11 @@ def write_site(
         provenance=provenance,
         built_at=(built_at or datetime.now(UTC)).astimezone(UTC),
         pages=pages,
+        find_map=find_map(parts) if parts else None,
     )
     put(INDEX_FILE, index)
     for stale in set(previous.files) - set(written.files):  # pages this site made, now gone
         path = reports / stale
-        if path.parent in (reports / "roles", reports / "pairs"):
+        if path.parent in (reports / "roles", reports / "pairs", reports / "find"):
             path.unlink(missing_ok=True)
     return written

@@ -189,6 +189,11 @@ def render_pairs_page(page: PairsPage, pages: list[PairsPage], total: int) -> st
     return _render("pairs.html.j2", page=page, pages=pages, total=total)
 
 
+def render_find_part(part) -> str:
+    """One page of the roles with a word beginning `part.key` (`site.find`)."""
+    return _render("find.html.j2", part=part)
+
+
 def _http(url: object) -> str | None:
     if not isinstance(url, str):
         return None
@@ -268,6 +273,7 @@ def render_index(
     provenance: dict,
     built_at: datetime,
     pages: list[PairsPage],
+    find_map: str | None = None,
 ) -> str:
     roles = sorted(data.roles.values(), key=lambda r: (r.name.casefold(), r.role_id))
     ok = sum(p.status == "ok" for p in data.pairs)
@@ -284,6 +290,7 @@ def render_index(
         pairs=data.pairs,
         pair_pages=pages,
         per_page=PAIRS_PER_PAGE,
+        find_map=find_map,
         counts={
             "ok": ok,
             "failed": failed,

@@ -49,6 +49,39 @@
   var input = document.getElementById("find");
   var shown = document.getElementById("shown");
   if (!input) { return; }
+
+  // Too many roles for one page: the index holds how many roles have a word beginning with
+  // each three letters; Enter opens the page that lists them, carrying what was typed.
+  var map = document.getElementById("find-map");
+  if (map) {
+    var counts = JSON.parse(map.textContent);
+    var best = function () {
+      var chosen = null;
+      input.value.split(/\s+/).forEach(function (word) {
+        var key = word.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 3);
+        if (!key) { return; }
+        var n = counts[key] || 0;
+        if (chosen === null || n < chosen.n) { chosen = { key: key, n: n }; }
+      });
+      return chosen;
+    };
+    input.addEventListener("input", function () {
+      var c = best();
+      shown.textContent = c === null ? "" : c.n ? c.n + " roles have a word beginning \u201c" +
+        c.key + "\u201d: press Enter to list them" : c.key.length < 3 ?
+        "type three letters of a word" : "no role has a word beginning \u201c" + c.key + "\u201d";
+    });
+    input.addEventListener("keydown", function (event) {
+      var c = best();
+      if (event.key !== "Enter" || c === null || !c.n) { return; }
+      window.location.href = "find/" + c.key + "-1.html#q=" + encodeURIComponent(input.value);
+    });
+    return;
+  }
+  // a find page opened from the index: filter by what was typed there
+  if (window.location.hash.indexOf("#q=") === 0) {
+    try { input.value = decodeURIComponent(window.location.hash.slice(3)); } catch (e) { /* keep */ }
+  }
   var rows = [];
   each(document.querySelectorAll("table.filterable"), function (table) {
     each(table.tBodies[0].rows, function (row) {
