@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from rolecompare.cli.common import (
@@ -12,6 +14,7 @@ from rolecompare.cli.common import (
     _ingest_errors,
     _print_problem,
     app,
+    fail,
     tables_folder,
 )
 from rolecompare.config import RAW_DIR
@@ -23,6 +26,13 @@ def ingest(
     out: OutOption = None,
     strict: StrictOption = False,
     force: ForceOption = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (as build's): parse the pages on its workers.",
+        ),
+    ] = None,
 ) -> None:
     """Parse every page in --raw into the tables: facts, roles, conflicts, problems, pages.
 
@@ -30,16 +40,25 @@ def ingest(
     written to problems.csv; the other pages are still ingested. Tables made from another
     folder of pages are never replaced without --force.
 
+    With --scheduler the pages to read are parsed on a Dask cluster (the one `build
+    --scheduler` uses), with the same results as here.
+
     Exit status: 0; 1 with --strict when a page had a problem, or when --raw holds no page;
     2 when --raw does not exist or is a file, or --out holds other pages' tables.
     """
+    from rolecompare.facts.cluster import ClusterUnreachable, ReadersDiffer
     from rolecompare.facts.ingest import ingest as run_ingest
     from rolecompare.facts.ingest import page_files
 
     folder = tables_folder(raw, out)
     with _ingest_errors(folder):
         page_files(raw, require=True)
-        result = run_ingest(raw, folder, on_problem=_print_problem, force=force)
+        try:
+            result = run_ingest(
+                raw, folder, on_problem=_print_problem, force=force, scheduler=scheduler
+            )
+        except (ClusterUnreachable, ReadersDiffer) as exc:
+            raise fail(str(exc)) from exc
     typer.echo(result.summary())
     if strict and len(result.problems):
         raise typer.Exit(1)

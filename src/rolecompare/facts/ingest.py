@@ -262,14 +262,19 @@ def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _parse_changed(
-    pages: dict[str, bytes], cache: PageCache
+    pages: dict[str, bytes], cache: PageCache, scheduler: str | None = None
 ) -> tuple[list[PageResult], int, set[str]]:
     """Every page's result: from the cache when its content and the readers are unchanged,
     parsed (and cached) otherwise. Returns the results, how many were parsed, the keys used."""
     keys = {name: page_key(name, data) for name, data in pages.items()}
     found = {name: cache.get(key) for name, key in keys.items()}
     todo = {name: data for name, data in pages.items() if found[name] is None}
-    parsed = parse_all(todo, meanwhile=_prepare_tables) if todo else []
+    if scheduler and todo:
+        from rolecompare.facts.cluster import parse_on_cluster
+
+        parsed = parse_on_cluster(todo, scheduler)
+    else:
+        parsed = parse_all(todo, meanwhile=_prepare_tables) if todo else []
     for name, result in zip(todo, parsed, strict=True):
         cache.put(keys[name], result)
         found[name] = result
@@ -292,12 +297,14 @@ def ingest(
     on_problem: Callable[[str], None] | None = None,
     lock_wait: float = 600.0,
     force: bool = False,
+    scheduler: str | None = None,
 ) -> IngestResult:
     """Parse every page in raw_dir (text, HTML, WARC crawls: `facts.reading`) and write the
     tables (atomically) to out_dir, with the text extracted from HTML pages in `text/`.
 
     A page is read again only when its content or the reading code changed (`facts.cache`);
     when nothing changed at all (pages, sources.csv, code) the tables are kept as they are.
+    `scheduler`: parse the pages to read on that Dask cluster (`facts.cluster`).
     Raises TablesOfOtherPages when out_dir holds tables made from other pages, unless
     `force` (see `config.processed_dir_for` for a folder of their own).
     """
@@ -310,7 +317,7 @@ def ingest(
         _report(tables, on_problem)
         return IngestResult(files, len(pages), tables, folder.summary(), current=True)
     cache = PageCache(files.folder)
-    results, parsed, used = _parse_changed(pages, cache)
+    results, parsed, used = _parse_changed(pages, cache, scheduler)
     results += unreadable
     for result in results:  # after caching: the problems of the file, not of its text
         result.problems[:0] = folder.problems.get(result.source, [])
