@@ -9,7 +9,7 @@ facts, so that is refused (`ReadersDiffer`) instead of mixed into the tables.
 
 from __future__ import annotations
 
-from rolecompare.facts.cache import reader_version
+from rolecompare.facts.cache import kept, reader_version
 from rolecompare.facts.parsing import PageResult, parse_page
 
 BATCH = 200
@@ -30,7 +30,7 @@ class ReadersDiffer(RuntimeError):
 
 def parse_batch(items: list[tuple[str, bytes]]) -> tuple[str, list[PageResult]]:
     """On a worker: its reader version and the pages' results, in order."""
-    return reader_version(), [parse_page(name, data) for name, data in items]
+    return reader_version(), [kept(parse_page(name, data)) for name, data in items]
 
 
 def parse_on_cluster(pages: dict[str, bytes], address: str) -> list[PageResult]:

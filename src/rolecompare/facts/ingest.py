@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
 from rolecompare.core.tables import write_tables
-from rolecompare.facts.cache import PageCache, page_key
+from rolecompare.facts.cache import PageCache, kept, page_key
 from rolecompare.facts.parsing import PageResult, parse_page
 from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
 from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
@@ -201,7 +201,7 @@ PARSE_CHUNK = 16
 
 
 def _parse_item(item: tuple[str, bytes]) -> PageResult:
-    return parse_page(*item)
+    return kept(parse_page(*item))
 
 
 def parse_all(
@@ -216,7 +216,7 @@ def parse_all(
     and pandera then, instead of after)."""
     workers = workers or os.cpu_count() or 1
     if len(pages) < PARALLEL_FROM or workers < 2:
-        results = [parse_page(name, data) for name, data in pages.items()]
+        results = [kept(parse_page(name, data)) for name, data in pages.items()]
         if meanwhile is not None:
             meanwhile()
         return results
