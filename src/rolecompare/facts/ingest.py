@@ -13,7 +13,7 @@ import json
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,26 +81,27 @@ class IngestResult:
 
     folder: ProcessedFiles
     pages: int
-    tables: dict[str, pd.DataFrame]
+    tables: Mapping[str, pd.DataFrame]
     notes: list[str] = field(default_factory=list)  # WARC records skipped, captures superseded
     parsed: int = 0
     current: bool = False
+    counts: dict[str, int] | None = None  # rows per table, when the tables were kept
 
     @property
     def problems(self) -> pd.DataFrame:
         return self.tables["problems"]
 
     def summary(self) -> str:
-        t = self.tables
+        t = self.counts or {name: len(frame) for name, frame in self.tables.items()}
         how = (
             "nothing changed"
             if self.current
             else f"{self.parsed} read again, {self.pages - self.parsed} from the cache"
         )
         return (
-            f"read {self.pages} page(s) ({how}): {len(t['facts'])} facts about "
-            f"{len(t['roles'])} roles, {len(t['conflicts'])} conflict(s), "
-            f"{len(t['problems'])} problem(s) -> {self.folder.folder}"
+            f"read {self.pages} page(s) ({how}): {t['facts']} facts about "
+            f"{t['roles']} roles, {t['conflicts']} conflict(s), "
+            f"{t['problems']} problem(s) -> {self.folder.folder}"
         ) + "".join(f"\n{note}" for note in self.notes)
 
 
@@ -242,15 +243,36 @@ def _prepare_tables() -> None:
 
 def is_stale(raw_dir: Path, out_dir: Path) -> bool:
     """True when the tables in out_dir are missing or were not made from these pages and code."""
-    files = ProcessedFiles(Path(out_dir))
-    if not all(p.is_file() for p in files.tables()) or not files.manifest.is_file():
-        return True
-    try:
-        recorded = json.loads(files.manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return True
-    pages, _, folder = _read_pages(raw_dir)
-    return recorded != _manifest(raw_dir, out_dir, pages, folder)
+    return _current(raw_dir, ProcessedFiles(Path(out_dir))) is None
+
+
+def _raw_stamp(raw_dir: Path) -> str:
+    """A hash of every page file's name and bytes: equal stamps, equal pages (a crawl's
+    archives are hashed whole, before any record is read)."""
+    digest = hashlib.sha256()
+    for path in page_files(raw_dir):
+        digest.update(path.name.encode() + b"\0")
+        try:
+            with path.open("rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+def _current(raw_dir: Path, files: ProcessedFiles) -> dict[str, object] | None:
+    """The recorded ingest.json when the tables were made from exactly these page files,
+    sources.csv and code (checked without reading a page), else None."""
+    recorded = _recorded(files.folder)
+    if recorded is None or not _tables_present(files):
+        return None
+    same = (
+        recorded.get("raw") == _raw_stamp(raw_dir)
+        and recorded.get("code") == code_fingerprint()
+        and recorded.get("sources") == _sources_hash(raw_dir)
+        and recorded.get("raw_dir") == str(Path(raw_dir).resolve())
+    )
+    return recorded if same else None
 
 
 def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
@@ -281,13 +303,45 @@ def _parse_changed(
     return [found[name] for name in pages], len(todo), set(keys.values())
 
 
-def _tables_on_disk(files: ProcessedFiles) -> dict[str, pd.DataFrame]:
-    from rolecompare.facts import tables
+TABLE_NAMES = ("facts", "roles", "conflicts", "problems", "pages")
 
-    return {
-        name: getattr(tables, f"load_{name}")(files.folder, validate=False)
-        for name in ("facts", "roles", "conflicts", "problems", "pages")
-    }
+
+class TablesOnDisk(Mapping):
+    """The tables of a folder, each read (as `load_<name>(validate=False)`) when first used:
+    an ingest that changed nothing need not read 5 million fact rows to say so."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self._read = folder, {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in TABLE_NAMES:
+            raise KeyError(name)
+        if name not in self._read:
+            from rolecompare.facts import tables
+
+            self._read[name] = getattr(tables, f"load_{name}")(self.folder, validate=False)
+        return self._read[name]
+
+    def __iter__(self):
+        return iter(TABLE_NAMES)
+
+    def __len__(self) -> int:
+        return len(TABLE_NAMES)
+
+
+def _kept(
+    files: ProcessedFiles, recorded: dict, on_problem: Callable[[str], None] | None
+) -> IngestResult:
+    tables = TablesOnDisk(files.folder)
+    counts = recorded.get("counts")
+    if on_problem is not None and (not isinstance(counts, dict) or counts.get("problems")):
+        _report(tables, on_problem)
+    notes = recorded.get("notes")
+    pages = recorded.get("pages")
+    n_pages = len(pages) if isinstance(pages, dict) else 0
+    result = IngestResult(files, n_pages, tables, list(notes or []), current=True)
+    result.counts = counts if isinstance(counts, dict) else None
+    return result
 
 
 def ingest(
@@ -309,13 +363,13 @@ def ingest(
     `force` (see `config.processed_dir_for` for a folder of their own).
     """
     check_tables_belong(raw_dir, out_dir, force=force)
-    pages, unreadable, folder = _read_pages(raw_dir)
     files = ProcessedFiles(Path(out_dir))
-    manifest = _manifest(raw_dir, out_dir, pages, folder)
-    if not unreadable and _recorded(out_dir) == manifest and _tables_present(files):
-        tables = _tables_on_disk(files)
-        _report(tables, on_problem)
-        return IngestResult(files, len(pages), tables, folder.summary(), current=True)
+    recorded = _current(raw_dir, files)
+    if recorded is not None:  # nothing changed: not a page is read
+        return _kept(files, recorded, on_problem)
+    stamp = _raw_stamp(raw_dir)
+    pages, unreadable, folder = _read_pages(raw_dir)
+    manifest = _manifest(raw_dir, out_dir, pages, folder) | {"raw": stamp}
     cache = PageCache(files.folder)
     results, parsed, used = _parse_changed(pages, cache, scheduler)
     results += unreadable
@@ -331,6 +385,8 @@ def ingest(
         written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}
         write_tables(files.folder, {"facts": _facts_for_csv(tables["facts"]), **written})
         write_texts(files.folder, folder.extracted)
+        manifest["counts"] = {name: len(tables[name]) for name in TABLE_NAMES}
+        manifest["notes"] = folder.summary()
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
         cache.prune(used)
     _report(tables, on_problem)
@@ -342,7 +398,7 @@ def _tables_present(files: ProcessedFiles) -> bool:
     return all(p.is_file() for p in files.tables())
 
 
-def _report(tables: dict[str, pd.DataFrame], on_problem: Callable[[str], None] | None) -> None:
+def _report(tables: Mapping[str, pd.DataFrame], on_problem: Callable[[str], None] | None) -> None:
     if on_problem is not None:
         for row in tables["problems"].itertuples():
             on_problem(f"{row.source}:{row.line}: {row.problem}")
