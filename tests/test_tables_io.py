@@ -180,3 +180,33 @@ def test_a_removed_page_leaves_the_cache(tmp_path: Path) -> None:
     (raw / "howto_new.txt").unlink()
     ingest(raw, out)
     assert len(list((out / ".cache" / "pages").rglob("*.pickle"))) == 2
+
+
+def test_an_unchanged_html_page_is_not_extracted_again(
+    tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rolecompare.facts import reading
+
+    extracted: list[str] = []
+    real = reading.page_text
+
+    def page_text(raw):
+        extracted.append(raw.name)
+        return real(raw)
+
+    monkeypatch.setattr(reading, "page_text", page_text)
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    table = "<table><tr><td></td><td>Data Wrangler</td><td>IT Support Lead</td></tr>{}</table>"
+    row = "<tr><td>Yearly salary</td><td>{}</td><td>$41,180</td></tr>"
+    for name, pay in (("a.html", "$48,250"), ("b.html", "$50,000")):
+        body = "<h1>Data wrangler vs IT support lead</h1>" + table.format(row.format(pay))
+        (raw / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    ingest(raw, out)
+    assert sorted(extracted) == ["a.html", "b.html"]
+    extracted.clear()
+    counted.clear()
+    (raw / "b.html").write_text((raw / "b.html").read_text().replace("50,000", "51,000"))
+    result = ingest(raw, out)
+    assert extracted == ["b.html"] and counted == ["b.html"] and result.parsed == 1
+    assert sorted(load_facts(out)["value"].dropna().astype(int).unique()) == [41180, 48250, 51000]

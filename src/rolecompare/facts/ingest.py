@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
 from rolecompare.core.tables import write_tables
-from rolecompare.facts.cache import PageCache, kept, page_key
+from rolecompare.facts.cache import PageCache, TextCache, kept, page_key
 from rolecompare.facts.parsing import PageResult, parse_page
 from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
 from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
@@ -188,10 +188,12 @@ def _manifest(
     }
 
 
-def _read_pages(raw_dir: Path) -> tuple[dict[str, bytes], list[PageResult], FolderPages]:
+def _read_pages(
+    raw_dir: Path, texts: TextCache | None = None
+) -> tuple[dict[str, bytes], list[PageResult], FolderPages]:
     """The parser's input per page (an HTML page's extracted text), unreadable files and
     archives as problems, and what the folder's pages say of themselves."""
-    folder = read_folder(raw_dir)
+    folder = read_folder(raw_dir, texts.page_text) if texts else read_folder(raw_dir)
     return folder.texts, folder.unreadable, folder
 
 
@@ -368,7 +370,8 @@ def ingest(
     if recorded is not None:  # nothing changed: not a page is read
         return _kept(files, recorded, on_problem)
     stamp = _raw_stamp(raw_dir)
-    pages, unreadable, folder = _read_pages(raw_dir)
+    texts = TextCache(files.folder)
+    pages, unreadable, folder = _read_pages(raw_dir, texts)
     manifest = _manifest(raw_dir, out_dir, pages, folder) | {"raw": stamp}
     cache = PageCache(files.folder)
     results, parsed, used = _parse_changed(pages, cache, scheduler)
@@ -389,6 +392,7 @@ def ingest(
         manifest["notes"] = folder.summary()
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
         cache.prune(used)
+        texts.store.prune(texts.used)
     _report(tables, on_problem)
     n_pages = len(pages) + len(unreadable)
     return IngestResult(files, n_pages, tables, folder.summary(), parsed=parsed)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,8 +147,12 @@ def _newest(pages: dict[str, RawPage], raw: RawPage, out: FolderPages) -> None:
     )
 
 
-def read_folder(raw_dir: Path) -> FolderPages:
-    """Read every page of a folder into the texts the parser reads (see FolderPages)."""
+def read_folder(
+    raw_dir: Path,
+    text_of: Callable[[RawPage], tuple[bytes, ExtractedPage | None]] = page_text,
+) -> FolderPages:
+    """Read every page of a folder into the texts the parser reads (see FolderPages).
+    `text_of`: `page_text`, or one that remembers (ingest's cache)."""
     out = FolderPages()
     pages: dict[str, RawPage] = {}
     for item in raw_pages(raw_dir):
@@ -165,7 +169,7 @@ def read_folder(raw_dir: Path) -> FolderPages:
         else:
             out.unreadable.append(item)
     for name in sorted(pages):
-        text, page = page_text(pages[name])
+        text, page = text_of(pages[name])
         out.texts[name] = text
         if page is not None:
             out.extracted[name] = page.text
