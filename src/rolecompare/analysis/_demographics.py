@@ -344,6 +344,8 @@ def share_distributions(
     _check_roles(facts, roles)
     rows = facts[(facts["metric"] == metric) & facts["role_id"].isin(roles)]
     rows = rows[pd.to_numeric(rows["value"], errors="coerce").notna()]
+    if "period" not in rows:  # tables of older versions (and hand-made ones) give no period
+        rows = rows.assign(period="")
     out = []
     for role_id in roles:
         for number, same in enumerate(_distributions_of(rows[rows["role_id"] == role_id]), 1):
