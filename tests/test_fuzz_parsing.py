@@ -43,6 +43,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rolecompare import load_facts, load_roles
+from rolecompare.core.tables import csv_bytes, read_csv_text
 from rolecompare.facts import schema
 from rolecompare.facts.ingest import _facts_for_csv, ingest
 from rolecompare.facts.parsing import PageResult, parse_page
@@ -133,8 +134,8 @@ def check_csv_round_trip(tables: dict[str, pd.DataFrame], *, full: bool = True) 
     if not full:
         written = {"problems": written["problems"]}
     for name, frame in written.items():
-        text = frame.to_csv(index=False, lineterminator="\n")
-        back = pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=str)
+        text = csv_bytes(frame).decode("utf-8")  # the project's writer and reader
+        back = read_csv_text(io.StringIO(text))
         if full:
             back = schema.validate(name, back)  # must not raise
         assert len(back) == len(frame), name
