@@ -248,6 +248,8 @@ def find_conflicts(facts: list[tuple[str, RawFact]], names: dict[str, str]) -> p
     for (role_id, metric, _), statements in stated_again:
         if schema.metrics()[metric].is_passage:  # pages word these differently by nature
             continue
+        if _all_alike(statements):  # the usual case: pages repeat one statement
+            continue
         groups = comparable_groups(
             statements,
             [f.statistic for _, f in statements],
@@ -259,6 +261,16 @@ def find_conflicts(facts: list[tuple[str, RawFact]], names: dict[str, str]) -> p
                     _conflict_row(role_id, names[role_id], metric, statistic, period, members)
                 )
     return schema.validate("conflicts", pd.DataFrame(rows, columns=schema.columns("conflicts")))
+
+
+def _all_alike(statements: list[tuple[str, RawFact]]) -> bool:
+    """True when every statement says the same (number as printed, qualifier, text, unit,
+    statistic, period): then every like-with-like group agrees, nothing to compare."""
+    said = {
+        (f.printed, f.qualifier, _norm(f.text), f.unit, f.statistic, f.period)
+        for _, f in statements
+    }
+    return len(said) == 1
 
 
 def _conflict_row(
