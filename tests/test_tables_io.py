@@ -210,3 +210,18 @@ def test_an_unchanged_html_page_is_not_extracted_again(
     result = ingest(raw, out)
     assert extracted == ["b.html"] and counted == ["b.html"] and result.parsed == 1
     assert sorted(load_facts(out)["value"].dropna().astype(int).unique()) == [41180, 48250, 51000]
+
+
+def test_stale_until_ingested_and_after_any_page_changes(tmp_path: Path) -> None:
+    from rolecompare.facts.ingest import is_stale
+
+    raw, out = _raw(tmp_path), tmp_path / "out"
+    assert is_stale(raw, out)
+    ingest(raw, out)
+    assert not is_stale(raw, out)
+    (raw / "howto_new.txt").write_bytes((raw / "howto_new.txt").read_bytes() + b"\n")
+    assert is_stale(raw, out)
+    ingest(raw, out)
+    assert not is_stale(raw, out)
+    (raw / "sources.csv").write_text("file,title,url,retrieved\n", encoding="utf-8")
+    assert is_stale(raw, out)
