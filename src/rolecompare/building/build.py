@@ -36,6 +36,7 @@ from rolecompare.building.fingerprints import (
     sha,
 )
 from rolecompare.building.manifest import Manifest
+from rolecompare.building.paths import check_role_id, inside
 from rolecompare.building.plan import Pair, PairsSpec, Plan, make_plan, parse_pairs
 from rolecompare.building.run import Progress, Runner, run_local
 from rolecompare.building.slices import Slicer
@@ -148,6 +149,8 @@ def prepare(
 ) -> Prepared:
     """Plan, settle the context and decide every pair's action; writes nothing."""
     collection = Collection.read(processed_dir)
+    for role_id in collection.roles["role_id"]:  # before anything is written
+        check_role_id(role_id)
     plan = make_plan(collection, _spec(pairs), only)
     stored = manifest.get(STATE_CONTEXT) if manifest else None
     previous = contexts.Context.from_bytes(stored) if stored else None
@@ -167,7 +170,7 @@ def prepare(
     for a, b in plan.pairs:
         parts = {"facts_a": prints.get(a, ""), "facts_b": prints.get(b, ""), **shared}
         inputs = sha(json.dumps(parts, sort_keys=True))
-        folder = pair_folder_name(a, b)
+        folder = _pair_folder(a, b)
         record = records.get(folder)
         fresh = (
             not force
@@ -230,16 +233,21 @@ def _write_pair(
     reports: Path, outcome: PairOutcome, record: dict, formats: Sequence[str], manifest: Manifest
 ) -> None:
     """The pair's files (each atomically), then its record: the commit that marks it done."""
-    folder = reports / pair_folder_name(outcome.role_a, outcome.role_b)
+    folder = inside(reports, _pair_folder(outcome.role_a, outcome.role_b))
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in outcome.files.items():
-        atomic.write_bytes(folder / name, data)
+        atomic.write_bytes(inside(folder, name), data)
     for fmt in FORMATS:  # a report of another format, or from before a failure, would mislead
         name = f"report.{fmt}"
         if name not in outcome.files and (fmt not in formats or not outcome.ok):
             (folder / name).unlink(missing_ok=True)
     record["files"] = {name: sha(data) for name, data in sorted(outcome.files.items())}
     manifest.put_pair(folder.name, record)
+
+
+def _pair_folder(role_a: str, role_b: str) -> str:
+    """The pair's folder name, refused (UnsafePath) unless both ids are ids."""
+    return pair_folder_name(check_role_id(role_a), check_role_id(role_b))
 
 
 def _remove(reports: Path, removals: list[tuple[str, str, str]], manifest: Manifest) -> list[str]:
