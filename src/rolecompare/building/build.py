@@ -36,13 +36,13 @@ from rolecompare.building.fingerprints import (
     sha,
 )
 from rolecompare.building.manifest import Manifest
-from rolecompare.building.paths import check_role_id, inside
+from rolecompare.building.paths import check_role_id, inside, pair_folder
 from rolecompare.building.plan import Pair, PairsSpec, Plan, make_plan, parse_pairs
 from rolecompare.building.run import Progress, Runner, run_local
 from rolecompare.building.slices import Slicer
 from rolecompare.building.tables import Collection
 from rolecompare.building.workers import PairJob, PairOutcome
-from rolecompare.reporting.report import FORMATS, NOTEBOOK, pair_folder_name
+from rolecompare.reporting.report import FORMATS, NOTEBOOK
 
 PAIR_FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*__vs__[a-z0-9]+(-[a-z0-9]+)*$")
 STATE_CONTEXT = "context"
@@ -170,7 +170,7 @@ def prepare(
     for a, b in plan.pairs:
         parts = {"facts_a": prints.get(a, ""), "facts_b": prints.get(b, ""), **shared}
         inputs = sha(json.dumps(parts, sort_keys=True))
-        folder = _pair_folder(a, b)
+        folder = pair_folder(a, b)
         record = records.get(folder)
         fresh = (
             not force
@@ -233,7 +233,7 @@ def _write_pair(
     reports: Path, outcome: PairOutcome, record: dict, formats: Sequence[str], manifest: Manifest
 ) -> None:
     """The pair's files (each atomically), then its record: the commit that marks it done."""
-    folder = inside(reports, _pair_folder(outcome.role_a, outcome.role_b))
+    folder = inside(reports, pair_folder(outcome.role_a, outcome.role_b))
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in outcome.files.items():
         atomic.write_bytes(inside(folder, name), data)
@@ -243,11 +243,6 @@ def _write_pair(
             (folder / name).unlink(missing_ok=True)
     record["files"] = {name: sha(data) for name, data in sorted(outcome.files.items())}
     manifest.put_pair(folder.name, record)
-
-
-def _pair_folder(role_a: str, role_b: str) -> str:
-    """The pair's folder name, refused (UnsafePath) unless both ids are ids."""
-    return pair_folder_name(check_role_id(role_a), check_role_id(role_b))
 
 
 def _remove(reports: Path, removals: list[tuple[str, str, str]], manifest: Manifest) -> list[str]:

@@ -40,6 +40,13 @@ def role_page(role_id: str) -> str:
     return f"roles/{file_stem(role_id)}.html"
 
 
+def pair_folder(role_a: str, role_b: str) -> str:
+    """The pair's folder name, refused (UnsafePath) unless both ids are ids."""
+    from rolecompare.reporting.report import pair_folder_name
+
+    return pair_folder_name(check_role_id(role_a), check_role_id(role_b))
+
+
 def inside(root: Path, relative: str | Path) -> Path:
     """`root / relative`, refused (UnsafePath) when it resolves outside `root`."""
     base = Path(root).resolve()
