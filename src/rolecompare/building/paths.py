@@ -4,8 +4,9 @@ Role ids come from a processed `roles.csv`, which is a file on disk like any oth
 id such as `../../../x` must never become a path. Both writers (the pairs' folders and the
 site's role pages) refuse ids that do not match the id pattern, and check that every path
 they write resolves inside the reports folder. Ids that are names Windows reserves for
-devices (`con`, `aux`, `nul`, `prn`, `com1`..`com9`, `lpt1`..`lpt9`, any case, with any
-extension) get a suffixed file stem, `con_`, so that the site can be copied to any disk.
+devices (`con`, `aux`, `nul`, `prn`, `com0`..`com9`, `lpt0`..`lpt9`; Windows refuses them
+whatever the extension) get a suffixed file stem, `con_`, so that the site can be copied to
+any disk. (Pair folders, `con__vs__aux`, are not reserved names.)
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def role_page(role_id: str) -> str:
 
 def pair_folder(role_a: str, role_b: str) -> str:
     """The pair's folder name, refused (UnsafePath) unless both ids are ids."""
-    from rolecompare.reporting.report import pair_folder_name
+    from rolecompare.reporting.report import pair_folder_name  # the site need not load it
 
     return pair_folder_name(check_role_id(role_a), check_role_id(role_b))
 
