@@ -107,7 +107,11 @@ def page_text(raw: RawPage) -> tuple[bytes, ExtractedPage | None]:
     text (UTF-8) with the ExtractedPage it came from."""
     if raw.kind == "text":
         return raw.data, None
-    page = extract_html(raw.name, raw.data, raw.charset, url=raw.url, retrieved=raw.retrieved)
+    try:
+        page = extract_html(raw.name, raw.data, raw.charset, url=raw.url, retrieved=raw.retrieved)
+    except Exception as exc:  # an extractor bug must cost one page, not the whole ingest
+        problem = Problem(1, f"cannot read the HTML ({type(exc).__name__}: {exc})"[:300])
+        page = ExtractedPage(raw.name, "", None, raw.url, raw.retrieved, problems=(problem,))
     return page.text.encode("utf-8"), page
 
 

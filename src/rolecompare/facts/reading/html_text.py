@@ -146,9 +146,9 @@ class _Lines:
         self.lines.append(line)
 
 
-def _cell_text(node: LexborNode) -> str:
+def _cell_text(node: LexborNode, depth: int) -> str:
     out = _Lines()
-    _walk_children(node, out, 0, 0)
+    _walk_children(node, out, depth, 0)
     out.flush()
     return " ".join(line.strip() for line in out.lines if line.strip()).replace("|", "/")
 
@@ -181,20 +181,20 @@ def _table(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
     out.blank()
     caption = node.css_first("caption")
     if caption is not None and not layout:
-        out.add(_cell_text(caption))
+        out.add(_cell_text(caption, depth))
     for tr in rows:
         if layout:  # a layout table: each cell is a block of its own
             for cell in _cells(tr):
                 _walk_children(cell, out, depth + 1, list_depth)
                 out.flush()
             continue
-        line = _row([_cell_text(c) for c in _cells(tr)])
+        line = _row([_cell_text(c, depth + 2) for c in _cells(tr)])
         if line:
             out.add(line)
     out.blank()
 
 
-def _grid_row(node: LexborNode) -> list[str] | None:
+def _grid_row(node: LexborNode, depth: int) -> list[str] | None:
     """The cells of a div grid row, or None when `node` is not one."""
     children = []
     for child in node.iter(include_text=True):
@@ -212,7 +212,7 @@ def _grid_row(node: LexborNode) -> list[str] | None:
         next(inner)  # the child itself
         if any(d.tag in _BLOCK for d in inner):
             return None
-    cells = [_cell_text(c) for c in children]
+    cells = [_cell_text(c, depth + 1) for c in children]
     if any(len(c) > _MAX_CELL for c in cells):
         return None
     return cells
@@ -253,7 +253,7 @@ def _walk(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
             _walk_children(item, out, depth + 1, list_depth + 1)
             out.flush()
             out.marker = ""
-    elif tag in _GRID_PARENTS and (cells := _grid_row(node)) is not None:
+    elif tag in _GRID_PARENTS and (cells := _grid_row(node, depth)) is not None:
         line = _row(cells)
         if line:
             out.add(line)
@@ -273,19 +273,14 @@ _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 
 
-def _saved_comment(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
-    """(address, YYYY-MM-DD) from a browser's or SingleFile's 'saved from' comment."""
-    url = date = None
-    for node in tree.root.traverse(include_text=False) if tree.root else ():
-        if node.tag != "-comment":
-            continue
-        comment = node.comment_content or ""
-        if url is None and (m := _SAVED_URL.search(comment)):
-            url = m.group(1)
-        if date is None and (m := _SAVED_DATE.search(comment)):
-            month = _MONTHS.get(m["mon"].lower())
-            if month:
-                date = f"{m['year']}-{month:02d}-{int(m['day']):02d}"
+def _saved_comment(text: str) -> tuple[str | None, str | None]:
+    """(address, YYYY-MM-DD) from a browser's or SingleFile's 'saved from' comment, which
+    they put at the top of the page."""
+    top = text[:4096]
+    url = m.group(1) if (m := _SAVED_URL.search(top)) else None
+    date = None
+    if (m := _SAVED_DATE.search(top)) and (month := _MONTHS.get(m["mon"].lower())):
+        date = f"{m['year']}-{month:02d}-{int(m['day']):02d}"
     return url, date
 
 
@@ -323,7 +318,7 @@ def extract_html(
     text, _, problems = decode_html(data, charset)
     tree = LexborHTMLParser(_CONTROL.sub(" ", text))
     title, own_url = _meta(tree)
-    saved_url, saved_date = _saved_comment(tree)
+    saved_url, saved_date = _saved_comment(text)
     for node in tree.css(_HIDDEN):  # before the skipped tags go: hidden ones may hold them
         if _hidden(node):
             node.decompose()

@@ -2,7 +2,7 @@
 
 `read_warc(path)` yields, in archive order, a `Capture` for every `response` record whose HTTP
 status is 200 and whose content is HTML, a `Skipped` for every other record (request, revisit,
-redirect, error, non-HTML, warcinfo/metadata), and a `Damaged` where a record cannot be read
+redirect, error, non-HTML, warcinfo, metadata), and a `Damaged` where a record cannot be read
 (truncated or corrupt archive: named by its byte offset in the file; gzip per record and
 whole-file gzip are both read). It never raises on archive content.
 """
@@ -45,7 +45,7 @@ class Capture:
 class Skipped:
     archive: str
     offset: int
-    why: str  # request, revisit, redirect, error, non-html, other
+    why: str  # request, revisit, redirect, error, non-html, or the WARC type (warcinfo ...)
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,10 @@ def _skip_reason(record: object) -> str | None:
     rec_type = record.rec_type  # type: ignore[attr-defined]
     if rec_type in ("request", "revisit"):
         return rec_type
-    if rec_type != "response" or record.http_headers is None:  # type: ignore[attr-defined]
-        return "other"
+    if rec_type != "response":
+        return str(rec_type)  # warcinfo, metadata, resource, conversion
+    if record.http_headers is None:  # type: ignore[attr-defined]
+        return "error"  # a response without HTTP headers: no status to trust
     status = record.http_headers.get_statuscode() or ""  # type: ignore[attr-defined]
     if status.startswith("3"):
         return "redirect"
