@@ -119,7 +119,8 @@ def test_nested_tables_the_outer_one_is_layout() -> None:
 
 
 def test_a_page_with_no_table() -> None:
-    page = """<html><body><header><nav><a href="/">Home</a></nav></header><main>
+    page = """<html><body><header><a href="/">Home</a><nav><a href="/p/2">Page 2</a></nav>
+      </header><div role="navigation"><a href="/p/3">3</a></div><main>
       <h1>Welder</h1><p>The median pay of welders was $48,940 in 2023.</p></main></body></html>"""
     assert lines(page) == ["Home", "Welder", "The median pay of welders was $48,940 in 2023."]
 

@@ -4,7 +4,9 @@
 
 - nothing that is not shown becomes text: `<script>` (JSON-LD included), `<style>`,
   `<noscript>`, `<template>`, `<head>`, SVG/MathML, form controls' values, attributes, elements
-  marked `hidden`, `aria-hidden="true"` or inline `display:none` / `visibility:hidden`;
+  marked `hidden`, `aria-hidden="true"` or inline `display:none` / `visibility:hidden`; nor
+  navigation (`<nav>`, `role="navigation"`): menus of links are no statement about a role, and
+  their numbers ("Jobs 1 2 3 ... 50") would each be an unread-number problem;
 - a data table's rows become `| cell | cell |` lines (the separated shape the comparison reader
   knows), a blank line before and after the table; a table whose cells hold tables is layout:
   its cells are read as blocks and the inner tables as tables;
@@ -39,9 +41,9 @@ def _words(text: str) -> frozenset[str]:
 
 _SKIP = _words(
     "script style noscript template head title svg math iframe object embed canvas "
-    "select option textarea input button audio video map"
+    "select option textarea input button audio video map nav"
 )
-_HIDDEN = '[hidden], [aria-hidden="true"], [style]'
+_HIDDEN = '[hidden], [aria-hidden="true"], [style], [role="navigation"]'
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCK = _words(
     "address article aside blockquote body caption center dd details dialog div dl dt "
@@ -107,8 +109,8 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str, list
         except UnicodeDecodeError:
             declared = "cp1252"
     text = data.decode(declared, "replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     problems = []
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd") if "\ufffd" in text else 0
     if bad > 0:
         problems.append(Problem(1, f"{bad} byte sequence(s) not valid {declared}: replaced"))
     return text, declared, problems
@@ -116,6 +118,8 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str, list
 
 def _hidden(node: LexborNode) -> bool:
     attrs = node.attributes
+    if attrs.get("role") == "navigation":
+        return True
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
     return bool(_HIDDEN_STYLE.search(attrs.get("style") or ""))
@@ -316,7 +320,7 @@ def extract_html(
 
     `charset` is the HTTP header's; `url`/`retrieved` (a crawl's) win over the page's own."""
     text, _, problems = decode_html(data, charset)
-    tree = LexborHTMLParser(_CONTROL.sub(" ", text))
+    tree = LexborHTMLParser(text)
     title, own_url = _meta(tree)
     saved_url, saved_date = _saved_comment(text)
     for node in tree.css(_HIDDEN):  # before the skipped tags go: hidden ones may hold them
@@ -330,7 +334,7 @@ def extract_html(
         out.lines.pop()
     return ExtractedPage(
         name=name,
-        text="\n".join(out.lines) + "\n",
+        text=_CONTROL.sub(" ", "\n".join(out.lines)) + "\n",  # no NUL or control: a text page
         title=title,
         url=url or own_url or saved_url,
         retrieved=retrieved or saved_date,
