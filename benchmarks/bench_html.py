@@ -9,7 +9,7 @@ inline script, JSON-LD, a footer; about 80 KB each). Measured, best of three rou
 - HTML, pages/s: the project's extractor (`extract_html`: selectolax/lexbor, tables and div
   grids as rows, hidden parts dropped); the bare minimum with selectolax (parse, drop
   script/style, all text); the same bare minimum with beautifulsoup4 (html.parser, the
-  parser it has without lxml).
+  parser it has without lxml); for scale, the parser on the extracted text (`parse_page`).
 - WARC, records/s over one gzip-per-record archive of the heavy pages (written with warcio):
   warcio's ArchiveIterator reading every payload; fastwarc's (when installed: it is not a
   dependency, `uv pip install fastwarc` to compare); `read_warc` (warcio plus the project's
@@ -35,6 +35,7 @@ from warcio.archiveiterator import ArchiveIterator  # noqa: E402
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
+from rolecompare.facts.parsing import parse_page  # noqa: E402
 from rolecompare.facts.reading import extract_html, read_warc  # noqa: E402
 from rolecompare.facts.reading.warc import Capture  # noqa: E402
 
@@ -84,12 +85,16 @@ def html_rates(pages: list[bytes]) -> dict[str, float]:
     def run(fn: Callable[[bytes], object]) -> Callable[[], int]:
         return lambda: sum(1 for page in pages if fn(page) is not None)
 
+    texts = [extract_html("p.html", page).text.encode() for page in pages]
     return {
         "extract_html (selectolax/lexbor, rows and hidden parts)": rate(
             run(lambda p: extract_html("p.html", p))
         ),
         "selectolax/lexbor: parse + all text": rate(run(bare_selectolax)),
         "beautifulsoup4 (html.parser): parse + all text": rate(run(bare_bs4)),
+        "for scale: parse_page of the extracted text": rate(
+            lambda: sum(1 for text in texts if parse_page("p.html", text)), rounds=1
+        ),
     }
 
 
