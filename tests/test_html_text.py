@@ -32,12 +32,15 @@ def test_a_div_grid_is_rows_so_a_label_never_glues_to_its_values() -> None:
       <div class="row"><div></div><div>Welder</div><div>Pipefitter</div></div>
       <div class="row"><div>Number of jobs</div><div>313,110</div><div>61,089</div></div>
       <div class="row"><span>Average age</span> <span>44</span> <span>42</span></div>
-    </div>"""
+    </div><p>After.</p>"""
     assert lines(page) == [
         "Overview",
+        "",
         "|  | Welder | Pipefitter |",
         "| Number of jobs | 313,110 | 61,089 |",
         "| Average age | 44 | 42 |",
+        "",
+        "After.",
     ]
 
 

@@ -126,26 +126,43 @@ def _hidden(node: LexborNode) -> bool:
 
 
 class _Lines:
-    """Lines being written: inline text gathers until a block boundary flushes it."""
+    """Lines being written: inline text gathers until a block boundary flushes it. A run of
+    div grid rows stands between blank lines, as a table does."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.inline: list[str] = []
         self.marker = ""  # a list item's bullet, put before its first line
+        self.in_grid = False
+
+    def _end_grid(self) -> None:
+        if self.in_grid:
+            self.in_grid = False
+            self.lines.append("")
 
     def flush(self) -> None:
         text = " ".join("".join(self.inline).split())
         self.inline = []
         if text:
+            self._end_grid()
             self.lines.append(self.marker + text)
             self.marker = ""
 
     def blank(self) -> None:
         self.flush()
+        self.in_grid = False
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
 
     def add(self, line: str) -> None:
+        self.flush()
+        self._end_grid()
+        self.lines.append(line)
+
+    def grid_row(self, line: str) -> None:
+        if not self.in_grid:
+            self.blank()
+            self.in_grid = True
         self.flush()
         self.lines.append(line)
 
@@ -259,7 +276,9 @@ def _walk(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
             out.marker = ""
     elif tag in _GRID_PARENTS and (cells := _grid_row(node, depth)) is not None:
         line = _row(cells)
-        if line:
+        if line and line.startswith("| "):
+            out.grid_row(line)
+        elif line:
             out.add(line)
     elif tag in _HEADINGS or tag in _BLOCK:
         out.flush()
