@@ -266,3 +266,20 @@ def test_a_reingest_rewrites_only_changed_texts_and_drops_gone_ones(tmp_path: Pa
     ingest(raw, out)
     assert kept.stat().st_mtime_ns == before
     assert sorted(p.name for p in (out / "text").iterdir()) == ["a.html.txt"]
+
+
+def test_a_later_newer_capture_in_the_same_archive_replaces_the_earlier(tmp_path: Path) -> None:
+    raw = tmp_path / "crawl"
+    raw.mkdir()
+    url = "https://a.example/welder"
+    old = b'<meta charset="utf-8"><p>The median pay of welders was $41,000 in 2023.</p>\xe9'
+    new = b"<p>The median pay of welders was $48,940 in 2023.</p>"
+    records = [
+        response(url, old, "2026-11-01T00:00:00Z"),  # its bad byte is a problem while it is read
+        response(url, new, "2026-12-01T09:00:00Z"),
+    ]
+    write_warc(raw / "crawl.warc", records, "none")
+    result = ingest(raw, tmp_path / "out")
+    assert result.tables["facts"]["value"].tolist() == [48940.0]
+    assert result.tables["problems"].empty  # the older capture's problem went with it
+    assert len(result.notes) == 2 and result.notes[1].startswith(f"older capture not used: {url}")

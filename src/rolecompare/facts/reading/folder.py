@@ -138,29 +138,42 @@ class FolderPages:
         return lines
 
 
-def _newest(pages: dict[str, RawPage], raw: RawPage, out: FolderPages) -> None:
-    """Keep the newer of two captures of one address; name the older in the summary."""
-    old = pages.get(raw.name)
-    if old is None:
-        pages[raw.name] = raw
-        return
-    newer, older = (raw, old) if (raw.date or "") >= (old.date or "") else (old, raw)
-    pages[raw.name] = newer
-    out.superseded.append(
-        f"{older.url} captured {older.date} ({older.origin}); {newer.date} ({newer.origin}) used"
-    )
+def _is_newest(seen: dict[str, RawPage], raw: RawPage, out: FolderPages) -> bool:
+    """True when `raw` is the newest capture of its address so far; the older of two is named
+    in the summary. `seen` keeps each address's newest capture without its bytes."""
+    old = seen.get(raw.name)
+    if old is not None:
+        newer, older = (raw, old) if (raw.date or "") >= (old.date or "") else (old, raw)
+        out.superseded.append(
+            f"{older.url} captured {older.date} ({older.origin}); {newer.date} ({newer.origin}) "
+            "used"
+        )
+        if newer is old:
+            return False
+    seen[raw.name] = RawPage(raw.name, b"", raw.kind, raw.origin, raw.url, raw.date)
+    return True
+
+
+def _take(out: FolderPages, raw: RawPage) -> None:
+    """Read one page now (only its text is kept: a crawl's HTML is not held in memory)."""
+    text, page = page_text(raw)
+    out.texts[raw.name] = text
+    out.problems.pop(raw.name, None)
+    if page is not None:
+        out.extracted[raw.name] = page.text
+        out.sources[raw.name] = SourceInfo(page.title, page.url, page.retrieved)
+        if page.problems:
+            out.problems[raw.name] = list(page.problems)
 
 
 def read_folder(raw_dir: Path) -> FolderPages:
     """Read every page of a folder into the texts the parser reads (see FolderPages)."""
     out = FolderPages()
-    pages: dict[str, RawPage] = {}
+    seen: dict[str, RawPage] = {}
     for item in raw_pages(raw_dir):
         if isinstance(item, RawPage):
-            if item.kind == "html" and item.url is not None and "@" in item.origin:
-                _newest(pages, item, out)
-            else:
-                pages[item.name] = item
+            if item.url is None or _is_newest(seen, item, out):
+                _take(out, item)
         elif isinstance(item, Skipped):
             out.skipped[item.why] += 1
         elif isinstance(item, Damaged):
@@ -168,12 +181,4 @@ def read_folder(raw_dir: Path) -> FolderPages:
             out.unreadable.append(PageResult(item.archive, problems=[Problem(1, message)]))
         else:
             out.unreadable.append(item)
-    for name in sorted(pages):
-        text, page = page_text(pages[name])
-        out.texts[name] = text
-        if page is not None:
-            out.extracted[name] = page.text
-            out.sources[name] = SourceInfo(page.title, page.url, page.retrieved)
-            if page.problems:
-                out.problems[name] = list(page.problems)
     return out
