@@ -8,8 +8,8 @@
   navigation (`<nav>`, `role="navigation"`): menus of links are no statement about a role, and
   their numbers ("Jobs 1 2 3 ... 50") would each be an unread-number problem;
 - a data table's rows become `| cell | cell |` lines (the separated shape the comparison reader
-  knows), a blank line before and after the table; a table whose cells hold tables is layout:
-  its cells are read as blocks and the inner tables as tables;
+  knows; a `|` inside a cell becomes `/`), a blank line before and after the table; a table
+  whose cells hold tables is layout: its cells are read as blocks, the inner tables as tables;
 - a div grid (a block whose children are two or more short leaf `div`/`span` elements, the way
   career sites lay out "label, value, value") is one `| label | value | value |` row, so a label
   never glues to its values;
@@ -50,7 +50,6 @@ _BLOCK = _words(
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
     "main menu nav ol p pre section summary table tbody td tfoot th thead tr ul"
 )
-_HEADINGS = _words("h1 h2 h3 h4 h5 h6")
 _GRID_PARENTS = _words("div section article header footer aside main nav")
 _GRID_CELLS = _words("div span dt dd")
 _MAX_CELL = 300  # a longer child is prose, not a grid cell
@@ -280,7 +279,7 @@ def _walk(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
             out.grid_row(line)
         elif line:
             out.add(line)
-    elif tag in _HEADINGS or tag in _BLOCK:
+    elif tag in _BLOCK:
         out.flush()
         _walk_children(node, out, depth, list_depth)
         out.flush()
@@ -345,6 +344,7 @@ def extract_html(
     for node in tree.css(_HIDDEN):  # before the skipped tags go: hidden ones may hold them
         if _hidden(node):
             node.decompose()
+    tree.strip_tags(sorted(_SKIP))  # gone from the tree, so that no text of theirs is read
     out = _Lines()
     if tree.body is not None:
         _walk(tree.body, out, 0, 0)
