@@ -283,3 +283,29 @@ def test_a_later_newer_capture_in_the_same_archive_replaces_the_earlier(tmp_path
     assert result.tables["facts"]["value"].tolist() == [48940.0]
     assert result.tables["problems"].empty  # the older capture's problem went with it
     assert len(result.notes) == 2 and result.notes[1].startswith(f"older capture not used: {url}")
+
+
+def test_the_ingest_command_names_skipped_records_and_the_damaged_offset(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rolecompare.cli import app
+
+    raw = tmp_path / "crawl"
+    raw.mkdir()
+    date = "2026-11-02T10:00:00Z"
+    records = [
+        response("https://a.example/p", b"<p>The median pay of welders was $48,940.</p>", date),
+        response("https://a.example/old", b"", date, "302 Found"),
+        response("https://a.example/q", b"<p>The median pay of cooks was $31,950.</p>", date),
+    ]
+    whole = write_warc(tmp_path / "whole.warc.gz", records).read_bytes()
+    (raw / "crawl.warc.gz").write_bytes(whole[:-20])
+    third = list(read_warc(tmp_path / "whole.warc.gz"))[-1].offset
+    result = CliRunner().invoke(app, ["ingest", "--raw", str(raw), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0
+    [problem] = result.stderr.splitlines()
+    assert problem.startswith("crawl.warc.gz:1: truncated record (")
+    assert problem.endswith(f") at byte offset {third:,}: reading stopped there")
+    assert "WARC records skipped (not an HTML 200 page): 1 redirect, 1 warcinfo" in result.stdout
+    strict = ["ingest", "--raw", str(raw), "--out", str(tmp_path / "o"), "--strict"]
+    assert CliRunner().invoke(app, strict).exit_code == 1
