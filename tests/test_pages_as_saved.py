@@ -309,3 +309,17 @@ def test_the_ingest_command_names_skipped_records_and_the_damaged_offset(tmp_pat
     assert "WARC records skipped (not an HTML 200 page): 1 redirect, 1 warcinfo" in result.stdout
     strict = ["ingest", "--raw", str(raw), "--out", str(tmp_path / "o"), "--strict"]
     assert CliRunner().invoke(app, strict).exit_code == 1
+
+
+def test_a_hostile_title_and_address_stay_text(tmp_path: Path) -> None:
+    raw = tmp_path / "saved"
+    raw.mkdir()
+    (raw / "x.html").write_bytes(
+        b"<title>&lt;script&gt;alert(1)&lt;/script&gt; Welder</title>"
+        b'<link rel="canonical" href="javascript:alert(1)">'
+        b"<p>The median pay of welders was $48,940 in 2023.</p>"
+    )
+    tables = ingest(raw, tmp_path / "out").tables
+    [source] = Evidence.from_tables(tables["facts"], ["welder"], tables["pages"]).sources
+    assert source.display_title == "<script>alert(1)</script> Welder"
+    assert (source.url, source.link) == ("javascript:alert(1)", None)

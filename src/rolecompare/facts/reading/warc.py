@@ -14,11 +14,11 @@ import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
+if TYPE_CHECKING:  # warcio (and the fsspec it imports) loads only when a crawl is read
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.recordloader import ArcWarcRecord
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -94,6 +94,9 @@ def _records(
 ) -> Generator[Capture | Skipped | Damaged, None, int | None]:
     """Yield the records after the first `skip`; return how many were read when the file turns
     out to be one gzip stream (warcio reads only gzip per record), else None."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     records = ArchiveIterator(handle)
     where = " of the unzipped archive" if unzipped else ""
     count = 0
