@@ -10,6 +10,8 @@ inline script, JSON-LD, a footer; about 80 KB each). Measured, best of three rou
   grids as rows, hidden parts dropped); the bare minimum with selectolax (parse, drop
   script/style, all text); the same bare minimum with beautifulsoup4 (html.parser, the
   parser it has without lxml); for scale, the parser on the extracted text (`parse_page`).
+- ingest(), seconds: `--ingest N` seed pages (N/5 copies of each) as text files, as saved HTML
+  files and as one WARC, each into a fresh folder (the same facts from all three).
 - WARC, records/s over one gzip-per-record archive of the heavy pages (written with warcio):
   warcio's ArchiveIterator reading every payload; fastwarc's (when installed: it is not a
   dependency, `uv pip install fastwarc` to compare); `read_warc` (warcio plus the project's
@@ -161,10 +163,35 @@ def warc_rates(path: Path) -> dict[str, float]:
     return out
 
 
+def ingest_seconds(count: int, folder: Path) -> dict[str, float]:
+    """ingest() of `count` seed pages as text, as saved HTML and inside one WARC."""
+    from rolecompare.facts.ingest import ingest
+
+    texts = sorted((ROOT / "data" / "raw").glob("*.txt"))
+    pages = seed_pages()
+    forms = {"text files": folder / "text", "saved HTML files": folder / "html"}
+    forms["one WARC (gzip per record)"] = folder / "warc"
+    for path in forms.values():
+        path.mkdir()
+    for n in range(count):
+        k = n % len(pages)
+        (forms["text files"] / f"{n:05d}.txt").write_bytes(texts[k].read_bytes())
+        (forms["saved HTML files"] / f"{n:05d}.html").write_bytes(pages[k])
+    write_archive(forms["one WARC (gzip per record)"] / "crawl.warc.gz", pages, count)
+    out: dict[str, float] = {}
+    for name, raw in forms.items():
+        start = time.perf_counter()
+        result = ingest(raw, folder / f"{raw.name}-out")
+        out[name] = time.perf_counter() - start
+        print(f"  {name:28} {out[name]:6.2f} s  ({len(result.tables['facts']):,} facts)")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=400, help="pages per HTML measurement")
     parser.add_argument("--records", type=int, default=2000, help="records in the archive")
+    parser.add_argument("--ingest", type=int, default=0, help="also time ingest() of N pages")
     args = parser.parse_args()
     seeds = seed_pages()
     dressed = [heavy(page, n) for n, page in enumerate(seeds)]
@@ -183,6 +210,9 @@ def main() -> None:
         for name, value in warc_rates(path).items():
             shown = "not installed" if value != value else f"{value:8,.0f}"
             print(f"{name:58} {shown:>8}")
+        if args.ingest:
+            print(f"\ningest() of {args.ingest:,} seed pages")
+            ingest_seconds(args.ingest, Path(folder))
 
 
 if __name__ == "__main__":

@@ -98,7 +98,8 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str, list
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(name, "replace"), name, []
-    meta = _META_CHARSET.search(data[:4096])
+    head = data[:4096]
+    meta = _META_CHARSET.search(head) if b"harset" in head or b"HARSET" in head else None
     declared = _codec(charset) or _codec(meta.group(1) if meta else None)
     if declared and declared.startswith("utf-16"):  # a byte page cannot really be UTF-16
         declared = "utf-8"
@@ -140,6 +141,8 @@ class _Lines:
             self.lines.append("")
 
     def flush(self) -> None:
+        if not self.inline:
+            return
         text = " ".join("".join(self.inline).split())
         self.inline = []
         if text:
@@ -167,6 +170,9 @@ class _Lines:
 
 
 def _cell_text(node: LexborNode, depth: int) -> str:
+    child = node.child
+    if child is None or (child.tag == "-text" and child.next is None):  # most cells: one text
+        return " ".join((child.text_content or "").split()).replace("|", "/") if child else ""
     out = _Lines()
     _walk_children(node, out, depth, 0)
     out.flush()
@@ -197,7 +203,8 @@ def _cells(tr: LexborNode) -> list[LexborNode]:
 
 def _table(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
     rows = _own_rows(node)
-    layout = any(cell.css_first("table") is not None for tr in rows for cell in _cells(tr))
+    # a table inside it: this one is layout (css() may list the node itself)
+    layout = any(inner.mem_id != node.mem_id for inner in node.css("table"))
     out.blank()
     caption = node.css_first("caption")
     if caption is not None and not layout:
@@ -299,6 +306,8 @@ def _saved_comment(text: str) -> tuple[str | None, str | None]:
     """(address, YYYY-MM-DD) from a browser's or SingleFile's 'saved from' comment, which
     they put at the top of the page."""
     top = text[:4096]
+    if "saved" not in top.lower():
+        return None, None
     url = m.group(1) if (m := _SAVED_URL.search(top)) else None
     date = None
     if (m := _SAVED_DATE.search(top)) and (month := _MONTHS.get(m["mon"].lower())):
