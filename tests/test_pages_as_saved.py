@@ -323,3 +323,17 @@ def test_a_hostile_title_and_address_stay_text(tmp_path: Path) -> None:
     [source] = Evidence.from_tables(tables["facts"], ["welder"], tables["pages"]).sources
     assert source.display_title == "<script>alert(1)</script> Welder"
     assert (source.url, source.link) == ("javascript:alert(1)", None)
+
+
+def test_a_large_folder_is_read_on_every_core_with_the_same_result(tmp_path: Path) -> None:
+    from rolecompare.facts.reading import read_folder
+
+    for n in range(300):
+        (tmp_path / f"p{n:03d}.html").write_bytes(
+            f"<title>P{n}</title><p>The median pay of welders was ${n},000.</p>".encode()
+        )
+    (tmp_path / "notes.txt").write_text("Welders earn $48,940 a year.\n", encoding="utf-8")
+    parallel, serial = read_folder(tmp_path, workers=2), read_folder(tmp_path, workers=1)
+    assert parallel.texts == serial.texts and parallel.sources == serial.sources
+    assert len(parallel.texts) == 301 and parallel.sources["p299.html"].title == "P299"
+    assert parallel.texts["p007.html"] == b"The median pay of welders was $7,000.\n"

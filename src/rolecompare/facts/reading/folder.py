@@ -14,9 +14,13 @@ address (`host_path_hash`) so that it stays the same in every crawl and names no
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,31 +158,74 @@ def _is_newest(seen: dict[str, RawPage], raw: RawPage, out: FolderPages) -> bool
     return True
 
 
-def _take(out: FolderPages, raw: RawPage) -> None:
-    """Read one page now (only its text is kept: a crawl's HTML is not held in memory)."""
-    text, page = page_text(raw)
-    out.texts[raw.name] = text
-    out.problems.pop(raw.name, None)
+def _read(raw: RawPage) -> tuple[str, bytes, ExtractedPage | None]:
+    return (raw.name, *page_text(raw))
+
+
+def _keep(out: FolderPages, name: str, text: bytes, page: ExtractedPage | None) -> None:
+    """Keep one page's text (only its text: a crawl's HTML is not held in memory)."""
+    out.texts[name] = text
+    out.problems.pop(name, None)  # an older capture's
     if page is not None:
-        out.extracted[raw.name] = page.text
-        out.sources[raw.name] = SourceInfo(page.title, page.url, page.retrieved)
+        out.extracted[name] = page.text
+        out.sources[name] = SourceInfo(page.title, page.url, page.retrieved)
         if page.problems:
-            out.problems[raw.name] = list(page.problems)
+            out.problems[name] = list(page.problems)
 
 
-def read_folder(raw_dir: Path) -> FolderPages:
-    """Read every page of a folder into the texts the parser reads (see FolderPages)."""
+# Pages read together; from the second batch on, HTML pages are read on every core.
+BATCH = 256
+
+
+class _Reader:
+    """Reads pages in batches, in this process until a folder turns out to be large."""
+
+    def __init__(self, out: FolderPages, workers: int | None) -> None:
+        self.out, self.workers = out, workers or os.cpu_count() or 1
+        self.batch: list[RawPage] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def add(self, raw: RawPage) -> None:
+        if raw.kind == "text":  # nothing to extract: not worth a trip to a worker
+            _keep(self.out, raw.name, raw.data, None)
+            return
+        self.batch.append(raw)
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        if self.pool is None and len(batch) >= BATCH and self.workers > 1:
+            context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        done = self.pool.map(_read, batch, chunksize=16) if self.pool else map(_read, batch)
+        for name, text, page in done:
+            _keep(self.out, name, text, page)
+
+    def close(self) -> None:
+        self.flush()
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def read_folder(raw_dir: Path, workers: int | None = None) -> FolderPages:
+    """Read every page of a folder into the texts the parser reads (see FolderPages); a large
+    folder's HTML on `workers` processes (default: every core)."""
     out = FolderPages()
     seen: dict[str, RawPage] = {}
-    for item in raw_pages(raw_dir):
-        if isinstance(item, RawPage):
-            if item.url is None or _is_newest(seen, item, out):
-                _take(out, item)
-        elif isinstance(item, Skipped):
-            out.skipped[item.why] += 1
-        elif isinstance(item, Damaged):
-            message = f"{item.message} at byte offset {item.offset:,}: reading stopped there"
-            out.unreadable.append(PageResult(item.archive, problems=[Problem(1, message)]))
-        else:
-            out.unreadable.append(item)
+    reader = _Reader(out, workers)
+    try:
+        for item in raw_pages(raw_dir):
+            if isinstance(item, RawPage):
+                if item.url is None or _is_newest(seen, item, out):
+                    reader.add(item)
+            elif isinstance(item, Skipped):
+                out.skipped[item.why] += 1
+            elif isinstance(item, Damaged):
+                message = f"{item.message} at byte offset {item.offset:,}: reading stopped there"
+                out.unreadable.append(PageResult(item.archive, problems=[Problem(1, message)]))
+            else:
+                out.unreadable.append(item)
+    finally:
+        reader.close()
     return out
