@@ -55,21 +55,22 @@ class Damaged:
     message: str
 
 
-def _skip_reason(record: object) -> str | None:
+def _skip_reason(record: ArcWarcRecord) -> str | None:
     """Why a record is not a page, or None for an HTML 200 response."""
-    rec_type = record.rec_type  # type: ignore[attr-defined]
+    rec_type = str(record.rec_type)
     if rec_type in ("request", "revisit"):
         return rec_type
     if rec_type != "response":
-        return str(rec_type)  # warcinfo, metadata, resource, conversion
-    if record.http_headers is None:  # type: ignore[attr-defined]
+        return rec_type  # warcinfo, metadata, resource, conversion
+    http = record.http_headers
+    if http is None:
         return "error"  # a response without HTTP headers: no status to trust
-    status = record.http_headers.get_statuscode() or ""  # type: ignore[attr-defined]
+    status = http.get_statuscode() or ""
     if status.startswith("3"):
         return "redirect"
     if status != "200":
         return "error"
-    content_type = (record.http_headers.get_header("Content-Type") or "").lower()  # type: ignore[attr-defined]
+    content_type = (http.get_header("Content-Type") or "").lower()
     if content_type.split(";")[0].strip() not in _HTML_TYPES:
         return "non-html"
     return None
