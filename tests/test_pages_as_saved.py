@@ -337,3 +337,16 @@ def test_a_large_folder_is_read_on_every_core_with_the_same_result(tmp_path: Pat
     assert parallel.texts == serial.texts and parallel.sources == serial.sources
     assert len(parallel.texts) == 301 and parallel.sources["p299.html"].title == "P299"
     assert parallel.texts["p007.html"] == b"The median pay of welders was $7,000.\n"
+
+
+def test_a_new_title_alone_makes_the_tables_stale(tmp_path: Path) -> None:
+    from rolecompare.facts.ingest import is_stale
+
+    raw = tmp_path / "saved"
+    raw.mkdir()
+    page = raw / "a.html"
+    page.write_bytes(b"<title>Old</title><p>The median pay of welders was $48,940.</p>")
+    ingest(raw, tmp_path / "out")
+    assert not is_stale(raw, tmp_path / "out")
+    page.write_bytes(b"<title>New</title><p>The median pay of welders was $48,940.</p>")
+    assert is_stale(raw, tmp_path / "out")

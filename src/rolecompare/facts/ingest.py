@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -162,14 +162,20 @@ def _sources_hash(raw_dir: Path) -> str | None:
         return None
 
 
-def _manifest(raw_dir: Path, out_dir: Path, pages: dict[str, bytes]) -> dict[str, object]:
-    return {
+def _manifest(
+    raw_dir: Path, out_dir: Path, pages: dict[str, bytes], folder: FolderPages | None = None
+) -> dict[str, object]:
+    manifest: dict[str, object] = {
         "raw_dir": str(Path(raw_dir).resolve()),
         "raw_relative": os.path.relpath(Path(raw_dir).resolve(), Path(out_dir).resolve()),
         "code": code_fingerprint(),
         "sources": _sources_hash(raw_dir),
         "pages": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())},
     }
+    if folder is not None and folder.sources:  # a new <title> alone changes pages.csv too
+        said = json.dumps(sorted((k, list(astuple(v))) for k, v in folder.sources.items()))
+        manifest["page_sources"] = hashlib.sha256(said.encode("utf-8")).hexdigest()
+    return manifest
 
 
 def _read_pages(raw_dir: Path) -> tuple[dict[str, bytes], list[PageResult], FolderPages]:
@@ -234,8 +240,8 @@ def is_stale(raw_dir: Path, out_dir: Path) -> bool:
         recorded = json.loads(files.manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return True
-    pages, _, _ = _read_pages(raw_dir)
-    return recorded != _manifest(raw_dir, out_dir, pages)
+    pages, _, folder = _read_pages(raw_dir)
+    return recorded != _manifest(raw_dir, out_dir, pages, folder)
 
 
 def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
@@ -277,7 +283,7 @@ def ingest(
         for name in ("roles", "conflicts", "problems", "pages"):
             atomic.write_csv(getattr(files, name), tables[name])
         write_texts(files.folder, folder.extracted)
-        manifest = _manifest(raw_dir, out_dir, pages)
+        manifest = _manifest(raw_dir, out_dir, pages, folder)
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
     if on_problem is not None:
         for row in tables["problems"].itertuples():
