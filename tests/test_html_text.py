@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from rolecompare.facts.parsing import parse_page
 from rolecompare.facts.reading import extract_html
 
@@ -152,3 +155,34 @@ def test_title_address_and_saved_date_of_a_saved_page() -> None:
 def test_deeply_nested_markup_does_not_crash() -> None:
     page = "<div>" * 5000 + "<p>Deep 5</p>" + "</div>" * 5000
     assert lines(page) == ["Deep 5"]
+
+
+_TAGS = ["p", "div", "span", "table", "tr", "td", "th", "ul", "li", "script", "br", "h2", "b"]
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([f"<{t}>" for t in _TAGS] + [f"</{t}>" for t in _TAGS]),
+            st.sampled_from(["<div hidden>", '<meta charset="latin-1">', "&amp;", "&#0;", "|"]),
+            st.text(max_size=12),
+        ),
+        max_size=40,
+    ),
+    st.binary(max_size=20),
+)
+def test_any_markup_or_bytes_give_text_without_control_characters(
+    parts: list[str], noise: bytes
+) -> None:
+    page = extract_html("fuzz.html", "".join(parts).encode("utf-8", "surrogatepass") + noise)
+    assert page.text.endswith("\n")
+    assert not any(ord(c) < 32 and c != "\n" for c in page.text)
+    # what the parser reads of it never makes it raise
+    parse_page("fuzz.html", page.text.encode("utf-8", "surrogatepass"))
