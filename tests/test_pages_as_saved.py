@@ -6,11 +6,14 @@ from __future__ import annotations
 import gzip
 import io
 import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -350,3 +353,20 @@ def test_a_new_title_alone_makes_the_tables_stale(tmp_path: Path) -> None:
     assert not is_stale(raw, tmp_path / "out")
     page.write_bytes(b"<title>New</title><p>The median pay of welders was $48,940.</p>")
     assert is_stale(raw, tmp_path / "out")
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(st.integers(0, 10_000), st.binary(min_size=1, max_size=8), st.sampled_from(["none", "rec"]))
+def test_a_damaged_archive_never_raises(at: int, junk: bytes, packing: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        packing = "record" if packing == "rec" else packing
+        path = Path(folder) / ("c.warc" if packing == "none" else "c.warc.gz")
+        date = "2026-11-02T10:00:00Z"
+        records = [response(f"https://a.example/{n}", b"<p>x</p>" * 40, date) for n in range(4)]
+        data = bytearray(write_warc(path, records, packing).read_bytes())
+        at %= len(data)
+        data[at : at + len(junk)] = junk
+        path.write_bytes(bytes(data))
+        items = list(read_warc(path))
+        assert sum(hasattr(i, "message") for i in items) <= 1  # at most one Damaged, the last
+        assert all(not hasattr(i, "message") for i in items[:-1])
