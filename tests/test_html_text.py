@@ -34,8 +34,10 @@ def test_a_div_grid_is_rows_so_a_label_never_glues_to_its_values() -> None:
     page = """<h2>Overview</h2><div class="grid">
       <div class="row"><div></div><div>Welder</div><div>Pipefitter</div></div>
       <div class="row"><div>Number of jobs</div><div>313,110</div><div>61,089</div></div>
-      <div class="row"><span>Average age</span> <span>44</span> <span>42</span></div>
-    </div><p>After.</p>"""
+      <div class="row">
+        <span>Average age</span><span>44</span><span>42</span>
+      </div>
+    </div><p>After.</p><div><span class="pay">$48,940</span> <span>per year</span></div>"""
     assert lines(page) == [
         "Overview",
         "",
@@ -44,6 +46,7 @@ def test_a_div_grid_is_rows_so_a_label_never_glues_to_its_values() -> None:
         "| Average age | 44 | 42 |",
         "",
         "After.",
+        "$48,940 per year",
     ]
 
 

@@ -12,7 +12,8 @@
   whose cells hold tables is layout: its cells are read as blocks, the inner tables as tables;
 - a div grid (a block whose children are two or more short leaf `div`/`span` elements, the way
   career sites lay out "label, value, value") is one `| label | value | value |` row, so a label
-  never glues to its values;
+  never glues to its values; spans with spaces between them are one line of text, as a browser
+  shows them (`<span>$48,940</span> <span>per year</span>`);
 - headings, paragraphs and other blocks are lines; list items are `- ` bullets (`1. ` in an
   ordered list), indented two spaces a level;
 - entities are decoded by the parser; the character set comes from a byte-order mark, the HTTP
@@ -224,16 +225,22 @@ def _table(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
 def _grid_row(node: LexborNode, depth: int) -> list[str] | None:
     """The cells of a div grid row, or None when `node` is not one."""
     children = []
+    gap = spaced = False  # whitespace between two cells (not before the first, after the last)
     for child in node.iter(include_text=True):
         if child.tag == "-text":
-            if (child.text_content or "").strip():
+            text = child.text_content or ""
+            if text.strip():
                 return None  # text of its own between the cells: a sentence, not a row
+            gap = gap or (bool(text) and bool(children))
         elif child.tag in _GRID_CELLS:
+            spaced = spaced or gap
             children.append(child)
         elif child.tag != "-comment":
             return None
     if len(children) < 2:
         return None
+    if spaced and any(c.tag == "span" for c in children):
+        return None  # spans with spaces between: a browser shows one line of text
     for child in children:
         inner = child.traverse()
         next(inner)  # the child itself
