@@ -33,7 +33,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from rolecompare.facts.parsing import Problem
 
 # Bumped when extraction changes what text a page yields (an ingest cache keys on it).
-READER_VERSION = "html-1"
+READER_VERSION = "html-2"
 
 
 def _words(text: str) -> frozenset[str]:
