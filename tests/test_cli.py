@@ -176,7 +176,7 @@ def test_an_empty_raw_folder_is_a_one_line_error(tmp_path: Path) -> None:
     empty.mkdir()
     result = cli("ingest", "--raw", str(empty))
     assert result.returncode == 1
-    assert "no pages (*.txt)" in one_error_line(result)
+    assert "no pages (*.txt, *.html, *.htm, *.warc, *.warc.gz)" in one_error_line(result)
     assert not (tmp_path / "empty-processed").exists()
 
 

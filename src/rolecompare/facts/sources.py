@@ -148,3 +148,17 @@ def read_sources(raw_dir: Path, pages: set[str]) -> tuple[dict[str, SourceInfo],
     except OSError as exc:
         return {}, [Problem(1, f"cannot read {SOURCES_FILE}: {exc.strerror}")]
     return parse_sources(data, pages)
+
+
+def merge_sources(
+    own: dict[str, SourceInfo], listed: dict[str, SourceInfo]
+) -> dict[str, SourceInfo]:
+    """What pages say of themselves (an HTML title, a crawl's address and date), with each
+    field that sources.csv gives winning over it."""
+    merged = dict(own)
+    for name, info in listed.items():
+        base = own.get(name, SourceInfo())
+        merged[name] = SourceInfo(
+            info.title or base.title, info.url or base.url, info.retrieved or base.retrieved
+        )
+    return merged
