@@ -79,20 +79,20 @@ class TextCache:
         self.store.folder = self.store.root / self.store.version
         self.used: set[str] = set()
 
-    def page_text(self, raw):
-        from rolecompare.facts.reading import page_text
-
-        if raw.kind == "text":
-            return page_text(raw)
+    def _key(self, raw) -> str:
         said = "\0".join(str(x) for x in (raw.name, raw.kind, raw.charset, raw.url, raw.date))
-        key = hashlib.sha256(said.encode() + b"\0" + raw.data).hexdigest()
+        return hashlib.sha256(said.encode() + b"\0" + raw.data).hexdigest()
+
+    def get(self, raw):
+        """(text, ExtractedPage) remembered for this page, or None."""
+        key = self._key(raw)
         self.used.add(key)
-        found = self.store.get(key, kind=tuple)
-        if found is not None:
-            return found
-        text = page_text(raw)
-        self.store.put(key, text)
-        return text
+        return self.store.get(key, kind=tuple)
+
+    def put(self, raw, read: tuple) -> None:
+        key = self._key(raw)
+        self.used.add(key)
+        self.store.put(key, read)
 
 
 class PageCache:

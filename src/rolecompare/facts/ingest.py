@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,16 +176,20 @@ def _sources_hash(raw_dir: Path) -> str | None:
 
 
 def _manifest(
-    raw_dir: Path, out_dir: Path, pages: dict[str, bytes], folder: FolderPages
+    raw_dir: Path, out_dir: Path, pages: dict[str, bytes], folder: FolderPages | None = None
 ) -> dict[str, object]:
-    return {
+    manifest: dict[str, object] = {
         "raw_dir": str(Path(raw_dir).resolve()),
         "raw_relative": os.path.relpath(Path(raw_dir).resolve(), Path(out_dir).resolve()),
         "code": code_fingerprint(),
         "sources": _sources_hash(raw_dir),
         "pages": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())},
-        "read": _folder_digest(folder),
+        "read": _folder_digest(folder) if folder is not None else None,
     }
+    if folder is not None and folder.sources:  # a new <title> alone changes pages.csv too
+        said = json.dumps(sorted((k, list(astuple(v))) for k, v in folder.sources.items()))
+        manifest["page_sources"] = hashlib.sha256(said.encode("utf-8")).hexdigest()
+    return manifest
 
 
 def _read_pages(
@@ -193,7 +197,7 @@ def _read_pages(
 ) -> tuple[dict[str, bytes], list[PageResult], FolderPages]:
     """The parser's input per page (an HTML page's extracted text), unreadable files and
     archives as problems, and what the folder's pages say of themselves."""
-    folder = read_folder(raw_dir, texts.page_text) if texts else read_folder(raw_dir)
+    folder = read_folder(raw_dir, texts=texts)
     return folder.texts, folder.unreadable, folder
 
 

@@ -14,9 +14,13 @@ address (`host_path_hash`) so that it stays the same in every crawl and names no
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,7 +111,11 @@ def page_text(raw: RawPage) -> tuple[bytes, ExtractedPage | None]:
     text (UTF-8) with the ExtractedPage it came from."""
     if raw.kind == "text":
         return raw.data, None
-    page = extract_html(raw.name, raw.data, raw.charset, url=raw.url, retrieved=raw.retrieved)
+    try:
+        page = extract_html(raw.name, raw.data, raw.charset, url=raw.url, retrieved=raw.retrieved)
+    except Exception as exc:  # an extractor bug must cost one page, not the whole ingest
+        problem = Problem(1, f"cannot read the HTML ({type(exc).__name__}: {exc})"[:300])
+        page = ExtractedPage(raw.name, "", None, raw.url, raw.retrieved, problems=(problem,))
     return page.text.encode("utf-8"), page
 
 
@@ -134,46 +142,98 @@ class FolderPages:
         return lines
 
 
-def _newest(pages: dict[str, RawPage], raw: RawPage, out: FolderPages) -> None:
-    """Keep the newer of two captures of one address; name the older in the summary."""
-    old = pages.get(raw.name)
-    if old is None:
-        pages[raw.name] = raw
-        return
-    newer, older = (raw, old) if (raw.date or "") >= (old.date or "") else (old, raw)
-    pages[raw.name] = newer
-    out.superseded.append(
-        f"{older.url} captured {older.date} ({older.origin}); {newer.date} ({newer.origin}) used"
-    )
+def _is_newest(seen: dict[str, RawPage], raw: RawPage, out: FolderPages) -> bool:
+    """True when `raw` is the newest capture of its address so far; the older of two is named
+    in the summary. `seen` keeps each address's newest capture without its bytes."""
+    old = seen.get(raw.name)
+    if old is not None:
+        newer, older = (raw, old) if (raw.date or "") >= (old.date or "") else (old, raw)
+        out.superseded.append(
+            f"{older.url} captured {older.date} ({older.origin}); {newer.date} ({newer.origin}) "
+            "used"
+        )
+        if newer is old:
+            return False
+    seen[raw.name] = RawPage(raw.name, b"", raw.kind, raw.origin, raw.url, raw.date)
+    return True
 
 
-def read_folder(
-    raw_dir: Path,
-    text_of: Callable[[RawPage], tuple[bytes, ExtractedPage | None]] = page_text,
-) -> FolderPages:
-    """Read every page of a folder into the texts the parser reads (see FolderPages).
-    `text_of`: `page_text`, or one that remembers (ingest's cache)."""
+def _read(raw: RawPage) -> tuple[str, bytes, ExtractedPage | None]:
+    return (raw.name, *page_text(raw))
+
+
+def _keep(out: FolderPages, name: str, text: bytes, page: ExtractedPage | None) -> None:
+    """Keep one page's text (only its text: a crawl's HTML is not held in memory)."""
+    out.texts[name] = text
+    out.problems.pop(name, None)  # an older capture's
+    if page is not None:
+        out.extracted[name] = page.text
+        out.sources[name] = SourceInfo(page.title, page.url, page.retrieved)
+        if page.problems:
+            out.problems[name] = list(page.problems)
+
+
+# Pages read together; from the second batch on, HTML pages are read on every core.
+BATCH = 256
+
+
+class _Reader:
+    """Reads pages in batches, in this process until a folder turns out to be large."""
+
+    def __init__(self, out: FolderPages, workers: int | None, texts=None) -> None:
+        self.out, self.workers = out, workers or os.cpu_count() or 1
+        self.batch: list[RawPage] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.texts = texts  # remembered extractions (ingest's cache): get(raw), put(raw, read)
+
+    def add(self, raw: RawPage) -> None:
+        if raw.kind == "text":  # nothing to extract: not worth a trip to a worker
+            _keep(self.out, raw.name, raw.data, None)
+            return
+        known = self.texts.get(raw) if self.texts is not None else None
+        if known is not None:
+            _keep(self.out, raw.name, *known)
+            return
+        self.batch.append(raw)
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        if self.pool is None and len(batch) >= BATCH and self.workers > 1:
+            context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        done = self.pool.map(_read, batch, chunksize=16) if self.pool else map(_read, batch)
+        for raw, (name, text, page) in zip(batch, done, strict=True):
+            _keep(self.out, name, text, page)
+            if self.texts is not None:
+                self.texts.put(raw, (text, page))
+
+    def close(self) -> None:
+        self.flush()
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def read_folder(raw_dir: Path, workers: int | None = None, texts=None) -> FolderPages:
+    """Read every page of a folder into the texts the parser reads (see FolderPages); a large
+    folder's HTML on `workers` processes (default: every core). `texts`: extractions
+    remembered from earlier reads (`facts.cache.TextCache`), used and added to."""
     out = FolderPages()
-    pages: dict[str, RawPage] = {}
-    for item in raw_pages(raw_dir):
-        if isinstance(item, RawPage):
-            if item.kind == "html" and item.url is not None and "@" in item.origin:
-                _newest(pages, item, out)
+    seen: dict[str, RawPage] = {}
+    reader = _Reader(out, workers, texts)
+    try:
+        for item in raw_pages(raw_dir):
+            if isinstance(item, RawPage):
+                if item.url is None or _is_newest(seen, item, out):
+                    reader.add(item)
+            elif isinstance(item, Skipped):
+                out.skipped[item.why] += 1
+            elif isinstance(item, Damaged):
+                message = f"{item.message} at byte offset {item.offset:,}: reading stopped there"
+                out.unreadable.append(PageResult(item.archive, problems=[Problem(1, message)]))
             else:
-                pages[item.name] = item
-        elif isinstance(item, Skipped):
-            out.skipped[item.why] += 1
-        elif isinstance(item, Damaged):
-            message = f"{item.message} at byte offset {item.offset:,}: reading stopped there"
-            out.unreadable.append(PageResult(item.archive, problems=[Problem(1, message)]))
-        else:
-            out.unreadable.append(item)
-    for name in sorted(pages):
-        text, page = text_of(pages[name])
-        out.texts[name] = text
-        if page is not None:
-            out.extracted[name] = page.text
-            out.sources[name] = SourceInfo(page.title, page.url, page.retrieved)
-            if page.problems:
-                out.problems[name] = list(page.problems)
+                out.unreadable.append(item)
+    finally:
+        reader.close()
     return out

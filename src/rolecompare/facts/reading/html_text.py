@@ -4,13 +4,16 @@
 
 - nothing that is not shown becomes text: `<script>` (JSON-LD included), `<style>`,
   `<noscript>`, `<template>`, `<head>`, SVG/MathML, form controls' values, attributes, elements
-  marked `hidden`, `aria-hidden="true"` or inline `display:none` / `visibility:hidden`;
+  marked `hidden`, `aria-hidden="true"` or inline `display:none` / `visibility:hidden`; nor
+  navigation (`<nav>`, `role="navigation"`): menus of links are no statement about a role, and
+  their numbers ("Jobs 1 2 3 ... 50") would each be an unread-number problem;
 - a data table's rows become `| cell | cell |` lines (the separated shape the comparison reader
-  knows), a blank line before and after the table; a table whose cells hold tables is layout:
-  its cells are read as blocks and the inner tables as tables;
+  knows; a `|` inside a cell becomes `/`), a blank line before and after the table; a table
+  whose cells hold tables is layout: its cells are read as blocks, the inner tables as tables;
 - a div grid (a block whose children are two or more short leaf `div`/`span` elements, the way
   career sites lay out "label, value, value") is one `| label | value | value |` row, so a label
-  never glues to its values;
+  never glues to its values; spans with spaces between them are one line of text, as a browser
+  shows them (`<span>$48,940</span> <span>per year</span>`);
 - headings, paragraphs and other blocks are lines; list items are `- ` bullets (`1. ` in an
   ordered list), indented two spaces a level;
 - entities are decoded by the parser; the character set comes from a byte-order mark, the HTTP
@@ -30,7 +33,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from rolecompare.facts.parsing import Problem
 
 # Bumped when extraction changes what text a page yields (an ingest cache keys on it).
-READER_VERSION = "html-1"
+READER_VERSION = "html-2"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,16 +42,15 @@ def _words(text: str) -> frozenset[str]:
 
 _SKIP = _words(
     "script style noscript template head title svg math iframe object embed canvas "
-    "select option textarea input button audio video map"
+    "select option textarea input button audio video map nav"
 )
-_HIDDEN = '[hidden], [aria-hidden="true"], [style]'
+_HIDDEN = '[hidden], [aria-hidden="true"], [style], [role="navigation"]'
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCK = _words(
     "address article aside blockquote body caption center dd details dialog div dl dt "
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
     "main menu nav ol p pre section summary table tbody td tfoot th thead tr ul"
 )
-_HEADINGS = _words("h1 h2 h3 h4 h5 h6")
 _GRID_PARENTS = _words("div section article header footer aside main nav")
 _GRID_CELLS = _words("div span dt dd")
 _MAX_CELL = 300  # a longer child is prose, not a grid cell
@@ -97,7 +99,8 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str, list
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(name, "replace"), name, []
-    meta = _META_CHARSET.search(data[:4096])
+    head = data[:4096]
+    meta = _META_CHARSET.search(head) if b"harset" in head or b"HARSET" in head else None
     declared = _codec(charset) or _codec(meta.group(1) if meta else None)
     if declared and declared.startswith("utf-16"):  # a byte page cannot really be UTF-16
         declared = "utf-8"
@@ -107,8 +110,8 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str, list
         except UnicodeDecodeError:
             declared = "cp1252"
     text = data.decode(declared, "replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     problems = []
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd") if "\ufffd" in text else 0
     if bad > 0:
         problems.append(Problem(1, f"{bad} byte sequence(s) not valid {declared}: replaced"))
     return text, declared, problems
@@ -116,39 +119,63 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str, list
 
 def _hidden(node: LexborNode) -> bool:
     attrs = node.attributes
+    if attrs.get("role") == "navigation":
+        return True
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
     return bool(_HIDDEN_STYLE.search(attrs.get("style") or ""))
 
 
 class _Lines:
-    """Lines being written: inline text gathers until a block boundary flushes it."""
+    """Lines being written: inline text gathers until a block boundary flushes it. A run of
+    div grid rows stands between blank lines, as a table does."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.inline: list[str] = []
         self.marker = ""  # a list item's bullet, put before its first line
+        self.in_grid = False
+
+    def _end_grid(self) -> None:
+        if self.in_grid:
+            self.in_grid = False
+            self.lines.append("")
 
     def flush(self) -> None:
+        if not self.inline:
+            return
         text = " ".join("".join(self.inline).split())
         self.inline = []
         if text:
+            self._end_grid()
             self.lines.append(self.marker + text)
             self.marker = ""
 
     def blank(self) -> None:
         self.flush()
+        self.in_grid = False
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
 
     def add(self, line: str) -> None:
         self.flush()
+        self._end_grid()
+        self.lines.append(line)
+
+    def grid_row(self, line: str) -> None:
+        if not self.in_grid:
+            self.blank()
+            self.in_grid = True
+        self.flush()
         self.lines.append(line)
 
 
-def _cell_text(node: LexborNode) -> str:
+def _cell_text(node: LexborNode, depth: int) -> str:
+    child = node.child
+    if child is None or (child.tag == "-text" and child.next is None):  # most cells: one text
+        return " ".join((child.text_content or "").split()).replace("|", "/") if child else ""
     out = _Lines()
-    _walk_children(node, out, 0, 0)
+    _walk_children(node, out, depth, 0)
     out.flush()
     return " ".join(line.strip() for line in out.lines if line.strip()).replace("|", "/")
 
@@ -177,42 +204,49 @@ def _cells(tr: LexborNode) -> list[LexborNode]:
 
 def _table(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
     rows = _own_rows(node)
-    layout = any(cell.css_first("table") is not None for tr in rows for cell in _cells(tr))
+    # a table inside it: this one is layout (css() may list the node itself)
+    layout = any(inner.mem_id != node.mem_id for inner in node.css("table"))
     out.blank()
     caption = node.css_first("caption")
     if caption is not None and not layout:
-        out.add(_cell_text(caption))
+        out.add(_cell_text(caption, depth))
     for tr in rows:
         if layout:  # a layout table: each cell is a block of its own
             for cell in _cells(tr):
                 _walk_children(cell, out, depth + 1, list_depth)
                 out.flush()
             continue
-        line = _row([_cell_text(c) for c in _cells(tr)])
+        line = _row([_cell_text(c, depth + 2) for c in _cells(tr)])
         if line:
             out.add(line)
     out.blank()
 
 
-def _grid_row(node: LexborNode) -> list[str] | None:
+def _grid_row(node: LexborNode, depth: int) -> list[str] | None:
     """The cells of a div grid row, or None when `node` is not one."""
     children = []
+    gap = spaced = False  # whitespace between two cells (not before the first, after the last)
     for child in node.iter(include_text=True):
         if child.tag == "-text":
-            if (child.text_content or "").strip():
+            text = child.text_content or ""
+            if text.strip():
                 return None  # text of its own between the cells: a sentence, not a row
+            gap = gap or (bool(text) and bool(children))
         elif child.tag in _GRID_CELLS:
+            spaced = spaced or gap
             children.append(child)
         elif child.tag != "-comment":
             return None
     if len(children) < 2:
         return None
+    if spaced and any(c.tag == "span" for c in children):
+        return None  # spans with spaces between: a browser shows one line of text
     for child in children:
         inner = child.traverse()
         next(inner)  # the child itself
         if any(d.tag in _BLOCK for d in inner):
             return None
-    cells = [_cell_text(c) for c in children]
+    cells = [_cell_text(c, depth + 1) for c in children]
     if any(len(c) > _MAX_CELL for c in cells):
         return None
     return cells
@@ -253,11 +287,13 @@ def _walk(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
             _walk_children(item, out, depth + 1, list_depth + 1)
             out.flush()
             out.marker = ""
-    elif tag in _GRID_PARENTS and (cells := _grid_row(node)) is not None:
+    elif tag in _GRID_PARENTS and (cells := _grid_row(node, depth)) is not None:
         line = _row(cells)
-        if line:
+        if line and line.startswith("| "):
+            out.grid_row(line)
+        elif line:
             out.add(line)
-    elif tag in _HEADINGS or tag in _BLOCK:
+    elif tag in _BLOCK:
         out.flush()
         _walk_children(node, out, depth, list_depth)
         out.flush()
@@ -273,19 +309,16 @@ _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 
 
-def _saved_comment(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
-    """(address, YYYY-MM-DD) from a browser's or SingleFile's 'saved from' comment."""
-    url = date = None
-    for node in tree.root.traverse(include_text=False) if tree.root else ():
-        if node.tag != "-comment":
-            continue
-        comment = node.comment_content or ""
-        if url is None and (m := _SAVED_URL.search(comment)):
-            url = m.group(1)
-        if date is None and (m := _SAVED_DATE.search(comment)):
-            month = _MONTHS.get(m["mon"].lower())
-            if month:
-                date = f"{m['year']}-{month:02d}-{int(m['day']):02d}"
+def _saved_comment(text: str) -> tuple[str | None, str | None]:
+    """(address, YYYY-MM-DD) from a browser's or SingleFile's 'saved from' comment, which
+    they put at the top of the page."""
+    top = text[:4096]
+    if "saved" not in top.lower():
+        return None, None
+    url = m.group(1) if (m := _SAVED_URL.search(top)) else None
+    date = None
+    if (m := _SAVED_DATE.search(top)) and (month := _MONTHS.get(m["mon"].lower())):
+        date = f"{m['year']}-{month:02d}-{int(m['day']):02d}"
     return url, date
 
 
@@ -321,12 +354,13 @@ def extract_html(
 
     `charset` is the HTTP header's; `url`/`retrieved` (a crawl's) win over the page's own."""
     text, _, problems = decode_html(data, charset)
-    tree = LexborHTMLParser(_CONTROL.sub(" ", text))
+    tree = LexborHTMLParser(text)
     title, own_url = _meta(tree)
-    saved_url, saved_date = _saved_comment(tree)
+    saved_url, saved_date = _saved_comment(text)
     for node in tree.css(_HIDDEN):  # before the skipped tags go: hidden ones may hold them
         if _hidden(node):
             node.decompose()
+    tree.strip_tags(sorted(_SKIP))  # gone from the tree, so that no text of theirs is read
     out = _Lines()
     if tree.body is not None:
         _walk(tree.body, out, 0, 0)
@@ -335,7 +369,7 @@ def extract_html(
         out.lines.pop()
     return ExtractedPage(
         name=name,
-        text="\n".join(out.lines) + "\n",
+        text=_CONTROL.sub(" ", "\n".join(out.lines)) + "\n",  # no NUL or control: a text page
         title=title,
         url=url or own_url or saved_url,
         retrieved=retrieved or saved_date,

@@ -6,9 +6,11 @@ row's `line` is a line of that file). Text pages (`*.txt`) are read as they are 
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
-from rolecompare import atomic
+from rolecompare.atomic import TEMP_PREFIX
 
 TEXT_DIR = "text"
 
@@ -18,10 +20,27 @@ def text_path(tables_dir: Path, page: str) -> Path:
     return Path(tables_dir) / TEXT_DIR / f"{page}.txt"
 
 
+def _replace(target: Path, data: bytes) -> None:
+    """Write under a temporary name, then rename over `target`: no reader sees half a file.
+    Not flushed to disk one by one (that cost 5 ms a page): these are derived from the pages,
+    and the ingest.json written after them is."""
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".txt", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def write_texts(tables_dir: Path, texts: dict[str, str]) -> None:
     """Write each page's text (only where it changed, each file atomically) and remove the
     texts of pages that are gone."""
     folder = Path(tables_dir) / TEXT_DIR
+    if texts:
+        folder.mkdir(parents=True, exist_ok=True)
     wanted = {text_path(tables_dir, name).name: text for name, text in texts.items()}
     if folder.is_dir():
         for old in folder.glob("*.txt"):
@@ -35,4 +54,4 @@ def write_texts(tables_dir: Path, texts: dict[str, str]) -> None:
                 continue
         except OSError:
             pass
-        atomic.write_bytes(target, data)
+        _replace(target, data)

@@ -2,7 +2,7 @@
 
 `read_warc(path)` yields, in archive order, a `Capture` for every `response` record whose HTTP
 status is 200 and whose content is HTML, a `Skipped` for every other record (request, revisit,
-redirect, error, non-HTML, warcinfo/metadata), and a `Damaged` where a record cannot be read
+redirect, error, non-HTML, warcinfo, metadata), and a `Damaged` where a record cannot be read
 (truncated or corrupt archive: named by its byte offset in the file; gzip per record and
 whole-file gzip are both read). It never raises on archive content.
 """
@@ -14,11 +14,11 @@ import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
+if TYPE_CHECKING:  # warcio (and the fsspec it imports) loads only when a crawl is read
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.recordloader import ArcWarcRecord
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -45,7 +45,7 @@ class Capture:
 class Skipped:
     archive: str
     offset: int
-    why: str  # request, revisit, redirect, error, non-html, other
+    why: str  # request, revisit, redirect, error, non-html, or the WARC type (warcinfo ...)
 
 
 @dataclass(frozen=True)
@@ -55,19 +55,22 @@ class Damaged:
     message: str
 
 
-def _skip_reason(record: object) -> str | None:
+def _skip_reason(record: ArcWarcRecord) -> str | None:
     """Why a record is not a page, or None for an HTML 200 response."""
-    rec_type = record.rec_type  # type: ignore[attr-defined]
+    rec_type = str(record.rec_type)
     if rec_type in ("request", "revisit"):
         return rec_type
-    if rec_type != "response" or record.http_headers is None:  # type: ignore[attr-defined]
-        return "other"
-    status = record.http_headers.get_statuscode() or ""  # type: ignore[attr-defined]
+    if rec_type != "response":
+        return rec_type  # warcinfo, metadata, resource, conversion
+    http = record.http_headers
+    if http is None:
+        return "error"  # a response without HTTP headers: no status to trust
+    status = http.get_statuscode() or ""
     if status.startswith("3"):
         return "redirect"
     if status != "200":
         return "error"
-    content_type = (record.http_headers.get_header("Content-Type") or "").lower()  # type: ignore[attr-defined]
+    content_type = (http.get_header("Content-Type") or "").lower()
     if content_type.split(";")[0].strip() not in _HTML_TYPES:
         return "non-html"
     return None
@@ -92,6 +95,9 @@ def _records(
 ) -> Generator[Capture | Skipped | Damaged, None, int | None]:
     """Yield the records after the first `skip`; return how many were read when the file turns
     out to be one gzip stream (warcio reads only gzip per record), else None."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     records = ArchiveIterator(handle)
     where = " of the unzipped archive" if unzipped else ""
     count = 0
