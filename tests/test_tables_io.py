@@ -185,16 +185,16 @@ def test_a_removed_page_leaves_the_cache(tmp_path: Path) -> None:
 def test_an_unchanged_html_page_is_not_extracted_again(
     tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rolecompare.facts import reading
+    from rolecompare.facts.reading import folder
 
     extracted: list[str] = []
-    real = reading.page_text
+    real = folder.page_text
 
     def page_text(raw):
         extracted.append(raw.name)
         return real(raw)
 
-    monkeypatch.setattr(reading, "page_text", page_text)
+    monkeypatch.setattr(folder, "page_text", page_text)
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     table = "<table><tr><td></td><td>Data Wrangler</td><td>IT Support Lead</td></tr>{}</table>"
