@@ -36,7 +36,7 @@ roles compare) <- `_pay`, `_ranges`, `_experience`,
 `_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix);
 `_compare` sets two roles side by side, metric by metric; `_collection` resolves every role
 of a collection at once (grouped pandas operations: roles table, ranking);
-`_rounding` rounds for display.
+`rolecompare.core.display` rounds for display (re-exported here).
 """
 
 from __future__ import annotations
@@ -108,7 +108,8 @@ from rolecompare.analysis._resolve import (
     stated_statistics,
     statistic_word,
 )
-from rolecompare.analysis._rounding import (
+from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used, pair_summary
+from rolecompare.core.display import (
     money_text,
     percent_text,
     points_text,
@@ -119,7 +120,6 @@ from rolecompare.analysis._rounding import (
     round_years,
     years_text,
 )
-from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used, pair_summary
 
 __all__ = [
     "COMPARE_COLUMNS",

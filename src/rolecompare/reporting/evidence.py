@@ -7,7 +7,7 @@ state anything the report shows, in file-name order, and knows their titles and 
 `pages.csv` (untrusted text: shown literally, and only http/https addresses become links).
 
 Nothing here formats HTML: templates do that. Numbers are formatted by
-`rolecompare.reporting.narrative.numbers`, so the same number reads the same everywhere.
+`rolecompare.reporting.narrative.amounts`, so the same number reads the same everywhere.
 """
 
 from __future__ import annotations

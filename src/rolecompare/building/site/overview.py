@@ -22,6 +22,7 @@ import pandas as pd
 
 from rolecompare.building.site.data import PairRow, RoleRow
 from rolecompare.building.site.formatting import money
+from rolecompare.core import display
 
 NAMED_ROLES = 30
 HEATMAP_ROLES = 15
@@ -56,7 +57,7 @@ def _ranked(roles: list[RoleRow]) -> list[RoleRow]:
 
 
 def _money_tick(value: float, _pos: object = None) -> str:
-    return f"${value / 1000:,.0f}k" if abs(value) >= 1000 else f"${value:,.0f}"
+    return display.compact_money(value)
 
 
 def _arcs(x0: np.ndarray, x1: np.ndarray, points: int = 24) -> np.ndarray:

@@ -103,10 +103,6 @@ def _mid_sort(values) -> str:
     return fmt.sort_key((low + high) / 2)
 
 
-def _points(value) -> str:
-    return f"{value:.1f}" if fmt.is_number(value) else fmt.NOT_PUBLISHED
-
-
 def _split_values(values) -> list[str]:
     if values is None or values != values or values == "":
         return []
@@ -128,12 +124,12 @@ def environment() -> jinja2.Environment:
         percent_span=lambda v: fmt.span(*_pair(v), fmt=fmt.percent),
         mid_sort=_mid_sort,
         sort_key=fmt.sort_key,
-        points=_points,
+        points=fmt.points,
         plain_number=fmt.number,
         when=fmt.when,
         b64=lambda data: base64.b64encode(data).decode("ascii"),
         split_values=_split_values,
-        count=lambda n: f"{int(n):,}",
+        count=fmt.count,
     )
     env.globals["role_link"] = lambda role_id, prefix="": (
         role_href(role_id, prefix) if role_id else None

@@ -115,7 +115,8 @@ def experience_vs_salary(
         )
         symbol = _symbol(y_label)
         named = [
-            f"{names[i]} {number_text(xs[i])} and {amount_text(ys[i], symbol)}"
+            f"{names[i]} {number_text(xs[i])} and "
+            f"{amount_text(ys[i], symbol, cents='hour' in y_label)}"
             for i in np.flatnonzero(is_hl)
         ]
         others_text = f", {int(others.sum())} other roles in grey" if others.any() else ""

@@ -179,14 +179,15 @@ def _describe(
     title: str | None,
     mid_label: str,
 ) -> str:
+    hourly = "hour" in unit_label
     parts = []
     for name in labels:
         said = []
         if name in bounds:
-            lo, hi = bounds[name]
-            said.append(f"range {amount_text(lo, symbol)} to {amount_text(hi, symbol)}")
+            lo, hi = (amount_text(v, symbol, cents=hourly) for v in bounds[name])
+            said.append(f"range {lo} to {hi}")
         if mids[name]:
-            values = " and ".join(amount_text(v, symbol) for v in mids[name])
+            values = " and ".join(amount_text(v, symbol, cents=hourly) for v in mids[name])
             said.append(f"{mid_label.lower()} {values}")
         parts.append(f"{name}: {', '.join(said)}")
     head = title or "Salary ranges"

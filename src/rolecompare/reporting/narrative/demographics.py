@@ -9,8 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from rolecompare.reporting.evidence import Evidence, Statement
-from rolecompare.reporting.narrative.names import plural
-from rolecompare.reporting.narrative.numbers import (
+from rolecompare.reporting.narrative.amounts import (
     cited,
     computed_years,
     derived,
@@ -20,6 +19,7 @@ from rolecompare.reporting.narrative.numbers import (
     points_span,
     span,
 )
+from rolecompare.reporting.narrative.names import plural
 
 FEMALE = {"female", "women", "woman"}
 

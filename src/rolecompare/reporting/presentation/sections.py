@@ -267,7 +267,7 @@ def context_figure_data(report: PairReport) -> pd.DataFrame:
 
 
 def _context_part(report: PairReport) -> tuple[list[dict[str, Any]], str]:
-    """The pair on the collection's context (`reporting.context_figure`), and its note."""
+    """The pair on the collection's context (`reporting.figures.context`), and its note."""
     context = report.context
     data = context_figure_data(report)
     if context is None or data.empty or context.empty:
@@ -276,7 +276,7 @@ def _context_part(report: PairReport) -> tuple[list[dict[str, Any]], str]:
     context = context[~context["role_id"].isin(report.pair)]
     if context.empty:  # no other role to place the pair among
         return [], ""
-    from rolecompare.reporting.context_figure import experience_salary_context
+    from rolecompare.reporting.figures.context import experience_salary_context
 
     info = report.collection
     n_roles = int(pd.to_numeric(report.context["n_roles"], errors="coerce").sum())

@@ -27,6 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from rolecompare.core import display
 from rolecompare.reporting.figures.theme import (
     FIG_WIDTH,
     GREY,
@@ -43,18 +44,15 @@ MEDIAN_GREY = "#595959"
 
 
 def _money(value: float, _pos: object = None) -> str:
-    sign = "\N{MINUS SIGN}" if value < 0 else ""
-    amount = abs(value)
-    return f"{sign}${amount / 1000:,.0f}k" if amount >= 1000 else f"{sign}${amount:,.0f}"
+    return display.compact_money(value)
 
 
 def _amount(value: float) -> str:
-    return f"${value:,.0f}"
+    return display.money_text(value, minus=display.MINUS_SIGN)
 
 
 def _years(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{text} year" + ("" if value == 1 else "s")
+    return display.years_text(value, minus=display.MINUS_SIGN)
 
 
 def _numbers(frame: pd.DataFrame, column: str | None) -> np.ndarray:

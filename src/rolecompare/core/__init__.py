@@ -1,0 +1,1 @@
+"""The ground floor every stage imports: role names and ids, numbers shown to people."""
