@@ -150,8 +150,10 @@ def _number_text(value: float, unit: str, signed: bool = True) -> str:
         return analysis.money_text(value, unit, signed=signed)
     if unit == "percentage points":
         return analysis.points_text(value, signed=signed)
-    if unit in {"years", "months"}:
-        return f"{value:+g} {unit}" if signed else f"{value:g} {unit}"
+    if unit == "years":
+        return analysis.years_text(value, signed=signed)
+    if unit == "months":
+        return f"{analysis.years_number(value, signed=signed)} {unit}"
     return f"{value:+,g}" if signed else f"{value:,g}"
 
 

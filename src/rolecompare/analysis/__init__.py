@@ -118,6 +118,7 @@ from rolecompare.core.display import (
     round_percent,
     round_points,
     round_years,
+    years_number,
     years_text,
 )
 
@@ -190,5 +191,6 @@ __all__ = [
     "us_average_statements",
     "values_agree",
     "versus_us_average",
+    "years_number",
     "years_text",
 ]

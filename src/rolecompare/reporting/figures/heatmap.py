@@ -11,6 +11,7 @@ import seaborn as sns
 from matplotlib.colors import Colormap, Normalize
 from matplotlib.figure import Figure
 
+from rolecompare.core import display
 from rolecompare.reporting.figures.theme import (
     DIVERGING_CMAP,
     THEME_RC,
@@ -187,9 +188,9 @@ def _thousands(value: float, *, decimals: bool = True) -> str:
     """``-2500`` -> ``−2.5`` (one decimal below 10 when ``decimals``), ``41181`` -> ``41``."""
     amount = value / 1000
     if decimals and abs(amount) < 10:
-        text = f"{amount:.1f}".rstrip("0").rstrip(".")
+        text = f"{display.round_half_up(amount, 1):.1f}".rstrip("0").rstrip(".")
     else:
-        text = f"{amount:.0f}"
+        text = f"{display.round_half_up(amount, 0):.0f}"
     if text.strip("-0.") == "":
         return "0"
     return text.replace("-", "\N{MINUS SIGN}")

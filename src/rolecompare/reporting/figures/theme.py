@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import colorsys
 import io
+import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -236,7 +237,12 @@ def _ink(color: str, lightness: float = 0.36) -> tuple[float, float, float]:
 
 
 def _format(fmt: str, value: float) -> str:
-    """``fmt.format(value)`` with a typographic minus sign."""
+    """``fmt.format(value)`` with a typographic minus sign, halves rounded up first (the one
+    rounding of `core.display`: ``{:.1f}`` of 0.25 is 0.3, not Python's 0.2)."""
+    places = re.search(r"\.(\d+)[f%]", fmt)
+    if places and display.is_number(value):
+        extra = 2 if fmt[places.end() - 1] == "%" else 0
+        value = display.round_half_up(float(value), int(places.group(1)) + extra)
     return fmt.format(value).replace("-", "\N{MINUS SIGN}")
 
 
