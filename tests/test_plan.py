@@ -21,6 +21,7 @@ from rolecompare.building.plan import (
     PlanError,
     all_pairs,
     make_plan,
+    pairs_of,
     parse_pairs,
     read_pairs_file,
 )
@@ -92,7 +93,7 @@ def test_a_pairs_file_takes_ids_and_names_in_any_order(seeds: Collection, tmp_pa
         f"{CARE},{SERVICE}\n",  # the same pair again: planned once
         encoding="utf-8",
     )
-    assert read_pairs_file(path, seeds.role_ids) == [
+    assert pairs_of(read_pairs_file(path), seeds.names) == [
         (CARE, SERVICE),
         (CARE, RELATIONS),
         (CARE, SERVICE),

@@ -53,6 +53,7 @@ from rolecompare.analysis._compare import (
     compare_roles,
 )
 from rolecompare.analysis._context import (
+    CONTEXT_COLUMNS,
     context_fingerprint,
     role_points,
     salary_context,
@@ -81,7 +82,6 @@ from rolecompare.analysis._facts import (
     US_AVERAGE,
     UnknownRole,
     known_roles,
-    role_names,
 )
 from rolecompare.analysis._like import LikePair, UnlikeStatistics, like_pairs, unlike_statistics
 from rolecompare.analysis._numbers import (
@@ -121,10 +121,12 @@ from rolecompare.core.display import (
     years_number,
     years_text,
 )
+from rolecompare.core.roles import role_names
 
 __all__ = [
     "COMPARE_COLUMNS",
     "CONFLICT_COLUMNS",
+    "CONTEXT_COLUMNS",
     "DEMOGRAPHIC_COLUMNS",
     "DERIVED_COMPARE_COLUMNS",
     "DERIVED_EXPERIENCE_COLUMNS",

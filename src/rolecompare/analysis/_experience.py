@@ -19,9 +19,9 @@ from rolecompare.analysis._facts import (
     _as_list,
     _check_roles,
     known_roles,
-    role_names,
 )
 from rolecompare.analysis._resolve import Resolved, _numeric, _value_columns
+from rolecompare.core.roles import role_names
 
 EXPERIENCE_METRICS = (
     "experience_years",

@@ -20,7 +20,6 @@ from rolecompare.analysis._facts import (
     _as_list,
     _check_roles,
     known_roles,
-    role_names,
 )
 from rolecompare.analysis._like import LikePair, like_pairs
 from rolecompare.analysis._numbers import difference, percent_of
@@ -30,6 +29,7 @@ from rolecompare.analysis._resolve import (
     _value_columns,
     resolve,
 )
+from rolecompare.core.roles import role_names
 
 TOP_PAYING_METRICS = {
     "top_city": "Highest paying city",

@@ -16,9 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare.config import ProcessedFiles
-from rolecompare.reporting.report import BENCHMARK_ROLES
-
-US_AVERAGE = "us-average"
+from rolecompare.core.roles import BENCHMARK_ROLES
 
 
 def read_text_table(path: Path) -> pd.DataFrame:

@@ -68,7 +68,7 @@ def _dry_run_tables(
             )
             ingest(raw, scratch, on_problem=lambda _: None)
             folder = scratch
-    return folder, wanted, sorted(role_names(folder))
+    return folder, wanted, role_names(folder)
 
 
 @app.command()
@@ -110,8 +110,8 @@ def build(
     planned are removed. Prints what changed since the previous build. Exit 1 if any pair
     failed, 2 for a bad --pairs, --only or --format.
     """
-    from rolecompare.building.plan import PlanError, parse_pairs, read_pairs_file
-    from rolecompare.reporting.report import UnknownRoleId, resolve_role
+    from rolecompare.building.plan import PlanError, pairs_of, parse_pairs
+    from rolecompare.core.roles import UnknownRole, resolve_role
 
     try:
         spec = parse_pairs(pairs)
@@ -121,15 +121,15 @@ def build(
         folder, wanted, known = _dry_run_tables(raw, processed, formats)
     else:
         prepared = prepare(formats, raw, processed, force=force)
-        folder, wanted, known = prepared.processed, prepared.formats, prepared.roles
+        folder, wanted, known = prepared.processed, prepared.formats, prepared.names
     try:
         only_ids = [resolve_role(r, known) for r in only or []]
-    except UnknownRoleId as exc:
-        close = f" Closest: {', '.join(exc.close)}." if exc.close else ""
-        raise fail(f"--only: unknown role {exc.asked!r}.{close}", 2) from exc
-    for path in spec.files:  # a bad pairs file stops here, before anything is written
+    except UnknownRole as exc:
+        close = f" Closest: {', '.join(exc.close_matches)}." if exc.close_matches else ""
+        raise fail(f"--only: unknown role {exc.role_id!r}.{close}", 2) from exc
+    for pairs_file in spec.files:  # a bad pairs file stops here, before anything is written
         try:
-            read_pairs_file(path, known)
+            pairs_of(pairs_file, known)
         except PlanError as exc:
             raise fail(str(exc), 2) from exc
     if dry_run:

@@ -151,7 +151,7 @@ def ensure_facts(raw: Path, out: Path, *, force: bool = False) -> None:
 
 class Prepared(NamedTuple):
     formats: tuple[str, ...]
-    roles: list[str]  # the known role ids
+    names: dict[str, str]  # the known role ids -> their names
     processed: Path  # the tables folder used
 
 
@@ -166,12 +166,4 @@ def prepare(formats: str, raw: Path, processed: Path | None, *, force: bool = Fa
         raise fail(str(exc), 2) from exc
     folder = tables_folder(raw, processed)
     ensure_facts(raw, folder, force=force)
-    return Prepared(wanted, sorted(role_names(folder)), folder)
-
-
-def _prepare(
-    formats: str, raw: Path, processed: Path | None, force: bool = False
-) -> tuple[tuple[str, ...], list[str]]:
-    """`prepare` as (formats, roles), for callers that pass the tables folder themselves."""
-    prepared = prepare(formats, raw, processed, force=force)
-    return prepared.formats, prepared.roles
+    return Prepared(wanted, role_names(folder), folder)

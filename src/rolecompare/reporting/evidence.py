@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-US_AVERAGE = "us-average"
+from rolecompare.core.roles import US_AVERAGE
 
 # Metrics a pair report shows somewhere (the appendix traces exactly these). Others are
 # counted in one sentence of the appendix.

@@ -27,14 +27,14 @@ from typing import Any
 
 import pandas as pd
 
-from rolecompare.analysis._context import (
+from rolecompare.analysis import (
     CONTEXT_COLUMNS,
     context_fingerprint,
     salary_context,
     us_average_statements,
 )
-from rolecompare.analysis._facts import US_AVERAGE, UnknownRole
 from rolecompare.config import processed_dir as resolve_processed_dir
+from rolecompare.core.roles import US_AVERAGE, UnknownRole
 from rolecompare.facts.schema import fields
 
 __all__ = [

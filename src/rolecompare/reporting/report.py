@@ -19,7 +19,6 @@ from rolecompare.facts.parsing.text import slugify
 
 NOTEBOOK = NOTEBOOKS_DIR / "role_pair.ipynb"
 FORMATS = ("html", "pdf")
-BENCHMARK_ROLES = frozenset({"us-average"})  # columns of averages, not roles to compare
 DEFAULT_CELL_TIMEOUT = 300.0
 
 
@@ -63,33 +62,12 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     return wanted
 
 
-class UnknownRoleId(LookupError):
-    """A role asked for is not in the facts; lists the known ids and the closest matches."""
-
-    def __init__(self, asked: str, known: Sequence[str]) -> None:
-        import difflib
-
-        self.asked = asked
-        self.known = list(known)
-        self.close = difflib.get_close_matches(slugify(asked), self.known, n=3, cutoff=0.5)
-        hint = f" Closest: {', '.join(self.close)}." if self.close else ""
-        super().__init__(f"unknown role {asked!r}.{hint} Known role ids: {', '.join(self.known)}")
-
-
-def resolve_role(asked: str, role_ids: Sequence[str]) -> str:
-    """A role id from what a user typed: an id or a name ('Customer care manager')."""
-    wanted = slugify(asked)
-    comparable = [r for r in role_ids if r not in BENCHMARK_ROLES]
-    if wanted not in comparable:
-        raise UnknownRoleId(asked, comparable)
-    return wanted
-
-
 def role_names(processed_dir: Path) -> dict[str, str]:
+    """role_id -> name, from the roles table of `processed_dir`."""
+    from rolecompare.core import roles
     from rolecompare.facts.tables import load_roles
 
-    roles = load_roles(processed_dir)
-    return dict(zip(roles.role_id, roles.role, strict=True))
+    return roles.role_names(load_roles(processed_dir))
 
 
 @dataclass

@@ -15,7 +15,8 @@ import pandas as pd
 
 from rolecompare import analysis
 from rolecompare.analysis import Overlap, PayGap, Resolved, UnlikeStatistics
-from rolecompare.reporting.evidence import US_AVERAGE, Evidence
+from rolecompare.core.roles import US_AVERAGE
+from rolecompare.reporting.evidence import Evidence
 from rolecompare.reporting.narrative.amounts import (
     cite_refs,
     computed_money,

@@ -18,7 +18,8 @@ from typing import Any
 import pandas as pd
 
 from rolecompare import analysis
-from rolecompare.reporting.evidence import US_AVERAGE, Evidence
+from rolecompare.core.roles import US_AVERAGE
+from rolecompare.reporting.evidence import Evidence
 from rolecompare.reporting.narrative import display_name, plural
 
 

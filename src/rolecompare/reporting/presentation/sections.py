@@ -14,9 +14,9 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from rolecompare import analysis
+from rolecompare.core.roles import US_AVERAGE
 from rolecompare.reporting import figures as F
 from rolecompare.reporting import narrative as N
-from rolecompare.reporting.evidence import US_AVERAGE
 from rolecompare.reporting.narrative.names import count
 from rolecompare.reporting.presentation.html import embed, html
 from rolecompare.reporting.presentation.pair import PairReport
