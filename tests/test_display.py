@@ -145,3 +145,13 @@ def test_compact_money_rounds_halves_up_with_the_labelled_symbol() -> None:
     assert display.compact_money(999_500) == "$1M"
     assert display.symbol_in_label("Yearly pay gap (GBP)") == "£"
     assert display.symbol_in_label("Salary (XYZ per year)") == ""
+
+
+def test_one_template_environment_with_unique_template_names() -> None:
+    from rolecompare.core import templates
+    from rolecompare.reporting.presentation.html import render
+
+    names = [p.name for d in templates.TEMPLATE_DIRS for p in d.glob("*.j2")]
+    assert len(names) == len(set(names)) > 8  # one namespace: a name is found in one folder
+    assert environment() is templates.environment()  # the site's filters on the one env
+    assert render("macros.html.j2") == templates.render("macros.html.j2").removesuffix("\n")
