@@ -276,4 +276,4 @@ def test_prepare_finds_the_folder_of_the_pages(tmp_path: Path) -> None:
     prepared = cli_common.prepare("html", raw, None)
     assert prepared.processed == tmp_path / "other-pages-processed"
     assert prepared.formats == ("html",)
-    assert "customer-relations-manager" in prepared.roles
+    assert "customer-relations-manager" in prepared.names

@@ -15,7 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 from benchmarks.synthetic import collection_pages, collection_role, write_collection
-from rolecompare.building import similarity
+from rolecompare import analysis
+from rolecompare.building.collection import Collection
 from rolecompare.building.plan import (
     PairsSpec,
     PlanError,
@@ -25,7 +26,6 @@ from rolecompare.building.plan import (
     parse_pairs,
     read_pairs_file,
 )
-from rolecompare.building.tables import Collection
 from rolecompare.cli import app
 from rolecompare.facts.ingest import ingest
 from rolecompare.facts.parsing.text import slugify
@@ -169,14 +169,14 @@ def test_nearest_roles_share_skills_degree_experience_and_pay() -> None:
         + [("mystery", "salary_yearly", None, 70_000, None)]  # one number: too little to compare
     )
     ids = ["midwife", "mystery", "nurse", "plumber", "welder"]
-    sims = similarity.similarity_matrix(facts, None, ids)
+    sims = analysis.similarity_matrix(facts, None, ids)
     i = {r: k for k, r in enumerate(ids)}
     assert sims[i["nurse"], i["midwife"]] > 0.9  # same skills (case aside), degree, close pay
     assert sims[i["nurse"], i["welder"]] < 0.5
     assert sims[i["nurse"], i["midwife"]] == pytest.approx(sims[i["midwife"], i["nurse"]])
     assert np.isinf(sims[i["mystery"]]).all()  # no candidate shares two features with it
     assert np.isinf(np.diag(sims)).all()
-    assert similarity.nearest_pairs(facts, None, ids, 1) == [
+    assert analysis.nearest_pairs(facts, None, ids, 1) == [
         ("midwife", "nurse"),
         ("plumber", "welder"),
     ]
@@ -185,8 +185,8 @@ def test_nearest_roles_share_skills_degree_experience_and_pay() -> None:
 def test_nearest_on_a_collection_is_deterministic(generated) -> None:
     _, _, collection = generated
     ids = collection.role_ids
-    first = similarity.nearest_pairs(collection.facts, collection.conflicts, ids, 3)
-    again = similarity.nearest_pairs(collection.facts, collection.conflicts, list(reversed(ids)), 3)
+    first = analysis.nearest_pairs(collection.facts, collection.conflicts, ids, 3)
+    again = analysis.nearest_pairs(collection.facts, collection.conflicts, list(reversed(ids)), 3)
     assert first == again
     per_role = pd.Series([r for p in first for r in p]).value_counts()
     assert per_role.min() >= 3  # each role got its 3 (and is named by others' lists too)
@@ -283,7 +283,7 @@ def test_dry_run_lists_up_to_date_and_removals(seeds, seed_processed, tmp_path: 
     date, recorded pairs no longer planned are to be removed (nothing is built here: the
     records are made as a finished build would leave them)."""
     from rolecompare import atomic
-    from rolecompare.building.build import dry_run, prepare
+    from rolecompare.building.batch import dry_run, prepare
     from rolecompare.building.manifest import Manifest
     from rolecompare.reporting.report import NOTEBOOK
 

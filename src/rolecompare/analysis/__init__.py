@@ -35,7 +35,8 @@ data flows one way between them: `_numbers` and `_facts` (the table and role ids
 roles compare) <- `_pay`, `_ranges`, `_experience`,
 `_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix);
 `_compare` sets two roles side by side, metric by metric; `_collection` resolves every role
-of a collection at once (grouped pandas operations: roles table, ranking);
+of a collection at once (grouped pandas operations: roles table, ranking); `_similarity`
+says how alike roles are (`build --pairs nearest:K`);
 `rolecompare.core.display` rounds for display (re-exported here).
 """
 
@@ -108,6 +109,7 @@ from rolecompare.analysis._resolve import (
     stated_statistics,
     statistic_word,
 )
+from rolecompare.analysis._similarity import nearest_pairs, similarity_matrix
 from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used, pair_summary
 from rolecompare.core.display import (
     money_text,
@@ -159,6 +161,7 @@ __all__ = [
     "like_pairs",
     "missing_metric",
     "money_text",
+    "nearest_pairs",
     "pair_summary",
     "pay_gap",
     "pay_gaps",
@@ -184,6 +187,7 @@ __all__ = [
     "share_table",
     "shared_skills",
     "shares",
+    "similarity_matrix",
     "skills",
     "stated_statistics",
     "statements_agree",

@@ -2,7 +2,7 @@
 
 A pair's inputs are: the facts and conflicts rows of its two roles and the pages those facts
 come from (one fingerprint per role), the context it places them in (which includes the US
-average, see `building.context`), the notebook, the library code a report runs, and the
+average, see `building.shared_context`), the notebook, the library code a report runs, and the
 formats asked for.
 
 Per-role fingerprints are computed for the whole collection at once: each row is hashed

@@ -8,7 +8,7 @@
 * `FILE`: a CSV with columns `role_a,role_b` holding role ids or names, as `report` accepts
   them.
 * `nearest:K`: the pages' pairs plus, for each role, the K roles most like it
-  (`building.similarity`).
+  (`analysis.nearest_pairs`).
 
 Several `--pairs` give the union. `--only ROLE` then keeps the pairs with one of those roles.
 A pair is always written (a, b) with a < b by role id, and the plan is sorted: the build
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rolecompare.building.tables import Collection
+from rolecompare.building.collection import Collection
 from rolecompare.core.roles import BENCHMARK_ROLES, UnknownRole, resolve_role
 
 Pair = tuple[str, str]
@@ -193,7 +193,7 @@ def make_plan(collection: Collection, spec: PairsSpec, only: Sequence[str] = ())
     for pairs_file in spec.files:
         wanted.update(pairs_of(pairs_file, collection.names))
     if spec.nearest:
-        from rolecompare.building.similarity import nearest_pairs
+        from rolecompare.analysis import nearest_pairs
 
         wanted.update(nearest_pairs(collection.facts, collection.conflicts, known, spec.nearest))
     pairs = sorted(wanted)

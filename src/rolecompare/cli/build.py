@@ -139,11 +139,11 @@ def build(
 
 
 def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
-    from rolecompare.building.build import dry_run as plan_build
+    from rolecompare.building import batch
     from rolecompare.building.plan import PlanError
 
     try:
-        planned = plan_build(folder, out, formats=wanted, pairs=spec, only=only_ids, force=force)
+        planned = batch.dry_run(folder, out, formats=wanted, pairs=spec, only=only_ids, force=force)
     except PlanError as exc:
         raise fail(str(exc), 2) from exc
     writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -162,12 +162,12 @@ def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
 
 
 def _run(folder, out, spec, only_ids, wanted, force, jobs, timeout, scheduler, wait) -> None:
-    from rolecompare.building.build import build as run_build
+    from rolecompare.building import batch
     from rolecompare.building.plan import PlanError
     from rolecompare.building.run import run_dask
 
     try:
-        summary = run_build(
+        summary = batch.build(
             folder,
             out,
             formats=wanted,

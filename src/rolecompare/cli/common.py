@@ -136,8 +136,7 @@ def _print_problem(message: str) -> None:
 def ensure_facts(raw: Path, out: Path, *, force: bool = False) -> None:
     """Ingest when the facts are missing or were made from other pages or code; refuse to
     replace tables made from another folder of pages unless `force`."""
-    from rolecompare.facts.ingest import check_tables_belong, is_stale, page_files
-    from rolecompare.facts.ingest import ingest as run_ingest
+    from rolecompare.facts.ingest import check_tables_belong, ingest, is_stale, page_files
 
     with _ingest_errors(out):
         page_files(raw, require=True)  # a missing or empty --raw is the user's first problem
@@ -145,7 +144,7 @@ def ensure_facts(raw: Path, out: Path, *, force: bool = False) -> None:
             return
         check_tables_belong(raw, out, force=force)
         typer.echo(f"facts in {out} are missing or stale: ingesting {raw}", err=True)
-        result = run_ingest(raw, out, on_problem=_print_problem, force=force)
+        result = ingest(raw, out, on_problem=_print_problem, force=force)
     typer.echo(result.summary(), err=True)
 
 

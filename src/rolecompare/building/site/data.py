@@ -17,8 +17,8 @@ from urllib.parse import quote
 import pandas as pd
 
 from rolecompare import analysis
+from rolecompare.building.collection import Collection
 from rolecompare.building.site import formatting as fmt
-from rolecompare.building.tables import Collection
 
 PAIR_FOLDER = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)__vs__([a-z0-9]+(?:-[a-z0-9]+)*)$")
 ROLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

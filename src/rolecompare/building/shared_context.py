@@ -39,8 +39,8 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from rolecompare.analysis import salary_context, us_average_statements
+from rolecompare.building.collection import Collection, read_text_table
 from rolecompare.building.fingerprints import frame_bytes
-from rolecompare.building.tables import Collection, read_text_table
 from rolecompare.core.roles import US_AVERAGE
 from rolecompare.reporting.inputs import context_summary
 
