@@ -96,11 +96,6 @@ class Source:
         """The address when it may become a link (http or https), else None."""
         return self.url if is_web_address(self.url) else None
 
-    @property
-    def display_title(self) -> str:
-        """The page's title, or its file name when sources.csv does not give one."""
-        return self.title or self.file
-
 
 def is_web_address(url: str | None) -> bool:
     """True for an absolute http(s) address with a host; `javascript:`, `data:` and relative

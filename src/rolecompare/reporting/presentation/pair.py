@@ -64,10 +64,6 @@ class PairReport:
         """The pair's roles that have none of `metrics`."""
         return [r for r in self.pair if not any(self.ev.has(r, m) for m in metrics)]
 
-    @property
-    def has_us_average(self) -> bool:
-        return bool((self.facts["role_id"] == US_AVERAGE).any())
-
 
 def pair_report(
     facts: pd.DataFrame,
