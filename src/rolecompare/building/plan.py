@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare.building.collection import Collection
-from rolecompare.core.roles import BENCHMARK_ROLES, UnknownRole, resolve_role
+from rolecompare.core.roles import UnknownRole, comparable, resolve_role
 
 Pair = tuple[str, str]
 NEAREST = re.compile(r"^nearest:(\d+)$")
@@ -101,7 +101,7 @@ def ordered(a: str, b: str) -> Pair:
 
 def all_pairs(role_ids: Iterable[str]) -> list[Pair]:
     """Each unordered pair once, as (a, b) with a < b, sorted."""
-    roles = sorted(set(role_ids) - BENCHMARK_ROLES)
+    roles = comparable(role_ids)
     return list(itertools.combinations(roles, 2))
 
 

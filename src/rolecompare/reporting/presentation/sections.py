@@ -233,7 +233,7 @@ CONTEXT_FIGURE_HEIGHT = 2.5  # inches: with the section's text it fits the rest 
 
 
 def _shorten(fig: Figure, height: float) -> None:
-    """Lay `fig` out again at `height` inches (context_figure draws 4.2 inches tall)."""
+    """Lay `fig` out again at `height` inches (figures.context draws 4.2 inches tall)."""
     if fig.get_figheight() <= height:
         return
     fig.set_size_inches(fig.get_figwidth(), height)
