@@ -24,9 +24,8 @@ import pandas as pd
 from rolecompare.config import PACKAGE_DIR
 
 # What a report runs: the shared floor (core), the analysis, reporting and table code,
-# metadata and templates. The
-# parser (its output is the facts, hashed anyway), the build and the CLI are not inputs of
-# a report, so changing them rebuilds nothing.
+# metadata and templates. The parser (its output is the facts, hashed anyway), the build
+# and the CLI are not inputs of a report, so changing them rebuilds nothing.
 CODE_PARTS = (
     "__init__.py",
     "config.py",
