@@ -180,15 +180,13 @@ def _mid(low: float | None, high: float | None) -> float | None:
     return None if low is None or high is None else (low + high) / 2
 
 
-def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
-    names = {r: collection.names.get(r, r) for r in collection.role_ids}
-    pairs = pair_rows(records, names)
-    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
-    resolved = resolved[resolved["role_id"].isin(names)]
+def _role_rows(
+    collection: Collection, resolved: pd.DataFrame, names: dict[str, str]
+) -> dict[str, RoleRow]:
+    """A row per role: its salary, published range, experience, conflicts and sources."""
     plain = _plain_numbers(
         resolved, ["salary_yearly", "salary_min", "salary_max", "experience_years"]
     )
-
     # one dict per (metric, low|high) column: a few look-ups per role, no per-role scans
     wide = plain.unstack("metric")
     columns = {
@@ -221,6 +219,15 @@ def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
             n_conflicts=int(conflict_counts.get(role_id, 0)),
             sources=tuple(s for s in str(sources.get(role_id) or "").split("; ") if s),
         )
+    return roles
+
+
+def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
+    names = {r: collection.names.get(r, r) for r in collection.role_ids}
+    pairs = pair_rows(records, names)
+    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
+    resolved = resolved[resolved["role_id"].isin(names)]
+    roles = _role_rows(collection, resolved, names)
     for pair in pairs:
         roles[pair.role_a].pairs.append(pair)
         roles[pair.role_b].pairs.append(pair)
