@@ -20,6 +20,7 @@ from rolecompare.building.site import formatting as site
 from rolecompare.building.site.pages import environment
 from rolecompare.core import display
 from rolecompare.explore import _number_text as api_text
+from rolecompare.reporting import narrative
 from rolecompare.reporting.figures import theme
 from rolecompare.reporting.narrative import amounts
 
@@ -95,8 +96,10 @@ def test_percents_and_points_read_the_same_everywhere(value: float) -> None:
     assert {k: _same(v) for k, v in shown.items()} == dict.fromkeys(shown, percent)
 
     points = display.points_number(value)
+    index = narrative.dissimilarity_sentence(abs(value), None, (), short=True)
     shown = {
         "report": (sign + amounts.format_pp(value)).split(" ")[0],
+        "report (index)": sign + index.rsplit(" ", 1)[1].removesuffix("†."),
         "site": environment().filters["points"](value),
         "API": api_text(value, "percentage points", signed=False).split(" ")[0],
     }

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from rolecompare.core import display
 from rolecompare.reporting.evidence import Evidence, Statement
 from rolecompare.reporting.narrative.amounts import (
     cited,
@@ -170,13 +171,30 @@ def dissimilarity_sentence(
     if ev is not None and role_ids:
         refs = [ref for r in role_ids for ref in ev.refs_of(r, metric)]
     cite = f" {ev.cite(refs)}" if ev is not None and refs and ev.cite(refs) else ""
-    value = derived(f"{index:.1f}")
+    value = derived(display.points_number(index))  # as the site shows it
     if short:
         return f"The {noun} distributions differ by a dissimilarity index of {value}."
-    if round(index, 1) == 0:
+    if display.round_points(index) == 0:
         return f"The {noun} distributions are the same{cite} (dissimilarity index {value})."
     return (
         f"The {noun} shares{cite} differ by a dissimilarity index of {value}: "
         f"{derived(format_percent(index))} of one group would have to change category to match "
         "the other."
+    )
+
+
+def distributions_sentence(
+    counts: Mapping[str, int], names: Mapping[str, str] | None, metric: str
+) -> str:
+    """'The pages give registered nurses' race shares in 4 sets, from different pages or years:
+    each set is shown as its page states it, side by side, never merged.' ('' when every role
+    has one set)."""
+    several = [role for role, n in counts.items() if n > 1]
+    if not several:
+        return ""
+    noun = {"race_share": "race", "gender_share": "gender"}.get(metric, metric.split("_")[0])
+    who = " and ".join(f"{plural(r, names)}' {noun} shares in {counts[r]} sets" for r in several)
+    return (
+        f"The pages give {who}, from different pages or years: each set is shown as its page "
+        "states it, side by side, never merged."
     )
