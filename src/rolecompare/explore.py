@@ -144,7 +144,7 @@ def _number_text(value: float, unit: str, signed: bool = True) -> str:
         return analysis.years_text(value, signed=signed)
     if unit == "months":
         return f"{analysis.years_number(value, signed=signed)} {unit}"
-    return f"{value:+,g}" if signed else f"{value:,g}"
+    return ("+" if signed and value > 0 else "") + analysis.plain_number(value)
 
 
 def _difference_text(row: dict) -> str:

@@ -115,6 +115,7 @@ from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used
 from rolecompare.core.display import (
     money_text,
     percent_text,
+    plain_number,
     points_text,
     round_half_up,
     round_money,
@@ -168,6 +169,7 @@ __all__ = [
     "pay_gaps",
     "percent_of",
     "percent_text",
+    "plain_number",
     "points_text",
     "range_overlap",
     "rank_against",
