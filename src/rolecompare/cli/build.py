@@ -110,8 +110,7 @@ def build(
     planned are removed. Prints what changed since the previous build. Exit 1 if any pair
     failed, 2 for a bad --pairs, --only or --format.
     """
-    from rolecompare.building.plan import PlanError, pairs_of, parse_pairs
-    from rolecompare.core.roles import UnknownRole, resolve_role
+    from rolecompare.building.plan import PlanError, parse_pairs
 
     try:
         spec = parse_pairs(pairs)
@@ -122,20 +121,30 @@ def build(
     else:
         prepared = prepare(formats, raw, processed, force=force)
         folder, wanted, known = prepared.processed, prepared.formats, prepared.names
-    try:
-        only_ids = [resolve_role(r, known) for r in only or []]
-    except UnknownRole as exc:
-        close = f" Closest: {', '.join(exc.close_matches)}." if exc.close_matches else ""
-        raise fail(f"--only: unknown role {exc.role_id!r}.{close}", 2) from exc
-    for pairs_file in spec.files:  # a bad pairs file stops here, before anything is written
-        try:
-            pairs_of(pairs_file, known)
-        except PlanError as exc:
-            raise fail(str(exc), 2) from exc
+    only_ids = _checked_roles(only or [], spec, known)
     if dry_run:
         _print_plan(folder, out, spec, only_ids, wanted, force)
         return
     _run(folder, out, spec, only_ids, wanted, force, jobs, timeout, scheduler, wait)
+
+
+def _checked_roles(only: list[str], spec, known: dict[str, str]) -> list[str]:
+    """The role ids of --only; exit 2 for an unknown one or a bad pairs file, before
+    anything is written."""
+    from rolecompare.building.plan import PlanError, pairs_of
+    from rolecompare.core.roles import UnknownRole, resolve_role
+
+    try:
+        only_ids = [resolve_role(r, known) for r in only]
+    except UnknownRole as exc:
+        close = f" Closest: {', '.join(exc.close_matches)}." if exc.close_matches else ""
+        raise fail(f"--only: unknown role {exc.role_id!r}.{close}", 2) from exc
+    for pairs_file in spec.files:
+        try:
+            pairs_of(pairs_file, known)
+        except PlanError as exc:
+            raise fail(str(exc), 2) from exc
+    return only_ids
 
 
 def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
