@@ -31,8 +31,8 @@ Rules that hold throughout:
 
 Import everything from `rolecompare.analysis`; the modules of the package are private and
 data flows one way between them: `_numbers` and `_facts` (the table and role ids) <-
-`_resolve` (one key's statements into a `Resolved`) <- `_like` (which statistics of two
-roles compare) <- `_pay`, `_ranges`, `_experience`,
+`_resolve` (one key's statements into a `Resolved`; `_cells` as table cells) <- `_like`
+(which statistics of two roles compare) <- `_pay`, `_ranges`, `_experience`,
 `_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix);
 `_compare` sets two roles side by side, metric by metric; `_collection` resolves every role
 of a collection at once (grouped pandas operations: roles table, ranking); `_similarity`
