@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.synthetic import collection_pages, collection_role, write_collection
 from rolecompare import analysis, atomic
-from rolecompare.analysis._context import EXACT_BELOW, MIN_BAND_ROLES, US_AVERAGE_PER_VALUE
+from rolecompare.analysis._salary_context import EXACT_BELOW, MIN_BAND_ROLES, US_AVERAGE_PER_VALUE
 from rolecompare.building import shared_context
 from rolecompare.building.batch import prepare
 from rolecompare.building.changes import role_changes

@@ -53,13 +53,6 @@ from rolecompare.analysis._compare import (
     DERIVED_COMPARE_COLUMNS,
     compare_roles,
 )
-from rolecompare.analysis._context import (
-    CONTEXT_COLUMNS,
-    context_fingerprint,
-    role_points,
-    salary_context,
-    us_average_statements,
-)
 from rolecompare.analysis._demographics import (
     DEMOGRAPHIC_COLUMNS,
     SHARE_METRICS,
@@ -109,6 +102,13 @@ from rolecompare.analysis._resolve import (
     resolve,
     stated_statistics,
     statistic_word,
+)
+from rolecompare.analysis._salary_context import (
+    CONTEXT_COLUMNS,
+    context_fingerprint,
+    role_points,
+    salary_context,
+    us_average_statements,
 )
 from rolecompare.analysis._similarity import nearest_pairs, similarity_matrix
 from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used, pair_summary
