@@ -152,7 +152,7 @@ def test_compact_money_rounds_halves_up_with_the_labelled_symbol() -> None:
 
 def test_one_template_environment_with_unique_template_names() -> None:
     from rolecompare.core import templates
-    from rolecompare.reporting.presentation.html import render
+    from rolecompare.reporting.presentation.markup import render
 
     names = [p.name for d in templates.TEMPLATE_DIRS for p in d.glob("*.j2")]
     assert len(names) == len(set(names)) > 8  # one namespace: a name is found in one folder

@@ -18,7 +18,7 @@ from rolecompare.core.roles import US_AVERAGE
 from rolecompare.reporting import figures as F
 from rolecompare.reporting import narrative as N
 from rolecompare.reporting.narrative.names import count
-from rolecompare.reporting.presentation.html import embed, html
+from rolecompare.reporting.presentation.markup import embed, html
 from rolecompare.reporting.presentation.pair import PairReport
 
 TOP_PLACES = ("top_city", "top_state", "top_company", "top_industry")
