@@ -112,10 +112,7 @@ def experience_salary_context(
             return _no_data(title)
         fig = _new_figure()
         ax = fig.add_subplot()
-        n_context = (
-            int(pd.to_numeric(context.get("n_roles"), errors="coerce").sum()) if len(context) else 0
-        )
-        who = context_label or f"{n_context:,} roles"
+        who = context_label or _how_many(context)
         handles, labels = _draw_roles(ax, roles, who)
         more_handles, more_labels = _draw_bands(ax, bands, who)
         handles, labels = handles + more_handles, labels + more_labels
@@ -143,6 +140,13 @@ def experience_salary_context(
         fig.draw_without_rendering()
         fig.set_layout_engine("none")
     return set_alt_text(fig, _describe(names, px, py, roles, bands, who, title))
+
+
+def _how_many(context: pd.DataFrame) -> str:
+    """'2,050 roles': how many roles the context summarises."""
+    if not len(context):
+        return "0 roles"
+    return f"{int(pd.to_numeric(context.get('n_roles'), errors='coerce').sum()):,} roles"
 
 
 def _draw_roles(ax: Axes, roles: pd.DataFrame, who: str) -> tuple[list, list[str]]:
