@@ -161,3 +161,17 @@ def clause_start(text: str, at: int) -> bool:
 
 def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"and", "of"})
+
+
+_KEY_DOTS = re.compile(r"(?<=[A-Za-z])\.(?=\s|,|$)")  # 'Sr.' is 'Sr', '.NET' stays '.NET'
+_KEY_SPACES = re.compile(r"[\s\-–_]+")
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """What makes two spellings one name: 'Chefs & Head Cooks' and 'chef and head cook' share
+    'chef and head cook' (case, spacing, '&', abbreviation dots and plural folded); 'C++
+    manager', 'C# manager' and 'C manager' stay three names."""
+    text = _KEY_DOTS.sub("", name.replace("&", " and ").replace("’", "'").replace("'", ""))
+    text = _KEY_SPACES.sub(" ", text).strip(" ,;:").lower()
+    return _KEY_SPACES.sub(" ", singular_role(text)).strip()
