@@ -62,6 +62,7 @@ _AGENT_TITLE = re.compile(
     r"|Profile|Employment)\b"
 )
 TITLE_LINES = 20  # a title stands within the first lines of a page
+_SIGNED = re.compile(r"[,/&()+#.]")  # signs inside a name that a head noun would cut off
 
 
 @lru_cache(maxsize=8192)
@@ -124,6 +125,9 @@ def build_context(lines: list[str | None]) -> PageContext:
     context = PageContext(lines, roles)
     context.headings = [(n, ln.strip()) for n, ln in enumerate(lines, 1) if is_heading(ln)]
     subject: str | None = None
+    context.seed_subject = page_subject(lines)[0]  # the seed layouts' readers use it too
+    if context.seed_subject and _SIGNED.search(context.seed_subject):
+        roles.declare(context.seed_subject)  # 'Operations manager, district' stays whole
     for number, text in context.headings:
         if m := _QUICK_FACTS.match(text) or _OCCUPATION_CODE.match(text):
             subject = subject or roles.declare(m.group("role"))
@@ -154,7 +158,6 @@ def build_context(lines: list[str | None]) -> PageContext:
             if number <= TITLE_LINES and (m := _AGENT_TITLE.match(text)):
                 subject = roles.declare(m.group("role"))
                 break
-    context.seed_subject = page_subject(lines)[0]  # the seed layouts' readers use it too
     if subject is None and roles.pair is None:
         # how-to titles, US salary sentences (seed layouts)
         subject = roles.declare(context.seed_subject) if context.seed_subject else None
