@@ -31,7 +31,7 @@ WHAT_ROLE_DOES = re.compile(
     re.IGNORECASE,
 )
 _VERSUS = re.compile(
-    r"^\s*(?P<a>[A-Za-z][^:?]{1,80}?) vs\.? (?P<b>[A-Za-z][^:?]{1,80}?)"
+    r"^\s*(?P<a>\.?[A-Za-z][^:?]{1,80}?) vs\.? (?P<b>\.?[A-Za-z][^:?]{1,80}?)"
     r"(?:\s*[:–—]\s.*|\s+(?:overview|comparison))?\s*\??$",
     re.IGNORECASE,
 )

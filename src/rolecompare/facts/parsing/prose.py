@@ -185,7 +185,7 @@ def parse_prose(
             skill_role = _skill_list_line(line, number, result, skill_role, printed)
             continue
         if "year" not in lowered and "skill" not in lowered and "salar" not in lowered:
-            _subject_sentences(printed, number, result, subject)
+            _subject_sentences(line, number, result, subject)
             skill_role = _skill_list_line(line, number, result, skill_role, printed)
             continue
         becomes = "becom" in lowered
@@ -215,7 +215,7 @@ def parse_prose(
         for m in _SALARY_RANGE.finditer(line) if "range" in lowered else ():
             facts.append(_fact(said(m), "salary_min", number, m.group(2)))
             facts.append(_fact(said(m), "salary_max", number, m.group(3)))
-        _subject_sentences(printed, number, result, subject)
+        _subject_sentences(line, number, result, subject)
         skill_role = _skill_list_line(line, number, result, skill_role, printed)
 
 

@@ -159,6 +159,10 @@ def is_glue_point(text: str, i: int) -> bool:
     if i <= 0 or i >= len(text):
         return False
     before, here = text[i - 1], text[i]
+    if text[i : i + 4].upper() == ".NET" and before.isalnum():  # 'Manager' | '.NET Developer'
+        return True
+    if text[i - 1 : i + 3].upper() == ".NET":  # never '.' | 'NET Developer'
+        return False
     if before.isspace() or here.isspace() or before in "-'&/,(+" or here in "-'&/,).":
         return False
     if before.isalpha() and here.isdigit():  # 'Patients16.19%', 'SQL19.75%'
