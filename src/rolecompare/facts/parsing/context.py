@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rolecompare.facts.parsing.prose import page_subject
-from rolecompare.facts.parsing.roles import PageRoles, singular_role
+from rolecompare.facts.parsing.roles import SIGNED, PageRoles, singular_role
 from rolecompare.facts.parsing.text import clean_name, slugify
 
 _QUICK_FACTS = re.compile(r"^\s*Quick Facts:\s*(?P<role>[A-Z].{2,150}?)\s*$")
@@ -62,7 +62,6 @@ _AGENT_TITLE = re.compile(
     r"|Profile|Employment)\b"
 )
 TITLE_LINES = 20  # a title stands within the first lines of a page
-_SIGNED = re.compile(r"[,/&()+#.]")  # signs inside a name that a head noun would cut off
 
 
 @lru_cache(maxsize=8192)
@@ -126,7 +125,7 @@ def build_context(lines: list[str | None]) -> PageContext:
     context.headings = [(n, ln.strip()) for n, ln in enumerate(lines, 1) if is_heading(ln)]
     subject: str | None = None
     context.seed_subject = page_subject(lines)[0]  # the seed layouts' readers use it too
-    if context.seed_subject and _SIGNED.search(context.seed_subject):
+    if context.seed_subject and SIGNED.search(context.seed_subject):
         roles.declare(context.seed_subject)  # 'Operations manager, district' stays whole
     for number, text in context.headings:
         if m := _QUICK_FACTS.match(text) or _OCCUPATION_CODE.match(text):

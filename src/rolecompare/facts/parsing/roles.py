@@ -48,12 +48,12 @@ from rolecompare.facts.parsing.role_words import (
 )
 from rolecompare.facts.parsing.text import clean_name, slugify
 
-__all__ = ["US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
+__all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
 # signs inside a role's name ('customer service associate/cashier', 'operations manager,
 # district', 'chefs & head cooks', 'registered nurse (RN)', 'C++', 'C#', '.NET', 'Sr.')
-_SIGNS = ",/&()+#."
-_SIGNED = re.compile(r"[,/&()+#.]")
+# or a grade after the head noun ('claims adjuster II')
+SIGNED = re.compile(r"[,/&()+#.]| (?:I{2,3}|IV|VI{0,3}|[A-Z]{2,5})$")
 _HIDDEN = set(",.;:!?()$%")
 
 
@@ -232,7 +232,7 @@ class PageRoles:
     def _whole_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         """One pattern of the declared names that hold signs, longest first."""
         if self._whole[0] != len(self.declared):
-            names = {r.lower(): r for r in self.declared if _SIGNED.search(r)}
+            names = {r.lower(): r for r in self.declared if SIGNED.search(r)}
             pattern = None
             if names:
                 body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -243,7 +243,7 @@ class PageRoles:
     def whole_spans(self, text: str) -> list[Mention]:
         """Where the text names a declared role whose name holds signs, kept whole."""
         pattern, names = self._whole_names()
-        if pattern is None or not any(c in text for c in _SIGNS):
+        if pattern is None:
             return []
         out = []
         for m in pattern.finditer(text):
