@@ -55,6 +55,26 @@ STOP = _vocabulary(
     demand openings positions how why said says say called known named vs versus they them
     we you it he she few very"""
 )
+
+
+def _cue_words() -> dict[str, frozenset[str]]:
+    """metadata/role_words.csv: kind -> words (verbs, source words, determiners, prepositions
+    that end a role phrase; generic occupation nouns)."""
+    import csv
+
+    from rolecompare.config import METADATA_DIR
+
+    found: dict[str, set[str]] = {}
+    with (METADATA_DIR / "role_words.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found.setdefault(row["kind"], set()).add(row["word"].strip().lower())
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
+CUES = _cue_words()
+# words that end a role phrase read backwards from its head ('BLS data show | RNs')
+BOUNDARY = CUES["verb"] | CUES["source"] | CUES["determiner"] | CUES["preposition"]
+GENERIC = CUES["generic"]
 # A word: 'U.S.', a dotted word kept whole ('www.bls.gov', 'Pharm.D.'), or a word whose
 # possessive ending ('electrician's', 'nurses'') and sentence period are left out
 _WORD = re.compile(
@@ -79,6 +99,8 @@ WELL_KNOWN = {
     "CNA": "certified nursing assistant",
 }
 US_AVERAGE = "US average"
+# a word that ends a role phrase read backwards from its head
+ENDS_PHRASE = (STOP | BOUNDARY) - QUALIFIERS
 HEAD_FORMS = HEADS | {h + "s" for h in HEADS} | {h + "es" for h in HEADS} | {"midwives"}
 LOWER_WORDS = re.compile(r"[a-z]+")
 ANY_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}s?\b")

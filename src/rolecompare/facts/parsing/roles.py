@@ -30,6 +30,9 @@ from rolecompare.facts.parsing.role_words import (
     ABBR_WORD,
     ALIAS,
     ANY_ABBREVIATION,
+    BOUNDARY,
+    ENDS_PHRASE,
+    GENERIC,
     HEAD_FORMS,
     JOINER,
     LOWER_WORDS,
@@ -43,10 +46,12 @@ from rolecompare.facts.parsing.role_words import (
     head_of,
     initials,
     is_qualifier,
+    name_key,
     singular_role,
     words_of,
 )
 from rolecompare.facts.parsing.text import clean_name, slugify
+from rolecompare.facts.soc import soc_index
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
@@ -172,6 +177,25 @@ class PageRoles:
     def known(self, role: str | None) -> bool:
         return bool(role) and slugify(role) in self.aliases
 
+    def attributable(self, role: str) -> bool:
+        """May a sentence's number be filed under this role? Only under a role the page declares
+        (title, headings, table headers, comparison, defined abbreviation, or its main role)
+        or a kind of it, the US average, or an occupation of the SOC vocabulary; never under a
+        generic noun."""
+        if role == US_AVERAGE or self.known(role):
+            return True
+        key = name_key(role)
+        if key in GENERIC:
+            return False
+        # a kind of the page's own role ('elementary teachers' on a page about teachers)
+        head = key.rsplit(" ", 1)[-1]
+        if any(r.rsplit(" ", 1)[-1].lower() == head for r in self._own()):
+            return True
+        return key in soc_index()
+
+    def _own(self) -> list[str]:
+        return [r for r in (self.main, self.subject, *(self.pair or ()), *self.declared) if r]
+
     # --- reading text -----------------------------------------------------------------------
 
     def resolve(self, phrase: str) -> str | None:
@@ -214,7 +238,13 @@ class PageRoles:
         return mentions[0].role if before in {"", "a", "an", "the"} else None
 
     def role_of_head(self, head: str) -> str | None:
-        """The page's own role that a bare 'nurses' means: the main role, else the only one."""
+        """The page's own role that a bare 'nurses' means: the main role, else the only one.
+        A generic noun ('nurses', 'teachers') on a page that names two roles of that kind
+        ('registered nurses', 'licensed practical nurses') means neither of them."""
+        if head in GENERIC and head not in self.aliases:
+            kinds = {r for r in self.aliases.values() if r.split(" ")[-1].lower() == head}
+            if len(kinds) > 1:
+                return None
         if self.main and self.main.split(" ")[-1].lower() == head:
             return self.main
         same = {r for r in self.declared if r.split(" ")[-1].lower() == head}
@@ -340,7 +370,7 @@ class PageRoles:
                 lower = prev.lower().rstrip(".")
                 acronym = len(prev) > 1 and prev.isupper()  # 'IT support lead', not 'it'
                 if text[prev_end : words[first][0]] not in {" ", "-"} or (
-                    lower in STOP - QUALIFIERS and not acronym
+                    lower in ENDS_PHRASE and (not acronym or lower in BOUNDARY)
                 ):
                     break
                 # "by equipping pharmacists": a verb after a preposition, not part of the name

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rolecompare.facts.parsing.context import PageContext
-from rolecompare.facts.parsing.model import PageResult, RawFact
+from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
 from rolecompare.facts.parsing.numbers import Period, Token, find_numbers, find_periods
 from rolecompare.facts.parsing.numbers import qualifier_at as _qualifier_at
 from rolecompare.facts.parsing.roles import US_AVERAGE, Mention
@@ -251,6 +251,9 @@ class Sentence:
         role = found.role or (None if found.named_elsewhere else self.role_for(at))
         if role is None:
             return None
+        if not line.context.roles.attributable(role):  # a role mentioned only in passing
+            result.problems.append(Problem(line.number, _passing(role, token, found.metric)))
+            return None
         metric = metrics()[found.metric]
         value = printed = None
         if token is not None:
@@ -296,6 +299,15 @@ class Sentence:
 
 
 Reader = Callable[[Sentence], list[Found]]
+
+
+def _passing(role: str, token: Token | None, metric: str) -> str:
+    what = token.printed if token else metric
+    return (
+        f"{what} not attributed: its {metric} is stated for {role!r}, a role the page only "
+        "mentions in passing (not its title, headings, tables, comparison, a kind of its role "
+        "or a SOC occupation)"
+    )
 
 
 def read_line(
