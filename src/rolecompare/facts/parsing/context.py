@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,6 +62,7 @@ _AGENT_TITLE = re.compile(
     r"(?:Workforce|Salary|Salaries|Pay|Careers?|Jobs?|Job Outlook|Statistics|Facts?|Fact Sheet"
     r"|Profile|Employment)\b"
 )
+_WHAT_DOES_A = re.compile(r"^\s*What does (?:an?|the) (?P<role>.{2,120}?) do\s*\??\s*$", re.I)
 TITLE_LINES = 20  # a title stands within the first lines of a page
 
 
@@ -85,10 +87,19 @@ class PageContext:
     headings: list[tuple[int, str]] = field(default_factory=list)
     last_projection: str | None = None  # the last projection span read, going down the page
     seed_subject: str | None = None  # `prose.page_subject`: the role of a seed-layout page
+    sections: list[tuple[int, str]] = field(default_factory=list)  # (heading line, its role)
 
     @property
     def us(self) -> bool:
         return self.roles.us
+
+    def section_role(self, line: int) -> str | None:
+        """The role whose section the line is in: the last heading above it that names one
+        role ('What does a zone manager do?', 'Licensed Practical Nurses'), else None."""
+        if not self.sections:
+            return None
+        at = bisect_right(self.sections, line, key=lambda section: section[0]) - 1
+        return self.sections[at][1] if at >= 0 else None
 
 
 def title_pair(line: str) -> tuple[str, str] | None:
@@ -117,6 +128,21 @@ def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
         if counts:
             return max(counts, key=lambda r: counts[r])
     return singular_role(name)
+
+
+def _sections(context: PageContext) -> list[tuple[int, str]]:
+    """Headings after the title that name one role, wholly: each starts that role's section
+    (and declares the role)."""
+    roles = context.roles
+    found: list[tuple[int, str]] = []
+    for number, text in context.headings[1:]:
+        if number <= context.title_line:
+            continue
+        m = _WHAT_DOES_A.match(text)
+        role = roles.role_phrase(m.group("role") if m else _NAME_SUFFIX.sub("", text))
+        if role and not roles.mentions(text)[0].bare:
+            found.append((number, roles.declare(role)))
+    return found
 
 
 def build_context(lines: list[str | None]) -> PageContext:
@@ -163,6 +189,7 @@ def build_context(lines: list[str | None]) -> PageContext:
     roles.subject = subject
     if roles.pair is None:  # a comparison has two roles of equal standing
         roles.count_main(lines)
+    context.sections = _sections(context)
     page_text = "\n".join(line for line in lines if line)
     roles.us = bool(_US.search(page_text)) or not _ABROAD.search(page_text)
     if m := _SURVEY.search(page_text):

@@ -189,6 +189,8 @@ class Sentence:
             return named[0].role
         if self.line.last_role:
             return self.line.last_role
+        if section := self.line.context.section_role(self.line.number):
+            return section  # a heading naming a role starts that role's section
         return roles.main if roles.pair is None else None
 
     def mention_after(self, position: int, within: int = 60) -> Mention | None:
