@@ -51,7 +51,6 @@ from rolecompare.facts.parsing.role_words import (
     words_of,
 )
 from rolecompare.facts.parsing.text import clean_name, slugify
-from rolecompare.facts.soc import soc_index
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
@@ -191,6 +190,8 @@ class PageRoles:
         head = key.rsplit(" ", 1)[-1]
         if any(r.rsplit(" ", 1)[-1].lower() == head for r in self._own()):
             return True
+        from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
         return key in soc_index()
 
     def _own(self) -> list[str]:
