@@ -73,7 +73,9 @@ def _cue_words() -> dict[str, frozenset[str]]:
 
 CUES = _cue_words()
 # words that end a role phrase read backwards from its head ('BLS data show | RNs')
-BOUNDARY = CUES["verb"] | CUES["source"] | CUES["determiner"] | CUES["preposition"]
+BOUNDARY = (
+    CUES["verb"] | CUES["source"] | CUES["determiner"] | CUES["preposition"] | CUES["connective"]
+)
 GENERIC = CUES["generic"]
 # A word: 'U.S.', a dotted word kept whole ('www.bls.gov', 'Pharm.D.'), or a word whose
 # possessive ending ('electrician's', 'nurses'') and sentence period are left out
