@@ -248,3 +248,15 @@ def test_the_soc_file_is_the_bls_file_unchanged() -> None:
     data = (path / "soc_2018_direct_match_title_file.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf2018 SOC Code,2018 SOC Title")
     assert data.count(b"\n") == 6520
+
+
+def test_an_either_or_title_declares_the_pair() -> None:
+    page = (
+        "Nurse Practitioner or Physician Assistant: Which Career Is Right?\n\n"
+        "Nurse practitioners earn a median salary of $121,610, and physician assistants earn a "
+        "median salary of $121,530.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    assert result.compares == ("Nurse Practitioner", "Physician Assistant")
+    facts = {(f.role.lower(), f.value) for f in result.facts if f.metric == "salary_yearly"}
+    assert facts == {("nurse practitioner", 121610.0), ("physician assistant", 121530.0)}

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rolecompare.facts.parsing.prose import page_subject
-from rolecompare.facts.parsing.roles import SIGNED, PageRoles, singular_role
+from rolecompare.facts.parsing.role_words import BOUNDARY
+from rolecompare.facts.parsing.roles import SIGNED, PageRoles, head_of, singular_role
 from rolecompare.facts.parsing.text import clean_name, slugify
 
 _QUICK_FACTS = re.compile(r"^\s*Quick Facts:\s*(?P<role>[A-Z].{2,150}?)\s*$")
@@ -44,6 +45,12 @@ _DIFFERENCE = re.compile(
 _WHO_MAKES_MORE = re.compile(
     r"^\s*who (?:makes|earns) more(?: money)?\s*[:?]?\s*(?:an? )?(?P<a>[A-Za-z][^:?]{1,60}?)"
     r" or (?:an? )?(?P<b>[A-Za-z][^:?]{1,60}?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+# "Nurse Practitioner or Physician Assistant: Which Career?", "RN or LPN?"
+_EITHER = re.compile(
+    r"^\s*(?:an? )?(?P<a>[A-Za-z][^:?]{1,60}?) or (?:an? )?(?P<b>[A-Za-z][^:?]{1,60}?)"
+    r"(?:\s*[:–—]\s.*|\s*\?)?\s*$",
     re.IGNORECASE,
 )
 _NAME_SUFFIX = re.compile(
@@ -104,12 +111,26 @@ class PageContext:
 
 def title_pair(line: str) -> tuple[str, str] | None:
     """('LPN', 'RN') from 'LPN vs. RN: Compare Salaries', else None."""
-    for pattern in (_WHO_MAKES_MORE, _DIFFERENCE, _VERSUS):
+    for pattern in (_WHO_MAKES_MORE, _DIFFERENCE, _VERSUS, _EITHER):
         if m := pattern.match(line):
             a, b = (_NAME_SUFFIX.sub("", clean_name(m.group(k))) for k in ("a", "b"))
+            if pattern is _EITHER and not (_ends_in_role(a) and _ends_in_role(b)):
+                continue  # 'Full-time or part-time?' names no roles
             if a and b and slugify(a) != slugify(b):
                 return a, b
     return None
+
+
+def _ends_in_role(name: str) -> bool:
+    """A role's name: ends in an occupation noun or abbreviation, and holds no cue word ('How
+    to Become an Accountant' is not a name)."""
+    words = name.split(" ") if name else [""]
+    if {w.lower() for w in words} & (BOUNDARY | _QUESTION_WORDS):
+        return False
+    return head_of(words[-1]) is not None or bool(re.fullmatch(r"[A-Z]{2,5}s?", words[-1]))
+
+
+_QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "who", "become"})
 
 
 def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
