@@ -51,14 +51,9 @@ from rolecompare.facts.parsing.role_words import (
     words_of,
 )
 from rolecompare.facts.parsing.text import clean_name, slugify
+from rolecompare.facts.parsing.whole_names import SIGNED, WholeNames, blank, hide_signs
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
-
-# signs inside a role's name ('customer service associate/cashier', 'operations manager,
-# district', 'chefs & head cooks', 'registered nurse (RN)', 'C++', 'C#', '.NET', 'Sr.')
-# or a grade after the head noun ('claims adjuster II')
-SIGNED = re.compile(r"[,/&()+#.]| (?:I{2,3}|IV|VI{0,3}|[A-Z]{2,5})$")
-_HIDDEN = set(",.;:!?()$%")
 
 
 @dataclass
@@ -79,10 +74,8 @@ class PageRoles:
     # the role phrases' word spans of a text: they change only with the known heads and names
     _spans: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     # declared names with signs in them ('Operations manager, district', 'C++ developer'),
-    # matched whole before any head noun is looked for: (count of declared, pattern, name map)
-    _whole: tuple[int, re.Pattern[str] | None, dict[str, str]] = field(
-        default=(0, None, {}), repr=False
-    )
+    # matched whole before any head noun is looked for
+    _whole: WholeNames = field(default_factory=WholeNames, repr=False)
 
     def _cached(self, kind: str, text: str, work: Callable[[str], Any]) -> Any:
         state = (len(self.aliases), len(self.abbreviations), len(self.heads), self.main, self.pair)
@@ -260,51 +253,21 @@ class PageRoles:
         """Every role the text names, left to right."""
         return list(self._cached("mentions", text, self._mentions_whole_first))
 
-    def _whole_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-        """One pattern of the declared names that hold signs, longest first."""
-        if self._whole[0] != len(self.declared):
-            names = {r.lower(): r for r in self.declared if SIGNED.search(r)}
-            pattern = None
-            if names:
-                body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                pattern = re.compile(rf"(?<![\w.])(?:{body})(?:e?s)?(?![\w+#])", re.IGNORECASE)
-            self._whole = (len(self.declared), pattern, names)
-        return self._whole[1], self._whole[2]
-
     def whole_spans(self, text: str) -> list[Mention]:
         """Where the text names a declared role whose name holds signs, kept whole."""
-        pattern, names = self._whole_names()
-        if pattern is None:
-            return []
-        out = []
-        for m in pattern.finditer(text):
-            found = m.group().lower()
-            role = names.get(found) or names.get(found[:-1]) or names.get(found[:-2])
-            if role:
-                out.append(Mention(m.start(), m.end(), role))
-        return out
+        return self._whole.spans(self.declared, text)
 
     def protect(self, text: str) -> str:
         """The text with the signs inside declared names hidden (same length): a pattern that
         stops at ',' or '(' reads 'Operations manager, district' whole."""
         spans = self.whole_spans(text)
-        if not spans:
-            return text
-        chars = list(text)
-        for span in spans:
-            for i in range(span.start, span.end):
-                if chars[i] in _HIDDEN:
-                    chars[i] = "\x1a"
-        return "".join(chars)
+        return hide_signs(text, spans) if spans else text
 
     def _mentions_whole_first(self, text: str) -> list[Mention]:
         whole = self.whole_spans(text)
         if not whole:
             return self._mentions_now(text)
-        chars = list(text)
-        for span in whole:
-            chars[span.start : span.end] = " " * (span.end - span.start)
-        rest = self._mentions_now("".join(chars))
+        rest = self._mentions_now(blank(text, whole))
         return sorted([*whole, *rest], key=lambda m: m.start)
 
     def _mentions_now(self, text: str) -> list[Mention]:
