@@ -296,8 +296,13 @@ class PageRoles:
             if len(chain) > 1 and (
                 self.known(whole or "")
                 or (len({r for r in roles if r}) == 1 and all(roles))
-                # "nurses and midwives", but never "LPNs and LVNs" as a role of its own
-                or (not abbreviated and not any(self._distinct(r) for r in roles))
+                # "nurses and midwives", but never "LPNs and LVNs" as a role of its own, nor a
+                # list of titles with no "and" ("Job Titles: A, B, C")
+                or (
+                    not abbreviated
+                    and not any(self._distinct(r) for r in roles)
+                    and not self._bare_list(text, words, chain)
+                )
             ):
                 if len({r for r in roles if r}) == 1 and all(roles):
                     whole = roles[0]
@@ -368,6 +373,14 @@ class PageRoles:
         ):
             return start
         return words[first - 2][0]
+
+    @staticmethod
+    def _bare_list(text: str, words: list[tuple[int, int, str]], chain: list) -> bool:
+        """Three or more names joined by commas only: a list of titles, not one role."""
+        if len(chain) < 3:
+            return False
+        last = text[words[chain[-2][1]][1] : words[chain[-1][0]][0]]
+        return " and " not in last and " or " not in last
 
     def _distinct(self, role: str | None) -> bool:
         """A role the page keeps apart from others (one of its compared pair)."""
