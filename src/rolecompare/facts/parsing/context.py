@@ -160,7 +160,9 @@ def _sections(context: PageContext) -> list[tuple[int, str]]:
         if number <= context.title_line:
             continue
         m = _WHAT_DOES_A.match(text)
-        role = roles.role_phrase(m.group("role") if m else _NAME_SUFFIX.sub("", text))
+        # 'Waiters and waitresses: Hawaii' starts the waiters' section too
+        named = m.group("role") if m else _NAME_SUFFIX.sub("", text.split(": ", 1)[0])
+        role = roles.role_phrase(named)
         if role and not roles.mentions(text)[0].bare:
             found.append((number, roles.declare(role)))
     return found

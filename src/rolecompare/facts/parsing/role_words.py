@@ -33,7 +33,7 @@ HEADS = _vocabulary(
     chiropractor sonographer radiographer pathologist receptionist secretary planner
     recruiter trainer inspector investigator estimator surveyor geologist chemist biologist
     physicist mathematician translator interpreter dispatcher courier janitor housekeeper
-    caregiver"""
+    caregiver waiter waitress"""
 )
 _IRREGULAR_PLURALS = {"midwives": "midwife", "wives": "wife"}
 # Words that say which members of a role are meant, not which role.
@@ -141,6 +141,8 @@ def _singular_word(word: str) -> str:
         return word[:-1]
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
+    if lower.endswith(("sses", "ches", "shes", "xes")):  # waitresses, coaches, welders' boxes
+        return word[:-2]
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
