@@ -240,7 +240,8 @@ def _with_soc(table: pd.DataFrame, folder: Path) -> pd.DataFrame:
     """The roles table with roles.csv's SOC columns after `role` (empty where unlinked)."""
     from rolecompare.facts.tables import load_roles
 
-    roles = load_roles(folder) if ProcessedFiles(folder).roles.is_file() else None
+    # not validated: roles.csv of an ingest older than the SOC columns still gives the table
+    roles = load_roles(folder, validate=False) if ProcessedFiles(folder).roles.is_file() else None
     at = table.columns.get_loc("role") + 1
     for offset, column in enumerate([*SOC_COLUMNS, "soc_major_group"]):
         if column == "soc_major_group":
