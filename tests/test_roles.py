@@ -260,3 +260,40 @@ def test_an_either_or_title_declares_the_pair() -> None:
     assert result.compares == ("Nurse Practitioner", "Physician Assistant")
     facts = {(f.role.lower(), f.value) for f in result.facts if f.metric == "salary_yearly"}
     assert facts == {("nurse practitioner", 121610.0), ("physician assistant", 121530.0)}
+
+
+def test_a_list_of_titles_is_not_one_role() -> None:
+    page = (
+        "Network Administrator Career Guide\n\n"
+        "Job Titles: Junior System Administrator, Network Support Technician, Help Desk "
+        "Technician\n\n"
+        "Network administrators earn a median salary of $96,800 per year.\n"
+    )
+    facts = _facts(page)
+    assert [(r.lower(), v) for r, m, v, _ in facts if m == "salary_yearly"] == [
+        ("network administrator", 96800.0)
+    ]
+    assert not [r for r, *_ in facts if "," in r]
+
+
+def test_a_heading_role_then_a_colon_starts_that_roles_section() -> None:
+    page = (
+        "Highest-paying state for 50 different jobs\n\n"
+        "Chemical engineers are paid best in Texas, as are petroleum engineers.\n\n"
+        "Waiters and waitresses: Hawaii\n\n"
+        "Hawaii pays an average annual wage of $55,200.\n"
+    )
+    facts = _facts(page)
+    assert [(r, v) for r, m, v, line in facts if line == 7] == [("Waiter and waitress", 55200.0)]
+
+
+def test_roles_table_shows_the_soc_columns(named, tmp_path: Path) -> None:
+    import rolecompare
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_named_collection(raw, 8)
+    ingest(raw, out)
+    table = rolecompare.roles_table(out).set_index("role_id")
+    assert table.loc["chef-head-cook", "soc_code"] == "35-1011"
+    assert table.loc["chef-head-cook", "soc_major_group"] == "35"
+    assert table.loc["zone-manager", "soc_code"] is None
