@@ -163,7 +163,7 @@ def _sections(context: PageContext) -> list[tuple[int, str]]:
         # 'Waiters and waitresses: Hawaii' starts the waiters' section too
         named = m.group("role") if m else _NAME_SUFFIX.sub("", text.split(": ", 1)[0])
         role = roles.role_phrase(named)
-        if role and not roles.mentions(text)[0].bare:
+        if role and not roles.mentions(clean_name(named))[0].bare:
             found.append((number, roles.declare(role)))
     return found
 
