@@ -15,6 +15,14 @@ role); an undefined one is matched by its initials against the roles the page na
 midwives") unless A or B is a role the page compares with the other, or an abbreviation
 ("LPNs and LVNs" are two names of one role, or two roles, never a third). The vocabulary of
 role words is in `role_words`.
+
+A page's roles are what it declares: title, headings, table headers, compared pair, defined
+abbreviations. A declared name that holds signs ("operations manager, district", "C++
+developer") is matched whole before any head noun (`whole_names`). Reading backwards from a
+head, a verb, a source word, a determiner, a preposition or an opening adverb ends the phrase
+("BLS data show | RNs"; the words are data: metadata/role_words.csv). A number goes only to a
+role the page declares, a kind of it, or a SOC 2018 occupation (`attributable`); a role the page
+only mentions in passing gets a problem instead.
 """
 
 from __future__ import annotations
