@@ -162,6 +162,9 @@ def _sections(context: PageContext) -> list[tuple[int, str]]:
         m = _WHAT_DOES_A.match(text)
         # 'Waiters and waitresses: Hawaii' starts the waiters' section too
         named = m.group("role") if m else _NAME_SUFFIX.sub("", text.split(": ", 1)[0])
+        words = named.split()
+        if not words or len(words) > 8 or not roles.may_name_a_role(words[-1]):
+            continue  # a role's name is short and ends in its noun (a quick test first)
         role = roles.role_phrase(named)
         if role and not roles.mentions(clean_name(named))[0].bare:
             found.append((number, roles.declare(role)))
