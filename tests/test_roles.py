@@ -297,3 +297,17 @@ def test_roles_table_shows_the_soc_columns(named, tmp_path: Path) -> None:
     assert table.loc["chef-head-cook", "soc_code"] == "35-1011"
     assert table.loc["chef-head-cook", "soc_major_group"] == "35"
     assert table.loc["zone-manager", "soc_code"] is None
+
+
+def test_on_a_comparison_another_occupation_is_a_passing_mention() -> None:
+    page = (
+        "Nurse Practitioner vs. Physician Assistant\n\n"
+        "Nurse practitioners earn a median salary of $121,610.\n\n"
+        "By comparison, registered nurses earn a median salary of $81,220.\n"
+    )
+    facts = _facts(page)
+    assert [(r.lower(), v) for r, m, v, _ in facts if m == "salary_yearly"] == [
+        ("nurse practitioner", 121610.0)
+    ]
+    (message,) = [m for line, m in _problems(page) if line == 5]
+    assert message.startswith("$81,220 not attributed: ") and "'registered nurse'" in message

@@ -180,8 +180,8 @@ class PageRoles:
     def attributable(self, role: str) -> bool:
         """May a sentence's number be filed under this role? Only under a role the page declares
         (title, headings, table headers, comparison, defined abbreviation, or its main role)
-        or a kind of it, the US average, or an occupation of the SOC vocabulary; never under a
-        generic noun."""
+        or a kind of it, the US average, or (on a page that compares no pair) an occupation of
+        the SOC vocabulary; never under a generic noun."""
         if role == US_AVERAGE or self.known(role):
             return True
         key = name_key(role)
@@ -191,6 +191,8 @@ class PageRoles:
         head = key.rsplit(" ", 1)[-1]
         if any(r.rsplit(" ", 1)[-1].lower() == head for r in self._own()):
             return True
+        if self.pair:  # a comparison the page does not make ('RNs vs LPNs ... CNAs earn')
+            return False
         from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
         return key in soc_index()
