@@ -149,11 +149,12 @@ def _checked_roles(only: list[str], spec, known: dict[str, str]) -> list[str]:
 
 def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
     from rolecompare.building import batch
+    from rolecompare.building.paths import UnsafePath
     from rolecompare.building.plan import PlanError
 
     try:
         planned = batch.dry_run(folder, out, formats=wanted, pairs=spec, only=only_ids, force=force)
-    except PlanError as exc:
+    except (PlanError, UnsafePath) as exc:
         raise fail(str(exc), 2) from exc
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["role_a", "role_b", "action"])
@@ -172,6 +173,7 @@ def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
 
 def _run(folder, out, spec, only_ids, wanted, force, jobs, timeout, scheduler, wait) -> None:
     from rolecompare.building import batch
+    from rolecompare.building.paths import UnsafePath
     from rolecompare.building.plan import PlanError
     from rolecompare.building.run import run_dask
 
@@ -188,7 +190,7 @@ def _run(folder, out, spec, only_ids, wanted, force, jobs, timeout, scheduler, w
             runner=run_dask(scheduler) if scheduler else None,
             lock_wait=wait,
         )
-    except PlanError as exc:
+    except (PlanError, UnsafePath) as exc:
         raise fail(str(exc), 2) from exc
     except atomic.FolderBusy as exc:
         raise fail(str(exc)) from exc

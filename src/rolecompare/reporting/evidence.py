@@ -15,11 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import pandas as pd
 
 from rolecompare.core.roles import US_AVERAGE
+from rolecompare.facts.sources import web_address
 
 # Metrics a pair report shows somewhere (the appendix traces exactly these). Others are
 # counted in one sentence of the appendix.
@@ -94,19 +94,13 @@ class Source:
     @property
     def link(self) -> str | None:
         """The address when it may become a link (http or https), else None."""
-        return self.url if is_web_address(self.url) else None
+        return web_address(self.url)
 
 
 def is_web_address(url: str | None) -> bool:
     """True for an absolute http(s) address with a host; `javascript:`, `data:` and relative
     addresses stay text."""
-    if not url:
-        return False
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
+    return web_address(url) is not None
 
 
 def line_runs(lines: Iterable[int]) -> str:

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rolecompare.config import NOTEBOOKS_DIR
+from rolecompare.config import REPORT_NOTEBOOK
 from rolecompare.facts.parsing.text import slugify
 
-NOTEBOOK = NOTEBOOKS_DIR / "role_pair.ipynb"
+NOTEBOOK = REPORT_NOTEBOOK
 FORMATS = ("html", "pdf")
 DEFAULT_CELL_TIMEOUT = 300.0
 

@@ -43,7 +43,9 @@ def parse_page(source: str, data: bytes) -> PageResult:
         # claimed lines (quick facts, duties) never name the seed layouts' subject
         subject = context.seed_subject if not result.claimed else page_subject(visible)[0]
         parse_tables(visible, result, mentioned)
-        parse_prose(visible, result, subject)
+        for role in {f.role for f in result.facts}:  # a table's headers declare its roles
+            context.roles.declare(role)
+        parse_prose(visible, result, subject, context.roles.protect)
         parse_how_to(visible, result, subject)
         read = {f.line for f in result.facts if not metrics()[f.metric].is_passage}
         read |= {p.line for p in result.problems} | {p.line for p in result.pending}
