@@ -57,11 +57,7 @@ def execute_notebook(
     safe_parameters = _checked_parameters(parameters)
     template_nb = nbformat.read(template, as_version=4)
     template_has_injected = any(_has_tag(cell, INJECTED_TAG) for cell in template_nb.cells)
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, scratch_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".ipynb", dir=output.parent)
-    os.close(fd)
-    scratch = Path(scratch_name)
+    scratch = _scratch_beside(output)
     engine_options = _engine_options(cell_timeout, deadline, kernel_manager, cwd)
     try:
         nb = papermill.execute_notebook(
@@ -87,6 +83,14 @@ def execute_notebook(
             kernel_manager.close_clients()
     _keep(scratch, output, nb)
     return nb
+
+
+def _scratch_beside(output: Path) -> Path:
+    """An empty hidden file beside `output` for papermill to write while the kernel runs."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".ipynb", dir=output.parent)
+    os.close(fd)
+    return Path(name)
 
 
 def _checked_parameters(parameters: dict[str, object]) -> dict[str, object]:
