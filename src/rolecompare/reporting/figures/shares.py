@@ -232,6 +232,26 @@ def difference_bars(
         return _finish(fig)
 
 
+def _draw_panel(ax: Axes, rows: pd.DataFrame, label: str, category: str, fmt: str, j: int) -> str:
+    """One distribution's labelled bars in the `j`-th colour; what it shows, in words."""
+    color = HIGHLIGHT_COLORS[j % len(HIGHLIGHT_COLORS)]
+    bars = ax.barh(range(len(rows)), rows["_value"], height=0.7, color=color, zorder=2)
+    ax.bar_label(
+        bars,
+        labels=[_format(fmt, v) for v in rows["_value"]],
+        padding=2,
+        fontsize=LABEL_SIZE,
+        color=".2",
+        parse_math=False,
+    )
+    _category_ticks(ax, range(len(rows)), [_wrap(c) for c in rows[category]])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_title(_wrap(label, 70), loc="left", fontsize=LABEL_SIZE + 1, parse_math=False)
+    ax.grid(axis="y", visible=False)
+    values = zip(rows[category], rows["_value"], strict=True)
+    return f"{label}: " + ", ".join(f"{c} {number_text(v)}" for c, v in values)
+
+
 def share_panels(
     data: pd.DataFrame,
     *,
@@ -264,30 +284,10 @@ def share_panels(
         axes = fig.subplots(len(panels), 1, sharex=True, height_ratios=[n + 1.2 for n in sizes])
         axes = np.atleast_1d(axes)
         top = float(frame["_value"].max()) or 1.0
-        said = []
-        for j, (ax, label) in enumerate(zip(axes, panels, strict=True)):
-            rows = frame[frame[panel] == label]
-            color = HIGHLIGHT_COLORS[j % len(HIGHLIGHT_COLORS)]
-            bars = ax.barh(range(len(rows)), rows["_value"], height=0.7, color=color, zorder=2)
-            ax.bar_label(
-                bars,
-                labels=[_format(fmt, v) for v in rows["_value"]],
-                padding=2,
-                fontsize=LABEL_SIZE,
-                color=".2",
-                parse_math=False,
-            )
-            _category_ticks(ax, range(len(rows)), [_wrap(c) for c in rows[category]])
-            ax.set_ylim(len(rows) - 0.5, -0.5)
-            ax.set_title(_wrap(label, 70), loc="left", fontsize=LABEL_SIZE + 1, parse_math=False)
-            ax.grid(axis="y", visible=False)
-            said.append(
-                f"{label}: "
-                + ", ".join(
-                    f"{c} {number_text(v)}"
-                    for c, v in zip(rows[category], rows["_value"], strict=True)
-                )
-            )
+        said = [
+            _draw_panel(ax, frame[frame[panel] == label], label, category, fmt, j)
+            for j, (ax, label) in enumerate(zip(axes, panels, strict=True))
+        ]
         axes[-1].set_xlim(0, top * 1.14)
         axes[-1].set_xlabel(value_label, parse_math=False)
         _title(axes[0], title)
