@@ -166,23 +166,7 @@ def prepare(
         "formats": ",".join(formats),
     }
     records = manifest.pairs() if manifest else {}
-    planned = []
-    for a, b in plan.pairs:
-        parts = {"facts_a": prints.get(a, ""), "facts_b": prints.get(b, ""), **shared}
-        inputs = sha(json.dumps(parts, sort_keys=True))
-        folder = pair_folder(a, b)
-        record = records.get(folder)
-        fresh = (
-            not force
-            and record is not None
-            and record.get("status") == "ok"
-            and record.get("inputs") == inputs
-            and _files_present(reports, folder, formats)
-        )
-        item = PlannedPair((a, b), folder, "up-to-date" if fresh else "build", parts, inputs)
-        if not fresh:
-            item.reasons = _reasons(record, (a, b), parts, force)
-        planned.append(item)
+    planned = _planned_pairs(plan, prints, shared, records, reports, formats, force)
     wanted = {p.folder for p in planned}
     removals = []
     if not only:  # a partial build leaves the other pairs alone
@@ -205,6 +189,37 @@ def prepare(
     return Prepared(
         collection, plan, context, reason, planned, removals, records, snapshot, changes
     )
+
+
+def _planned_pairs(
+    plan: Plan,
+    prints: dict[str, str],
+    shared: dict[str, str],
+    records: dict[str, dict],
+    reports: Path,
+    formats: Sequence[str],
+    force: bool,
+) -> list[PlannedPair]:
+    """Each planned pair with its inputs' fingerprint: up to date when its record says ok
+    for the same inputs and its files are in place, else built (and why)."""
+    planned = []
+    for a, b in plan.pairs:
+        parts = {"facts_a": prints.get(a, ""), "facts_b": prints.get(b, ""), **shared}
+        inputs = sha(json.dumps(parts, sort_keys=True))
+        folder = pair_folder(a, b)
+        record = records.get(folder)
+        fresh = (
+            not force
+            and record is not None
+            and record.get("status") == "ok"
+            and record.get("inputs") == inputs
+            and _files_present(reports, folder, formats)
+        )
+        item = PlannedPair((a, b), folder, "up-to-date" if fresh else "build", parts, inputs)
+        if not fresh:
+            item.reasons = _reasons(record, (a, b), parts, force)
+        planned.append(item)
+    return planned
 
 
 def dry_run(
