@@ -1,0 +1,115 @@
+"""Values printed on the line under their label, as statistics widgets print them:
+
+    Average Age
+    More
+    40.8
+
+The label is a whole short line the cue vocabulary knows (`cues.labels`: "Average Age",
+"Total Employment", "Median Salary, 2023"); the value is the next line that is a lone number
+("40.8", "471k", "~1.7M", "$115.2K", "47%"), with only blank lines or widget words
+(`cues.noise`: "More", "Learn more", "ⓘ") between. The value is the page's role's (a page about
+one role; a two-role page gives none); the label's year dates it; "~" says it is approximate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rolecompare.facts.parsing.context import PageContext
+from rolecompare.facts.parsing.cues import Cue, labels, noise, words_of
+from rolecompare.facts.parsing.model import PageResult
+from rolecompare.facts.parsing.numbers import Token, find_numbers, qualifier_at, token_fact
+from rolecompare.facts.schema import metrics
+
+MAX_LABEL = 48  # characters: a label is a few words
+MAX_GAP = 3  # lines of noise between a label and its value
+_LABEL_YEAR = re.compile(r"(?:,|\bin\b|\()?\s*(?P<y>(?:19|20)\d\d)\)?\s*:?\s*$")
+_VALUE_REST = re.compile(
+    r"\s*(?:years?(?: old)?|per (?:year|hour)|a year|an hour|/\s*(?:yr|year|hr|hour)|jobs"
+    r"|workers|people|employed)?\s*$",
+    re.IGNORECASE,
+)
+_VALUE_HEAD = re.compile(r"^\s*(?:[~≈]\s*)?$")
+_HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
+
+
+def _label(line: str) -> tuple[Cue, str | None] | None:
+    """What a label line names, with its year, or None (one dictionary probe)."""
+    if len(line) > MAX_LABEL:
+        return None
+    year = None
+    if (m := _LABEL_YEAR.search(line)) and m.start() > 0:
+        year, line = m.group("y"), line[: m.start()]
+    elif any(c.isdigit() for c in line):
+        return None
+    cue = labels().get(words_of(line))
+    return (cue, year) if cue else None
+
+
+def _lone_value(line: str) -> Token | None:
+    """The one number of a line that holds nothing else but a unit word."""
+    if len(line) > 32:
+        return None
+    tokens = find_numbers(line)
+    if len(tokens) != 1 or tokens[0].value is None or tokens[0].is_year:
+        return None
+    token = tokens[0]
+    if not _VALUE_HEAD.match(line[: token.start]) or not _VALUE_REST.match(line, token.end):
+        return None
+    return token
+
+
+def read_split_values(lines: list[str | None], result: PageResult, context: PageContext) -> None:
+    roles = context.roles
+    role = roles.subject or roles.main
+    if role is None or roles.pair is not None:
+        return
+    skip = noise()
+    for number, line in enumerate(lines, start=1):
+        if not line or number in result.claimed:
+            continue
+        label = _label(line)
+        if label is None:
+            continue
+        for below in range(number + 1, min(len(lines), number + 1 + MAX_GAP) + 1):
+            text = lines[below - 1]
+            if text is None or not text.strip() or words_of(text) in skip:
+                continue
+            token = _lone_value(text) if below not in result.claimed else None
+            if token is not None:
+                _emit(label, token, text, role, number, below, result)
+            break
+
+
+def _emit(
+    label: tuple[Cue, str | None],
+    token: Token,
+    text: str,
+    role: str,
+    number: int,
+    below: int,
+    result: PageResult,
+) -> None:
+    cue, year = label
+    metric = cue.metric
+    if metric == "salary_yearly" and token.value is not None and token.value < 1000:
+        metric = "salary_hourly" if _HOURLY.search(text) or token.value < 200 else metric
+    kind = metrics()[metric]
+    if token.value is None or not kind.plausible(token.value):
+        return
+    if kind.unit == "percent" and token.kind not in {"percent", "number"}:
+        return
+    qualifier = "approximate" if "~" in text[: token.start] or "≈" in text[: token.start] else None
+    fact = token_fact(
+        role,
+        metric,
+        below,
+        token,
+        statistic=cue.statistic,
+        category=cue.category,
+        qualifier=qualifier or qualifier_at(text, token),
+        period=year,
+    )
+    result.facts.append(fact)
+    result.claimed |= {number, below}
+    result.layouts.add("statistics")
