@@ -243,7 +243,7 @@ class Sentence:
             return self.line.context.last_projection
         return None
 
-    def emit(self, found: Found, result: PageResult) -> RawFact | None:
+    def emit(self, found: Found, result: PageResult, reader: str | None = None) -> RawFact | None:
         """The fact a finding states, or None when it names no role or is implausible."""
         line = self.line
         token = found.token
@@ -281,6 +281,7 @@ class Sentence:
             else (line.qualifier_at(token) if token else None),
             period=period,
             where=(token.start, token.end) if token else None,
+            reader=reader,
         )
         key = (slugify(role), fact.metric, fact.category, fact.value, fact.text, fact.line)
         if any(
@@ -315,8 +316,9 @@ def read_line(
     for span in split_sentences(text):
         sentence = Sentence(line, span, split_clauses(span))
         for reader in readers:
+            name = f"sentences:{reader.__name__}"
             for found in reader(sentence):
-                if sentence.emit(found, result) is not None:
+                if sentence.emit(found, result, name) is not None:
                     count += 1
     return count
 

@@ -1,0 +1,64 @@
+"""Statements the readers of issue 17 read: values under their label, numbers as widgets and
+prose print them ("471k", "~1.7M", "three million", "$66,020.1" with a footnote), percentiles
+in prose, pay of one place or industry as a category, shares with qualified labels.
+
+Each case states the exact facts a page gives: (role, metric, category, printed value, unit,
+statistic, qualifier, period).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rolecompare.facts.parsing import parse_page
+from rolecompare.facts.parsing.numbers import find_numbers
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def facts(text: str) -> list[tuple]:
+    result = parse_page("page.txt", text.encode())
+    return [
+        (f.role, f.metric, f.category, f.printed, f.unit, f.statistic, f.qualifier, f.period)
+        for f in result.facts
+    ]
+
+
+def test_values_under_their_labels_with_noise_between() -> None:
+    result = parse_page("split_values.txt", (PAGES / "split_values.txt").read_bytes())
+    got = [
+        (f.role, f.metric, f.category, f.printed, f.unit, f.statistic, f.qualifier, f.period)
+        for f in result.facts
+    ]
+    sd = "Software Developer"
+    assert got == [
+        (sd, "age", None, "40.8", "years", "mean", None, None),
+        (sd, "jobs_count", None, "1700000", "count", None, "approximate", None),
+        (sd, "salary_yearly", None, "115200", "USD/year", "mean", None, "2023"),
+        (sd, "gender_share", "female", "21.5", "percent", None, None, None),
+    ]
+    assert {f.reader for f in result.facts} == {"split-values"}
+    # a label's value that is implausible for its metric is left unread, and said so
+    assert [p.line for p in result.problems] == [16]
+    assert result.problems[0].message.startswith("471k not attributed")
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value", "kind"),
+    [
+        ("471k", "471k", 471000.0, "number"),
+        ("~1.7M", "1.7M", 1700000.0, "number"),
+        ("$115.2K", "$115.2K", 115200.0, "money"),
+        ("paid $66,020.1 a year", "$66,020", 66020.0, "money"),  # .1 is a footnote
+        ("$1,234.56", "$1,234.56", 1234.56, "money"),
+        ("$15.5 an hour", "$15.5", 15.5, "money"),
+        ("nearly three million nurses", "three million", 3000000.0, "number"),
+        ("half a million", "half a million", 500000.0, "number"),
+    ],
+)
+def test_numbers_as_pages_print_them(text: str, printed: str, value: float, kind: str) -> None:
+    (token,) = find_numbers(text)
+    assert (token.printed, token.value, token.kind) == (printed, value, kind)
+    assert text[token.start : token.end] == printed
