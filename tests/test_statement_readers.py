@@ -15,7 +15,7 @@ import pytest
 from rolecompare.facts.parsing import parse_page
 from rolecompare.facts.parsing.numbers import find_numbers
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
+PAGES = Path(__file__).parent / "fixtures" / "statements"
 
 
 def facts(text: str) -> list[tuple]:

@@ -29,14 +29,19 @@ RACE = (
     r"|two or more races|more than one race|multiracial|(?:racial and ethnic |racial |ethnic )"
     r"minorit(?:y|ies)(?: groups?)?|other race|unknown)"
 )
-RACE_PHRASE = rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*{RACE})*"
+# a qualifier in brackets belongs to the label: "Hispanic or Latino (of any race)"
+RACE_PHRASE = (
+    rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*{RACE})*(?:\s\((?:of any race|any race|alone"
+    r"|non-Hispanic|not Hispanic(?: or Latino)?|including Hispanic|excluding Hispanic)\))?"
+)
 _RACE_AFTER = re.compile(
     rf"\s*(?:%|percent)?\s+(?:of\s+(?:all\s+|the\s+)?[^.;%]{{1,40}}?\s+(?:report|reported|identify"
-    rf" as|identified as|are|were)\s+)?(?P<cat>{RACE_PHRASE})\b(?:\s+ethnicity)?",
+    rf" as|identified as|are|were)\s+|(?:are|were|is|was|identify as|identified as)\s+)?"
+    rf"(?P<cat>{RACE_PHRASE})(?:\b|(?<=\)))(?:\s+ethnicity)?",
     re.IGNORECASE,
 )
 _RACE_BEFORE = re.compile(
-    rf"(?:^|[;,:]\s+|\s)(?P<cat>{RACE_PHRASE})(?:\s+[A-Za-z]+)?,?(?:\s+(?:account(?:s|ed)? for"
+    rf"(?:^|[;,:]\s+|\s)(?P<cat>{RACE_PHRASE})(?:\s+(?!and\b|or\b)[A-Za-z]+)?,?(?:\s+(?:account(?:s|ed)? for"
     r"|make up|makes up|made up|are|were|is|was|comprise|comprises|represent|represents"
     r"|represented|come next|comes next|came next)(?:\s+the largest of these groups)?)?\s+"
     rf"(?:at\s+)?{QUAL}$",
@@ -61,7 +66,7 @@ _OF_WORKFORCE = re.compile(
 )
 _DEGREE = r"[^,.;()]{0,50}?(?:degree|diploma|certificate|BSN|ADN|MSN)[^,.;]{0,40}?"
 _DEGREE_HOLD = re.compile(
-    rf"\s*(?:%|percent)\s+of\s+(?P<who>[^.;%]{{1,40}}?)\s+(?:hold|have|held|earned|had)\s+"
+    rf"(?:\s*(?:%|percent))?\s+of\s+(?P<who>[^.;%]{{1,40}}?)\s+(?:hold|have|held|earned|had)\s+"
     rf"(?:an?\s+|the\s+)?(?P<cat>{_DEGREE})(?=[,.;]|$)",
     re.IGNORECASE,
 )
