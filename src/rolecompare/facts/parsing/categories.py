@@ -41,8 +41,9 @@ _RACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RACE_BEFORE = re.compile(
-    rf"(?:^|[;,:]\s+|\s)(?P<cat>{RACE_PHRASE})(?:\s+(?!and\b|or\b)[A-Za-z]+)?,?(?:\s+(?:account(?:s|ed)? for"
-    r"|make up|makes up|made up|are|were|is|was|comprise|comprises|represent|represents"
+    rf"(?:^|[;,:]\s+|\s)(?P<cat>{RACE_PHRASE})(?:\s+(?!and\b|or\b)[A-Za-z]+)?,?"
+    r"(?:\s+(?:account(?:s|ed)? for|make up|makes up|made up|are|were|is|was|comprise|comprises"
+    r"|represent|represents"
     r"|represented|come next|comes next|came next)(?:\s+the largest of these groups)?)?\s+"
     rf"(?:at\s+)?{QUAL}$",
     re.IGNORECASE,
