@@ -2,7 +2,8 @@
 
 `label` rows: a short label a value stands under ("Average Age", "Total Employment"), with the
 metric, statistic and category it names. `noise` rows: the widget words a page prints between a
-label and its value ("More", "Learn more", "ⓘ"). A new site's wording is a row, not code.
+label and its value ("More", "Learn more", "ⓘ"). `employer` rows: the head nouns of a kind of
+employer or an industry ("hospitals", "manufacturing"). A new site's wording is a row, not code.
 Looking a line up costs one dictionary probe, whatever the vocabulary's size.
 """
 
@@ -41,6 +42,13 @@ def labels() -> dict[str, Cue]:
 @cache
 def noise() -> frozenset[str]:
     return frozenset(r["words"] for r in _rows() if r["kind"] == "noise")
+
+
+@cache
+def employers() -> frozenset[str]:
+    """Head nouns of a kind of employer or an industry ("hospitals", "government"): pay "in
+    hospitals" is that employer type's, not the role's."""
+    return frozenset(r["words"] for r in _rows() if r["kind"] == "employer")
 
 
 def words_of(text: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing.numbers import Token
+from rolecompare.facts.parsing.pay_details import category_of
 from rolecompare.facts.parsing.roles import US_AVERAGE
 from rolecompare.facts.parsing.sentences import Found, Sentence, whose
 
@@ -92,6 +93,8 @@ def pay(sentence: Sentence) -> list[Found]:
         cue_role = _pay_role(sentence, cue)
         seen: set[tuple[str | None, str]] = set()
         for token in values[:4]:
+            if category_of(sentence, token):  # pay in one place or at one kind of employer
+                continue
             # "$61,690 for accountants ... and $64,690 for nurses": each its own role
             slot = whose(sentence, token.end)
             role = cue_role if slot is None else slot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.facts.parsing import jobs_outlook, pay, places, workforce
+from rolecompare.facts.parsing import jobs_outlook, pay, pay_details, places, workforce
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_periods
@@ -12,6 +12,8 @@ from rolecompare.facts.parsing.sentences import Reader, read_line
 
 NUMBER_READERS: list[Reader] = [
     pay.pay,
+    pay_details.percentiles,
+    pay_details.pay_in,
     jobs_outlook.counts,
     jobs_outlook.growth,
     jobs_outlook.openings,
