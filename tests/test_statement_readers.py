@@ -62,3 +62,44 @@ def test_numbers_as_pages_print_them(text: str, printed: str, value: float, kind
     (token,) = find_numbers(text)
     assert (token.printed, token.value, token.kind) == (printed, value, kind)
     assert text[token.start : token.end] == printed
+
+
+def test_a_page_of_statements_about_one_role() -> None:
+    """Each share to its own label, a qualified race label, percentiles in prose, pay at one
+    kind of employer or in one state as a category (never the role's pay), the all-occupations
+    average as the US average, a count in one industry unread, numbers in words, bullets
+    'N% of <role>s ...', lists of the best-paying states and industries."""
+    result = parse_page("electrician.txt", (PAGES / "electrician.txt").read_bytes())
+    got = sorted(
+        (f.line, f.role, f.metric, f.category, f.printed or f.text, f.unit, f.statistic,
+         f.qualifier, f.period)
+        for f in result.facts
+    )  # fmt: skip
+    e, y, pct, p = "Electrician", "USD/year", "percent", "2022-05"
+    assert got == [
+        (4, e, "race_share", "Asian", "4", pct, None, None, None),
+        (4, e, "race_share", "white", "78", pct, None, None, None),
+        (5, e, "race_share", "Hispanic or Latino (of any race)", "22.3", pct, None, None, None),
+        (6, e, "salary_percentile", "10", "37020", y, None, None, p),
+        (6, e, "salary_percentile", "25", "45000", y, None, None, p),
+        (6, e, "salary_percentile", "75", "78000", y, None, None, p),
+        (6, e, "salary_percentile", "90", "102300", y, None, None, p),
+        (6, e, "salary_yearly", None, "60240", y, "median", None, p),
+        (7, e, "growth_projected", None, "6", pct, None, None, "2022-2032"),
+        (8, e, "salary_by_industry", "hospitals", "65100", y, "mean", None, None),
+        (8, e, "salary_by_industry", "manufacturing", "63000", y, "mean", None, None),
+        (9, e, "salary_by_place", "California", "78500", y, "mean", None, None),
+        (10, e, "salary_yearly", None, "59800", y, "mean", None, None),
+        (10, "US average", "salary_yearly", None, "61900", y, "mean", None, None),
+        (12, e, "jobs_count", None, "700000", "count", None, "approximate", None),
+        (13, e, "gender_share", "female", "9", pct, None, None, None),
+        (14, e, "degree_share", "associate degree", "45", pct, None, None, None),
+        (16, e, "top_state", None, "Illinois", None, None, None, None),
+        (21, e, "salary_by_industry", "Natural gas distribution", "81800", y, None, None, None),
+        (21, e, "top_industry", None, "Natural gas distribution", None, None, None, None),
+        (22, e, "salary_by_industry", "Federal government", "75430", y, None, None, None),
+    ]
+    # a count of the workers of one industry is not the role's number of jobs
+    assert [p.message for p in result.problems] == [
+        "12,300 not attributed: a figure of one industry or setting"
+    ]

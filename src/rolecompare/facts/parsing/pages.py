@@ -28,6 +28,7 @@ from rolecompare.facts.parsing.sentence_figures import read_figures
 from rolecompare.facts.parsing.split_values import read_split_values
 from rolecompare.facts.parsing.stat_tables import read_statistics_tables
 from rolecompare.facts.parsing.text import decode_page
+from rolecompare.facts.parsing.top_lists import read_top_lists
 from rolecompare.facts.parsing.unread import account_for_numbers
 from rolecompare.facts.schema import metrics
 
@@ -68,6 +69,10 @@ def _split_values(page: Page, result: PageResult) -> None:
     read_split_values(page.lines, result, page.context)
 
 
+def _top_lists(page: Page, result: PageResult) -> None:
+    read_top_lists(page.lines, result, page.context)
+
+
 def _passages(page: Page, result: PageResult) -> None:
     read_passages(page.lines, result, page.context)
 
@@ -99,6 +104,7 @@ READERS: list[tuple[str, Reader]] = [
     ("quick-facts", _quick_facts),
     ("statistics-table", _statistics_tables),
     ("split-values", _split_values),
+    ("top-list", _top_lists),
     ("passages", _passages),
     ("comparison-table", _comparison_tables),
     ("profile", _profile),

@@ -42,6 +42,15 @@ _PAY_GUARD = re.compile(
     re.IGNORECASE,
 )
 _PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker)")
+# "electricians earn $59,800 on average": the statistic after the amount
+_EARN = re.compile(
+    r"\b(?:earn|earns|earned|make|makes|made|take home|takes home|took home)\s+"
+    r"(?:(?:about|around|roughly|approximately|nearly|over|more than)\s+)?$",
+    re.IGNORECASE,
+)
+_ON_AVERAGE = re.compile(
+    r"(?:\s+(?:a|per) (?:year|hour)|\s+annually|\s+yearly|\s+hourly)?,?\s+on average\b", re.I
+)
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:(?:national|annual|overall)\s+)?")
 _PER = re.compile(r"\s*(?:per|a|an) (?P<per>year|hour)\b|\s*(?P<adverb>annually|hourly)\b", re.I)
 _US_WORKER = re.compile(
@@ -74,6 +83,7 @@ def pay(sentence: Sentence) -> list[Found]:
     if _PAY_GUARD.search(text):
         return out
     out += _percentiles(sentence)
+    out += _on_average(sentence)
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
         start = sentence.span.start + cue.end()
@@ -150,4 +160,23 @@ def _percentiles(sentence: Sentence) -> list[Found]:
                   qualifier=qualifier,
                   extra=[(sentence.span.start + m.start("n"), sentence.span.start + m.end("n"))])
         )  # fmt: skip
+    return out
+
+
+def _on_average(sentence: Sentence) -> list[Found]:
+    if "on average" not in sentence.text:
+        return []
+    line, out = sentence.line, []
+    for token in line.tokens_in(sentence.span):
+        if token.kind != "money" or not _ON_AVERAGE.match(line.text, token.end):
+            continue
+        if not _EARN.search(line.text, max(sentence.span.start, token.start - 40), token.start):
+            continue
+        if category_of(sentence, token):
+            continue
+        unit = _unit(line.text, token, "")
+        metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
+        slot = whose(sentence, token.end)
+        out.append(Found(metric, token, role=slot or None, statistic="mean", unit=unit,
+                         named_elsewhere=slot == ""))  # fmt: skip
     return out

@@ -92,7 +92,9 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
     # the clause's subject: "Skilled nursing care facilities ... paying them $43,570"
     if m := _STATE_SUBJECT.match(text, clause.start, clause.end):
         found.append((_distance(m.start(), m.end(), token), "salary_by_place", m.group("cat")))
-    elif subject := _employer(text, clause.start, clause.end, capital=True):
+    elif (
+        subject := _employer(text, clause.start, clause.end, capital=True)
+    ) and not _PREPOSITION.search(subject):
         end = clause.start + len(subject)
         found.append((_distance(clause.start, end, token), "salary_by_industry", subject.strip()))
     for m in _PLACE.finditer(text, clause.start, clause.end):
