@@ -65,6 +65,7 @@ from rolecompare.analysis._demographics import (
     dissimilarity,
     dissimilarity_index,
     share_differences,
+    share_distributions,
     share_table,
     shares,
 )
@@ -178,6 +179,7 @@ __all__ = [
     "salary_overlap",
     "salary_ranges",
     "share_differences",
+    "share_distributions",
     "share_table",
     "shared_skills",
     "shares",

@@ -23,6 +23,7 @@ from rolecompare.analysis._facts import (
 from rolecompare.analysis._like import like_pairs
 from rolecompare.analysis._numbers import _MAX_DECIMALS, _decimals, difference
 from rolecompare.analysis._resolve import Resolved, _numeric, _value_columns, statistic_word
+from rolecompare.facts.agreement import numbers_agree
 
 SHARE_METRICS = ("gender_share", "race_share", "degree_share", "skill_share")
 
@@ -181,10 +182,15 @@ def dissimilarity(
 ) -> float | None:
     """Dissimilarity index of two roles' shares (race_share by default, DERIVED).
 
-    None if one lacks them, or if the sources disagree on a share of either role (the index
-    would then depend on the source; `share_table` shows the disagreeing values).
+    None if one lacks them, if the sources disagree on a share of either role (the index
+    would then depend on the source; `share_table` shows the disagreeing values), or if either
+    role's shares come from several pages or years (`share_distributions`): the index compares
+    two distributions, not a mixture of several.
     """
     _check_roles(facts, [role_a, role_b])
+    sets = share_distributions(facts, metric, [role_a, role_b])
+    if (sets.groupby("role_id")["distribution"].max() > 1).any():
+        return None
     sa = shares(facts, conflicts, metric, role_a)
     sb = shares(facts, conflicts, metric, role_b)
     if not sa or not sb:
@@ -293,3 +299,71 @@ def demographics_summary(
     frame.attrs["roles"] = (role_a, role_b)
     frame.attrs["derived"] = ("difference", "difference_low", "difference_high")
     return frame
+
+
+DISTRIBUTION_COLUMNS = ["role_id", "distribution", "category", "value", "period", "refs"]
+
+
+def _same_shares(one: pd.DataFrame, other: pd.DataFrame) -> bool:
+    """Do two pages state the same shares (same categories, each within printed rounding)?"""
+    mine = dict(zip(one["category"].map(_norm), one["value"], strict=True))
+    theirs = dict(zip(other["category"].map(_norm), other["value"], strict=True))
+    return mine.keys() == theirs.keys() and all(
+        numbers_agree([str(mine[k]), str(theirs[k])]) for k in mine
+    )
+
+
+def _distributions_of(rows: pd.DataFrame) -> list[list[pd.DataFrame]]:
+    """One role's shares grouped by page and period; groups stating the same shares merged."""
+    merged: list[list[pd.DataFrame]] = []
+    periods = rows["period"].fillna("")
+    for _, group in rows.groupby([rows["source"], periods], sort=False):
+        period = group["period"].fillna("").iloc[0]
+        for same in merged:
+            if same[0]["period"].fillna("").iloc[0] == period and _same_shares(same[0], group):
+                same.append(group)
+                break
+        else:
+            merged.append([group])
+    return merged
+
+
+def share_distributions(
+    facts: pd.DataFrame, metric: str, roles: str | Iterable[str]
+) -> pd.DataFrame:
+    """The shares of each role, one distribution per page and period, never merged.
+
+    Shares from different pages or years are different distributions (a 2022 fact sheet's race
+    shares and another page's are two sets of bars, each summing to about 100, not one set):
+    one row per share with `distribution` (1, 2, ... per role, in page order), `period` and
+    `refs` ('source:line; ...'). Pages that state the same shares of one period (same
+    categories, values within their printed rounding) are one distribution citing them all;
+    its values are the first page's.
+    """
+    roles = _as_list(roles)
+    _check_roles(facts, roles)
+    rows = facts[(facts["metric"] == metric) & facts["role_id"].isin(roles)]
+    rows = rows[pd.to_numeric(rows["value"], errors="coerce").notna()]
+    if "period" not in rows:  # tables of older versions (and hand-made ones) give no period
+        rows = rows.assign(period="")
+    out = []
+    for role_id in roles:
+        for number, same in enumerate(_distributions_of(rows[rows["role_id"] == role_id]), 1):
+            refs = "; ".join(
+                f"{s}:{n}" for g in same for s, n in zip(g["source"], g["line"], strict=True)
+            )
+            first = same[0]
+            out += [
+                {
+                    "role_id": role_id,
+                    "distribution": number,
+                    "category": category,
+                    "value": float(value),
+                    "period": "" if pd.isna(period) else period,
+                    "refs": refs,
+                }
+                for category, value, period in zip(
+                    first["category"], first["value"], first["period"], strict=True
+                )
+            ]
+    return pd.DataFrame(out, columns=DISTRIBUTION_COLUMNS)

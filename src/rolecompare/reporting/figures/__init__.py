@@ -17,7 +17,7 @@ from __future__ import annotations
 from rolecompare.reporting.figures.experience import experience_vs_salary
 from rolecompare.reporting.figures.heatmap import pay_gap_heatmap
 from rolecompare.reporting.figures.salary import salary_ranges
-from rolecompare.reporting.figures.shares import difference_bars, share_bars
+from rolecompare.reporting.figures.shares import difference_bars, share_bars, share_panels
 from rolecompare.reporting.figures.theme import (
     DPI,
     FIG_WIDTH,
@@ -54,5 +54,6 @@ __all__ = [
     "pay_gap_heatmap",
     "salary_ranges",
     "share_bars",
+    "share_panels",
     "use_theme",
 ]

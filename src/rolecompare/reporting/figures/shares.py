@@ -187,3 +187,70 @@ def difference_bars(
             + ".",
         )
         return _finish(fig)
+
+
+def share_panels(
+    data: pd.DataFrame,
+    *,
+    category: str,
+    value: str,
+    panel: str,
+    title: str | None = None,
+    value_label: str = "Share (percent)",
+    fmt: str = "{:.1f}",
+) -> Figure:
+    """One small bar chart per ``panel`` (a distribution: one page's shares of one role and
+    year), stacked on a shared axis, each with its own categories in the page's order.
+
+    Shares from different pages are different distributions: drawn apart, they are never
+    read as one set of bars summing to more than 100.
+    """
+    with _themed():
+        frame = _frame(data, [category, value, panel])
+        if frame is None:
+            return _no_data(title)
+        frame = frame.assign(_value=_numbers(frame[value]))
+        frame = frame[frame[category].notna() & np.isfinite(frame["_value"])]
+        if frame.empty:
+            return _no_data(title)
+        panels = _unique(frame[panel])
+        sizes = [int((frame[panel] == p).sum()) for p in panels]
+        height = 0.6 + sum(0.22 * n + 0.35 for n in sizes) + (0.25 if title else 0)
+        fig, _ = _new_figure(height)
+        fig.clear()
+        axes = fig.subplots(len(panels), 1, sharex=True, height_ratios=[n + 1.2 for n in sizes])
+        axes = np.atleast_1d(axes)
+        top = float(frame["_value"].max()) or 1.0
+        said = []
+        for j, (ax, label) in enumerate(zip(axes, panels, strict=True)):
+            rows = frame[frame[panel] == label]
+            color = HIGHLIGHT_COLORS[j % len(HIGHLIGHT_COLORS)]
+            bars = ax.barh(range(len(rows)), rows["_value"], height=0.7, color=color, zorder=2)
+            ax.bar_label(
+                bars,
+                labels=[_format(fmt, v) for v in rows["_value"]],
+                padding=2,
+                fontsize=LABEL_SIZE,
+                color=".2",
+                parse_math=False,
+            )
+            _category_ticks(ax, range(len(rows)), [_wrap(c) for c in rows[category]])
+            ax.set_ylim(len(rows) - 0.5, -0.5)
+            ax.set_title(_wrap(label, 70), loc="left", fontsize=LABEL_SIZE + 1, parse_math=False)
+            ax.grid(axis="y", visible=False)
+            said.append(
+                f"{label}: "
+                + ", ".join(
+                    f"{c} {number_text(v)}"
+                    for c, v in zip(rows[category], rows["_value"], strict=True)
+                )
+            )
+        axes[-1].set_xlim(0, top * 1.14)
+        axes[-1].set_xlabel(value_label, parse_math=False)
+        _title(axes[0], title)
+        set_alt_text(
+            fig,
+            f"{title or 'Shares'}. {len(panels)} bar charts of {value_label.lower()}, one per "
+            "page and year, not merged. " + "; ".join(said) + ".",
+        )
+        return _finish(fig)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from rolecompare.reporting.narrative.demographics import (
     age_sentence,
     dissimilarity_sentence,
+    distributions_sentence,
     gender_sentence,
     lgbt_sentence,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "disagreements_sentence",
     "display_name",
     "dissimilarity_sentence",
+    "distributions_sentence",
     "education_sentences",
     "experience_sentence",
     "format_money",

@@ -180,3 +180,20 @@ def dissimilarity_sentence(
         f"{derived(format_percent(index))} of one group would have to change category to match "
         "the other."
     )
+
+
+def distributions_sentence(
+    counts: Mapping[str, int], names: Mapping[str, str] | None, metric: str
+) -> str:
+    """'The pages give registered nurses' race shares in 4 sets, from different pages or years:
+    each set is shown as its page states it, side by side, never merged.' ('' when every role
+    has one set)."""
+    several = [role for role, n in counts.items() if n > 1]
+    if not several:
+        return ""
+    noun = {"race_share": "race", "gender_share": "gender"}.get(metric, metric.split("_")[0])
+    who = " and ".join(f"{plural(r, names)}' {noun} shares in {counts[r]} sets" for r in several)
+    return (
+        f"The pages give {who}, from different pages or years: each set is shown as its page "
+        "states it, side by side, never merged."
+    )

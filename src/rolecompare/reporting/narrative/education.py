@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+import pandas as pd
+
 from rolecompare.reporting.evidence import Evidence, Statement
 from rolecompare.reporting.narrative.names import cap, join, plural, singular
 from rolecompare.reporting.narrative.numbers import (
@@ -115,22 +117,51 @@ def education_sentences(
     return out
 
 
+def _degree_set(ev: Evidence, role_id: str, refs: set[tuple[str, int]], limit: int) -> str:
+    """'college-educated 63.9% (2018) [5]': the shares one page states, with its pages."""
+    shown, cited_refs = [], []
+    for category in ev.categories(role_id, "degree_share"):
+        found = [s for s in ev.of(role_id, "degree_share", category) if set(s.refs) & refs]
+        if found and len(shown) < limit:
+            shown.append(f"{category} {statement_value(found[0])}")
+            cited_refs += [r for r in found[0].refs if r in refs]
+    return f"{join(shown)}{cite_refs(ev, cited_refs)}" if shown else ""
+
+
 def degree_shares_sentence(
-    ev: Evidence, names: Mapping[str, str] | None, role_a: str, role_b: str, limit: int = 5
+    ev: Evidence,
+    names: Mapping[str, str] | None,
+    role_a: str,
+    role_b: str,
+    limit: int = 5,
+    distributions: pd.DataFrame | None = None,
 ) -> str:
     """'Degrees held by customer care managers: Bachelor's 59.4%, Associate 17.5% and Master's
-    11.8% [4].'"""
+    11.8% [4].' With `distributions` (`analysis.share_distributions` of degree_share), the
+    shares of different pages or years are given set by set, never as one list."""
     parts = []
     for role_id in (role_a, role_b):
-        categories = ev.categories(role_id, "degree_share")
-        if not categories:
+        if not ev.categories(role_id, "degree_share"):
             continue
-        shown = []
-        refs = []
-        for category in categories[:limit]:
-            found = ev.of(role_id, "degree_share", category)
-            values = " or ".join(dict.fromkeys(statement_value(s) for s in found))
-            shown.append(f"{category} {values}")
-            refs += [ref for s in found for ref in s.refs]
-        parts.append(f"{plural(role_id, names)}: {join(shown)}{cite_refs(ev, refs)}")
+        mine = (
+            distributions[distributions["role_id"] == role_id]
+            if distributions is not None
+            else None
+        )
+        if mine is None or mine.empty:
+            refs = set(ev.refs_of(role_id, "degree_share"))
+            sets = [_degree_set(ev, role_id, refs, limit)]
+        else:
+            sets = [
+                _degree_set(
+                    ev, role_id, {_ref(r) for r in group["refs"].iloc[0].split("; ")}, limit
+                )
+                for _, group in mine.groupby("distribution", sort=True)
+            ]
+        parts.append(f"{plural(role_id, names)}: {'; '.join(s for s in sets if s)}")
     return f"Degrees held by {'; by '.join(parts)}." if parts else ""
+
+
+def _ref(text: str) -> tuple[str, int]:
+    source, line = text.rsplit(":", 1)
+    return source, int(line)

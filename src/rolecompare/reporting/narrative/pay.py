@@ -54,6 +54,24 @@ def _basis(ev: Evidence | None, gap: PayGap, first: Resolved, second: Resolved) 
     return f"({head}{_values(ev, first)} against {_values(ev, second)})"
 
 
+def _years(res: Resolved) -> str:
+    """'2021', '2021 and 2023': the years the side's values are of ('' when none is given)."""
+    return join(sorted({p[:4] for p in res.periods if p[:4].isdigit()}))
+
+
+def _compared(gap: PayGap, names: Mapping[str, str] | None) -> str:
+    """' (comparing medians)'; with the years where the two sides' values are of different
+    years: ' (comparing medians: 2023 for registered nurses, 2021 for nurse practitioners)'."""
+    words = statistic_word(gap.statistic)
+    what = f"{words}s" if words else "the stated values"
+    years_a, years_b = _years(gap.a), _years(gap.b)
+    if years_a and years_b and years_a != years_b:
+        sides = [(years_a, gap.role_a), (years_b, gap.role_b)]
+        said = ", ".join(f"{y} for {plural(r, names)}" for y, r in sides)
+        return f" (comparing {what}: {said})"
+    return f" (comparing {words}s)" if words else ""
+
+
 def _about(gap: PayGap) -> str:
     return "about " if gap.approximate else ""
 
@@ -79,8 +97,7 @@ def pay_gap_sentence(
     stated values out (for the key numbers)."""
     per = PER.get(gap.metric, "")
     a, b = gap.role_a, gap.role_b
-    words = statistic_word(gap.statistic)
-    compared = f" (comparing {words}s)" if short and words else ""
+    compared = _compared(gap, names) if short else ""
     approx = " The gap is approximate: a page qualifies a salary." if gap.approximate else ""
     if gap.equal:
         basis = "" if short else " " + _basis(ev, gap, gap.a, gap.b)

@@ -180,31 +180,60 @@ def pay(report: PairReport) -> HTML:
 # --- demographics -----------------------------------------------------------------------------
 
 
+def distribution_labels(report: PairReport, shares: pd.DataFrame, *, cite: bool) -> list[str]:
+    """The label of each share row: the role's name, with (`cite`) the year and the pages of
+    its distribution ('Registered nurses, 2022 [3]')."""
+    labels = []
+    for role_id, period, refs in zip(
+        shares["role_id"], shares["period"], shares["refs"], strict=True
+    ):
+        name = report.name(role_id)
+        if cite:
+            numbers = report.ev.cite(refs.split("; "))
+            name = ", ".join(p for p in (name, period) if p) + (f" {numbers}" if numbers else "")
+        labels.append(name)
+    return labels
+
+
+def share_figure(report: PairReport, metric: str, title: str) -> dict[str, Any] | None:
+    """The pair's (and the US workforce's) shares of one kind: grouped bars when each role has
+    one distribution, else one panel per distribution -- shares of different pages or years
+    are never merged into one set of bars."""
+    roles = [*report.pair, US_AVERAGE]
+    shares = analysis.share_distributions(report.facts, metric, roles)
+    if shares[shares["role_id"].isin(report.pair)].empty:
+        return None
+    several = bool((shares["distribution"] > 1).any())
+    shares = shares.assign(role=distribution_labels(report, shares, cite=several))
+    if several:
+        fig = F.share_panels(shares, category="category", value="value", panel="role", title=title)
+    else:
+        fig = F.share_bars(
+            shares, category="category", value="value", hue="role", title=title, group_height=0.38
+        )
+    return {"kind": "figure", "figure": embed(fig)}
+
+
 def demographics(report: PairReport) -> HTML:
     """Average age, women and LGBT shares, how far the race distributions differ, and the race
-    shares beside the US workforce's."""
+    (and, where the sentence cannot compare them, gender) shares beside the US workforce's."""
     summary = analysis.demographics_summary(report.facts, report.conflicts, *report.pair)
     args = (summary, report.names, *report.pair, report.ev)
-    sentences = [N.age_sentence(*args), N.gender_sentence(*args), N.lgbt_sentence(*args)]
+    gender = N.gender_sentence(*args)
+    sentences = [N.age_sentence(*args), gender, N.lgbt_sentence(*args)]
     index = analysis.dissimilarity(report.facts, report.conflicts, *report.pair)
     sentences.append(N.dissimilarity_sentence(index, report.ev, report.pair))
-    parts = []
-    if any(report.ev.has(r, "race_share") for r in report.pair):
-        roles = [*report.pair, US_AVERAGE]
-        shares = analysis.share_table(report.facts, report.conflicts, "race_share", roles)
-        shares = shares.assign(
-            role=[report.name(r) for r in shares["role_id"]],
-            value=shares["value"].fillna(shares["value_high"]),
-        )
-        fig = F.share_bars(
-            shares,
-            category="category",
-            value="value",
-            hue="role",
-            title="Race (percent of the workforce)",
-            group_height=0.38,
-        )
-        parts.append({"kind": "figure", "figure": embed(fig)})
+    counts = {
+        metric: analysis.share_distributions(report.facts, metric, list(report.pair))
+        .groupby("role_id")["distribution"]
+        .max()
+        .to_dict()
+        for metric in ("race_share", "gender_share")
+    }
+    sentences += [N.distributions_sentence(counts[m], report.names, m) for m in counts]
+    parts = [share_figure(report, "race_share", "Race (percent of the workforce)")]
+    if not gender or max(counts["gender_share"].values(), default=0) > 1:
+        parts.append(share_figure(report, "gender_share", "Gender (percent of the workforce)"))
     missing = _missing(
         report,
         [
@@ -214,7 +243,7 @@ def demographics(report: PairReport) -> HTML:
             ("race shares", ("race_share",)),
         ],
     )
-    return _section("Demographics", sentences, parts, missing)
+    return _section("Demographics", sentences, [p for p in parts if p], missing)
 
 
 # --- experience and education -----------------------------------------------------------------
@@ -310,7 +339,14 @@ def education(report: PairReport) -> HTML:
         N.experience_sentence(ev, names, *report.pair),
         N.become_sentence(ev, names, *report.pair),
         *N.education_sentences(ev, names, *report.pair),
-        N.degree_shares_sentence(ev, names, *report.pair),
+        N.degree_shares_sentence(
+            ev,
+            names,
+            *report.pair,
+            distributions=analysis.share_distributions(
+                report.facts, "degree_share", list(report.pair)
+            ),
+        ),
     ]
     parts, note = _context_part(report)
     sentences.append(note)
