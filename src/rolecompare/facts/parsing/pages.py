@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from rolecompare.facts.parsing.category_rows import read_category_rows
 from rolecompare.facts.parsing.comparison import parse_tables
 from rolecompare.facts.parsing.context import PageContext, build_context
 from rolecompare.facts.parsing.handbook import read_quick_facts
@@ -69,6 +70,10 @@ def _split_values(page: Page, result: PageResult) -> None:
     read_split_values(page.lines, result, page.context)
 
 
+def _category_rows(page: Page, result: PageResult) -> None:
+    read_category_rows(page.lines, result, page.context)
+
+
 def _top_lists(page: Page, result: PageResult) -> None:
     read_top_lists(page.lines, result, page.context)
 
@@ -104,6 +109,7 @@ READERS: list[tuple[str, Reader]] = [
     ("quick-facts", _quick_facts),
     ("statistics-table", _statistics_tables),
     ("split-values", _split_values),
+    ("category-rows", _category_rows),
     ("top-list", _top_lists),
     ("passages", _passages),
     ("comparison-table", _comparison_tables),
