@@ -24,7 +24,8 @@ from rolecompare.facts.parsing.sentences import Found, Sentence
 from rolecompare.facts.parsing.trends import QUAL, from_to, head_start, next_number, role_in
 
 RACE = (
-    r"(?:(?:non-|non)?(?:White|Caucasian|Black|African[- ]American|Asian|Hispanic|Latino|Latina"
+    r"(?:(?:non-?Hispanic\s+)?(?:non-|non)?(?:White|Caucasian|Black|African[- ]American"
+    r"|Asian(?:[- ]American)?|Hispanic|Latino|Latina"
     r"|Latinx|American Indian|Alaskan? Native|Native American|Native Hawaiian|Pacific Islander)"
     r"|two or more races|more than one race|multiracial|(?:racial and ethnic |racial |ethnic )"
     r"minorit(?:y|ies)(?: groups?)?|other race|unknown)"

@@ -57,6 +57,7 @@ _NUMBER_OF = re.compile(r"\bthe number of ", re.IGNORECASE)
 _GROWTH_BEFORE = re.compile(
     r"\b(?:projected|expected|forecast|anticipated|predicted|set|likely)\s+to\s+(?P<verb>grow"
     r"|increase|rise|decline|decrease|fall|shrink|drop)(?:\s+by)?\s+$"
+    r"|\b(?:projected|expected|forecast)\s+(?:at|to be)\s+$"  # "is projected at 7%"
     r"|\b(?:jobs|employment|demand)\s+for\s+[^,;.]{1,60}?\s+to\s+(?P<verb2>grow|increase|rise"
     r"|decline|decrease|fall|shrink|drop)(?:\s+by)?\s+$"
     # the word of the rate follows the number: "projects -3.3 percent employment growth",
@@ -74,6 +75,11 @@ _RATE_WORD = re.compile(
 _GROWTH_EXPECTED = re.compile(
     r"(?:\s?%|\s+percent)?\s+(?:employment\s+|job\s+)?growth\s+(?:is\s+)?(?:expected|projected"
     r"|forecast)",
+    re.IGNORECASE,
+)
+_PROJECTED_FOR = re.compile(
+    r"(?:\s?%|\s+percent)?\s+(?:(?:job|employment)\s+)?(?:growth\s+)?(?:projected|expected"
+    r"|forecast)\s+for\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _SPEED = re.compile(
@@ -159,6 +165,11 @@ def growth(sentence: Sentence) -> list[Found]:
             continue
         before = _GROWTH_BEFORE.search(words_before(sentence, token))
         word = _RATE_WORD.match(line.text, token.end)
+        if before is None and (m := _PROJECTED_FOR.match(line.text, token.end)):
+            # "above the 6% projected for accountants"
+            if mention := mention_at(sentence, m.end()):
+                out.append(Found("growth_projected", token, role=mention.role, unit="percent"))
+            continue
         if before is None and not _GROWTH_EXPECTED.match(line.text, token.end):
             continue
         if before is not None and before.group("vague"):

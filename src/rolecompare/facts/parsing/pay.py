@@ -22,7 +22,7 @@ import re
 from rolecompare.facts.parsing.numbers import Token
 from rolecompare.facts.parsing.pay_details import category_of
 from rolecompare.facts.parsing.roles import US_AVERAGE
-from rolecompare.facts.parsing.sentences import Found, Sentence, whose
+from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, whose
 
 _PAY_CUE = re.compile(
     r"\b(?:(?:national|annual|yearly|hourly|overall)\s+)*(?P<stat>median|mean|average)"
@@ -46,6 +46,21 @@ _PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker)")
 _EARN = re.compile(
     r"\b(?:earn|earns|earned|make|makes|made|take home|takes home|took home)\s+"
     r"(?:(?:about|around|roughly|approximately|nearly|over|more than)\s+)?$",
+    re.IGNORECASE,
+)
+# "the median for a school counselor is $61,710", "the $77,000 median for accountants"
+_STAT_FOR = re.compile(
+    r"\b(?P<stat>median|mean|average)\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?!all\b|every\b)",
+    re.IGNORECASE,
+)
+_ROLE_IS = re.compile(
+    r"\s+(?:is|was|are|were|stands at|stood at|comes to|came to|of|at)\s+(?:(?:about|around"
+    r"|roughly|approximately|nearly|over|more than|just under)\s+)?$",
+    re.IGNORECASE,
+)
+_AMOUNT_STAT_FOR = re.compile(
+    r"\s+(?P<stat>median|mean|average)(?:\s+(?:annual|yearly|hourly))?(?:\s+(?:salary|pay|wage"
+    r"|income|earnings))?\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?!all\b|every\b)",
     re.IGNORECASE,
 )
 _ON_AVERAGE = re.compile(
@@ -84,6 +99,7 @@ def pay(sentence: Sentence) -> list[Found]:
         return out
     out += _percentiles(sentence)
     out += _on_average(sentence)
+    out += _statistic_for_role(sentence)
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
         start = sentence.span.start + cue.end()
@@ -179,4 +195,30 @@ def _on_average(sentence: Sentence) -> list[Found]:
         slot = whose(sentence, token.end)
         out.append(Found(metric, token, role=slot or None, statistic="mean", unit=unit,
                          named_elsewhere=slot == ""))  # fmt: skip
+    return out
+
+
+def _statistic_for_role(sentence: Sentence) -> list[Found]:
+    """Amounts whose statistic names its role right beside them, either side of the amount."""
+    line, out = sentence.line, []
+    text = line.text
+    for token in line.tokens_in(sentence.span):
+        if token.kind != "money":
+            continue
+        found = None
+        if m := _AMOUNT_STAT_FOR.match(text, token.end):
+            found = (m.group("stat"), mention_at(sentence, m.end()))
+        else:
+            head = max(sentence.span.start, token.start - 90)
+            for cue in _STAT_FOR.finditer(text, head, token.start):
+                mention = mention_at(sentence, cue.end())
+                if mention and _ROLE_IS.fullmatch(text, mention.end, token.start):
+                    found = (cue.group("stat"), mention)
+        if found is None or found[1] is None or category_of(sentence, token):
+            continue
+        word, mention = found
+        unit = _unit(text, token, "")
+        metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
+        statistic = "median" if word.lower() == "median" else "mean"
+        out.append(Found(metric, token, role=mention.role, statistic=statistic, unit=unit))
     return out

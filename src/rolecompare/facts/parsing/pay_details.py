@@ -27,6 +27,7 @@ _RANK = re.compile(
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:the\s+|at\s+the\s+)?$")
 _STAT = re.compile(r"\b(?P<w>median|mean|averag(?:e|es|ed|ing))\b", re.IGNORECASE)
 _PAYISH = re.compile(r"(?i:salar|wage|\bpa(?:y|id|ys|ying)\b|earn|\bmak|income|averag)")
+_NOT_PAY = re.compile(r"\b(?:buys?|costs?|spends?|prices?|rents?|worth|savings?)\b", re.I)
 _PREPOSITION = re.compile(
     r"\b(?:in|at|for|by|within|with)\s+(?:the\s+|a\s+)?(?=[\w'’])", re.IGNORECASE
 )
@@ -144,6 +145,12 @@ def pay_in(sentence: Sentence) -> list[Found]:
     for token in sentence.line.tokens_in(sentence.span):
         if token.kind != "money" or (token.value or 0) < 1000:
             continue
+        clause = sentence.clause_of(token.start)
+        text = sentence.line.text
+        if not _PAYISH.search(text, clause.start, clause.end) and _NOT_PAY.search(
+            text, clause.start, clause.end
+        ):
+            continue  # "$75,000 in California buys less ...": not a statement of pay
         if found := category_of(sentence, token):
             metric, category = found
             out.append(Found(metric, token, category=category, statistic=statistic))
