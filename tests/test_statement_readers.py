@@ -14,6 +14,7 @@ import pytest
 
 from rolecompare.facts.parsing import parse_page
 from rolecompare.facts.parsing.numbers import find_numbers
+from rolecompare.facts.parsing.text import slugify
 
 PAGES = Path(__file__).parent / "fixtures" / "statements"
 
@@ -102,4 +103,71 @@ def test_a_page_of_statements_about_one_role() -> None:
     # a count of the workers of one industry is not the role's number of jobs
     assert [p.message for p in result.problems] == [
         "12,300 not attributed: a figure of one industry or setting"
+    ]
+
+
+ROWS_PAGE = """Dispatcher Salary by State and Employer
+How much dispatchers make, from public figures.
+Highest Paying States
+| Rank | State | Median Salary | Top 10% Earn |
+|---|---|---|---|
+| 1 | Alaska | $87,950 | $108,760+ |
+| 2 | New York | $79,640 | $104,380+ |
+Average Salaries by Employer
+- Local government: $38,490
+- Federal government: $43,760
+- #1: Hawaii (average annual wage: $55,200; employment: 19,500)
+- #2: Washington D.C. (average annual wage: $49,570; employment: 10,940)
+Grocery stores $7.57
+Offices of Physicians $31.28 $65,070
+"""
+
+
+def test_rows_of_pay_by_place_or_employer() -> None:
+    d, y, h = "Dispatcher", "USD/year", "USD/hour"
+    assert facts(ROWS_PAGE) == [
+        (d, "top_state", None, None, None, None, None, None),
+        (d, "salary_by_place", "Alaska", "87950", y, "median", None, None),
+        (d, "salary_by_place", "New York", "79640", y, "median", None, None),
+        (d, "salary_by_industry", "Local government", "38490", y, "mean", None, None),
+        (d, "salary_by_industry", "Federal government", "43760", y, "mean", None, None),
+        (d, "salary_by_place", "Hawaii", "55200", y, "mean", None, None),
+        (d, "salary_by_place", "Washington D.C.", "49570", y, "mean", None, None),
+        (d, "salary_by_industry", "Grocery stores", "7.57", h, "mean", None, None),
+        (d, "salary_by_industry", "Offices of Physicians", "31.28", h, "mean", None, None),
+        (d, "salary_by_industry", "Offices of Physicians", "65070", y, "mean", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A school psychologist can expect a median annual salary of $84,940, whereas the "
+            "median for a school counselor is $61,710.",
+            [("school-psychologist", "84940"), ("school-counselor", "61710")],
+        ),
+        (
+            "School psychologists earn a median of around $84,940 a year, more than the $61,710 "
+            "median for school counselors.",
+            [("school-psychologist", "84940"), ("school-counselor", "61710")],
+        ),
+    ],
+)
+def test_a_statistic_names_its_role_either_side(sentence: str, expected: list) -> None:
+    page = f"School Psychologist vs School Counselor\n{sentence}\n"
+    got = [(slugify(f[0]), f[3]) for f in facts(page) if f[1] == "salary_yearly"]
+    assert sorted(got, key=lambda x: x[1], reverse=True) == expected
+
+
+def test_growth_projected_at_and_for() -> None:
+    page = (
+        "Financial Analyst vs Accountant\n"
+        "Job growth for financial analysts is projected at 7% from 2022 to 2032, above the 6% "
+        "projected for accountants.\n"
+    )
+    got = [(slugify(f[0]), f[1], f[3], f[7]) for f in facts(page)]
+    assert got == [
+        ("financial-analyst", "growth_projected", "7", "2022-2032"),
+        ("accountant", "growth_projected", "6", "2022-2032"),
     ]

@@ -57,7 +57,6 @@ _NUMBER_OF = re.compile(r"\bthe number of ", re.IGNORECASE)
 _GROWTH_BEFORE = re.compile(
     r"\b(?:projected|expected|forecast|anticipated|predicted|set|likely)\s+to\s+(?P<verb>grow"
     r"|increase|rise|decline|decrease|fall|shrink|drop)(?:\s+by)?\s+$"
-    r"|\b(?:projected|expected|forecast)\s+(?:at|to be)\s+$"  # "is projected at 7%"
     r"|\b(?:jobs|employment|demand)\s+for\s+[^,;.]{1,60}?\s+to\s+(?P<verb2>grow|increase|rise"
     r"|decline|decrease|fall|shrink|drop)(?:\s+by)?\s+$"
     # the word of the rate follows the number: "projects -3.3 percent employment growth",
@@ -75,6 +74,11 @@ _RATE_WORD = re.compile(
 _GROWTH_EXPECTED = re.compile(
     r"(?:\s?%|\s+percent)?\s+(?:employment\s+|job\s+)?growth\s+(?:is\s+)?(?:expected|projected"
     r"|forecast)",
+    re.IGNORECASE,
+)
+_PROJECTED_AT = re.compile(
+    r"\b(?:growth|employment|jobs)\b[^.;%]{0,80}?\b(?:is|are)\s+(?:projected|expected|forecast)"
+    r"\s+(?:at|to be)\s+(?:(?:about|around|roughly|nearly)\s+)?$",
     re.IGNORECASE,
 )
 _PROJECTED_FOR = re.compile(
@@ -163,16 +167,22 @@ def growth(sentence: Sentence) -> list[Found]:
     for token in line.tokens_in(sentence.span):
         if token.value is None or not is_percent(token, line.text):
             continue
-        before = _GROWTH_BEFORE.search(words_before(sentence, token))
+        head = words_before(sentence, token)
+        before = _GROWTH_BEFORE.search(head)
+        projected_at = _PROJECTED_AT.search(head)  # "job growth for X is projected at 7%"
         word = _RATE_WORD.match(line.text, token.end)
-        if before is None and (m := _PROJECTED_FOR.match(line.text, token.end)):
+        if (
+            before is None
+            and not projected_at
+            and (m := _PROJECTED_FOR.match(line.text, token.end))
+        ):
             # "above the 6% projected for accountants"
             if mention := mention_at(sentence, m.end()):
                 out.append(Found("growth_projected", token, role=mention.role, unit="percent"))
             continue
-        if before is None and not _GROWTH_EXPECTED.match(line.text, token.end):
+        if before is None and not projected_at and not _GROWTH_EXPECTED.match(line.text, token.end):
             continue
-        if before is not None and before.group("vague"):
+        if before is not None and before.group("vague") and not projected_at:
             if word is None:  # "projects 6 percent" of what?
                 continue
             future = [p for p in line.periods if p.kind == "span"]
