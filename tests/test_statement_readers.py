@@ -171,3 +171,18 @@ def test_growth_projected_at_and_for() -> None:
         ("financial-analyst", "growth_projected", "7", "2022-2032"),
         ("accountant", "growth_projected", "6", "2022-2032"),
     ]
+
+
+def test_a_heading_that_names_a_role_opens_its_section() -> None:
+    page = (
+        "Jobs That Survive a Recession\n"
+        "Firefighter\n"
+        "Median annual wage: $49,620\n"
+        "Police Officer\n"
+        "Median annual wage: $63,380\n"
+    )
+    got = [(slugify(f[0]), f[1], f[3], f[5]) for f in facts(page)]
+    assert got == [
+        ("firefighter", "salary_yearly", "49620", "median"),
+        ("police-officer", "salary_yearly", "63380", "median"),
+    ]

@@ -85,6 +85,7 @@ class PageContext:
     headings: list[tuple[int, str]] = field(default_factory=list)
     last_projection: str | None = None  # the last projection span read, going down the page
     seed_subject: str | None = None  # `prose.page_subject`: the role of a seed-layout page
+    section_role: str | None = None  # the role a heading that is only a role's name opened
 
     @property
     def us(self) -> bool:

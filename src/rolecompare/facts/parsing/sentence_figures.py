@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing import jobs_outlook, pay, pay_details, places, workforce
-from rolecompare.facts.parsing.context import PageContext
+from rolecompare.facts.parsing.context import PageContext, is_heading
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_numbers, find_periods
 from rolecompare.facts.parsing.sentences import Reader, read_line
@@ -35,6 +35,8 @@ def read_figures(
 ) -> None:
     """Figures in the sentences of every line except `skip` (lines other readers took)."""
     for number, line in enumerate(lines, start=1):
+        if line and len(line) <= MAX_SECTION_HEADING and is_heading(line):
+            _open_section(line, context)
         if not line or number in skip or number in result.claimed:
             if line:
                 _remember_projection(line, context)
@@ -46,6 +48,20 @@ def read_figures(
         if readers and read_line(number, line, context, result, readers):
             result.layouts.add("sentences")
         _remember_projection(line, context)
+
+
+MAX_SECTION_HEADING = 60
+
+
+def _open_section(line: str, context: PageContext) -> None:
+    """A heading that is a role's name and nothing more ("Police Officer") opens its section:
+    figures below it that name no role are that role's, until the next such heading."""
+    if any(c.isdigit() for c in line):
+        return
+    text = line.strip().rstrip(":")
+    mentions = context.roles.mentions(text)
+    if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(text) - 2:
+        context.section_role = mentions[0].role
 
 
 def _remember_projection(line: str, context: PageContext) -> None:

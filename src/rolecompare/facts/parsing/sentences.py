@@ -189,6 +189,8 @@ class Sentence:
             return named[0].role
         if self.line.last_role:
             return self.line.last_role
+        if self.line.context.section_role:  # under a heading that names one role
+            return self.line.context.section_role
         return roles.main if roles.pair is None else None
 
     def mention_after(self, position: int, within: int = 60) -> Mention | None:
