@@ -186,3 +186,28 @@ def test_a_heading_that_names_a_role_opens_its_section() -> None:
         ("firefighter", "salary_yearly", "49620", "median"),
         ("police-officer", "salary_yearly", "63380", "median"),
     ]
+
+
+def test_labels_with_values_on_their_line_or_below() -> None:
+    page = (
+        "Lodging Manager Career Profile\n"
+        "What lodging managers earn and how to become one.\n"
+        "Key facts\n"
+        "Median: $68,130\n"
+        "Employment: 52,000\n"
+        "Growth (2024–2034):\n"
+        "+3.0%\n"
+        "Education:\n"
+        "High school diploma\n"
+        "Top 10% earners: Exceed $111,700 annually\n"
+        "The median annual salary for this occupation is $68,130.\n"
+    )
+    got = [(f[1], f[2], f[3], f[5], f[6], f[7]) for f in facts(page)]
+    assert got == [
+        ("salary_yearly", None, "68130", "median", None, None),
+        ("jobs_count", None, "52000", None, None, None),
+        ("growth_projected", None, "3.0", None, None, "2024-2034"),
+        ("education_entry", None, None, None, None, None),
+        ("salary_percentile", "90", "111700", None, "more than", None),
+        ("salary_yearly", None, "68130", "median", None, None),
+    ]

@@ -41,7 +41,7 @@ _PAY_GUARD = re.compile(
     r"|(?<!United )\bstates\b|\bindustr(?:y|ies)\b|\bsettings?\b",
     re.IGNORECASE,
 )
-_PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker)")
+_PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker|earner|%)")
 # "electricians earn $59,800 on average": the statistic after the amount
 _EARN = re.compile(
     r"\b(?:earn|earns|earned|make|makes|made|take home|takes home|took home)\s+"
@@ -74,9 +74,10 @@ _US_WORKER = re.compile(
     re.IGNORECASE,
 )
 _PERCENTILE = re.compile(
-    r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2}) percent\b[^$.;]{0,40}?"
-    r"\b(?:earned|made|earn|earns|make|makes|received|earning|making|reached|took home|were "
-    r"paid|was|were)\s+(?:less than |more than |over |under |at least |at most )?(?=\$)",
+    r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2})(?:%| percent\b)[^$.;]{0,40}?"
+    r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
+    r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded)\s+"
+    r"(?:less than |more than |over |under |at least |at most )?(?=\$)",
     re.IGNORECASE,
 )
 
@@ -171,6 +172,8 @@ def _percentiles(sentence: Sentence) -> list[Found]:
         # "made $30,420 of less": a slip for "or less"
         slip = re.match(r"\s*of less\b", sentence.line.text[token.end :])
         qualifier = "at most" if slip else None
+        if m.group("verb").lower().startswith("exceed"):  # "Top 10% earners: Exceed $111,700"
+            qualifier = "more than"
         out.append(
             Found(_PERCENTILE_METRIC[unit], token, category=str(100 - n if top else n), unit=unit,
                   qualifier=qualifier,

@@ -34,9 +34,10 @@ def read_figures(
     lines: list[str | None], result: PageResult, context: PageContext, skip: set[int]
 ) -> None:
     """Figures in the sentences of every line except `skip` (lines other readers took)."""
+    context.section_role = None
     for number, line in enumerate(lines, start=1):
         if line and len(line) <= MAX_SECTION_HEADING and is_heading(line):
-            _open_section(line, context)
+            open_section(line, context)
         if not line or number in skip or number in result.claimed:
             if line:
                 _remember_projection(line, context)
@@ -53,7 +54,7 @@ def read_figures(
 MAX_SECTION_HEADING = 60
 
 
-def _open_section(line: str, context: PageContext) -> None:
+def open_section(line: str, context: PageContext) -> None:
     """A heading that is a role's name and nothing more ("Police Officer") opens its section:
     figures below it that name no role are that role's, until the next such heading."""
     if any(c.isdigit() for c in line):

@@ -347,6 +347,8 @@ def mention_at(sentence: Sentence, position: int) -> Mention | None:
 _SLOT = re.compile(
     r"(?:\s?%|\s+percent)?\s+(?:for|of|among)\s+(?:(?:the|an?)\s+)?(?P<who>(?:all\s+)?[A-Za-z][\w'-]*)"
 )
+# "the median annual salary for this occupation": the page's own role, named no further
+_NOBODY_NAMED = frozenset({"the", "a", "an", "this", "these", "that", "its", "their"})
 _EVERYONE = re.compile(
     r"all (?:workers|occupations|jobs)\b|average (?:U\.S\.|US|American) worker", re.IGNORECASE
 )
@@ -356,7 +358,7 @@ def whose(sentence: Sentence, position: int) -> str | None:
     """Whose figure 'for/of ...' right after `position` says: a role; US_AVERAGE for 'all
     workers'; '' for someone who is not a role the page knows; None when it does not say."""
     m = _SLOT.match(sentence.line.text, position)
-    if m is None or m.group("who").lower() in {"the", "a", "an"}:
+    if m is None or m.group("who").lower() in _NOBODY_NAMED:
         return None
     if _EVERYONE.match(sentence.line.text, m.start("who")):
         return US_AVERAGE

@@ -14,36 +14,50 @@ one role; a two-role page gives none); the label's year dates it; "~" says it is
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from rolecompare.facts.parsing.context import PageContext
+from rolecompare.facts.parsing.context import PageContext, is_heading
 from rolecompare.facts.parsing.cues import Cue, labels, noise, words_of
 from rolecompare.facts.parsing.model import PageResult
-from rolecompare.facts.parsing.numbers import Token, find_numbers, qualifier_at, token_fact
+from rolecompare.facts.parsing.numbers import (
+    Token,
+    find_numbers,
+    find_periods,
+    qualifier_at,
+    token_fact,
+)
+from rolecompare.facts.parsing.sentence_figures import MAX_SECTION_HEADING, open_section
 from rolecompare.facts.schema import metrics
 
 MAX_LABEL = 48  # characters: a label is a few words
 MAX_GAP = 3  # lines of noise between a label and its value
-_LABEL_YEAR = re.compile(r"(?:,|\bin\b|\()?\s*(?P<y>(?:19|20)\d\d)\)?\s*:?\s*$")
+MAX_TEXT = 60  # characters of a text value ("High school diploma")
+_LABEL_PERIOD = re.compile(
+    r"(?:,|\bin\b|\()?\s*(?P<y>(?:19|20)\d\d)(?:\s?[-–]\s?(?:19|20)?\d\d)?\)?\s*:?\s*$"
+)
 _VALUE_REST = re.compile(
     r"\s*(?:years?(?: old)?|per (?:year|hour)|a year|an hour|/\s*(?:yr|year|hr|hour)|jobs"
     r"|workers|people|employed)?\s*$",
     re.IGNORECASE,
 )
-_VALUE_HEAD = re.compile(r"^\s*(?:[~≈]\s*)?$")
+_VALUE_HEAD = re.compile(r"^\s*(?:[~≈+]\s*)?$")
 _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
 
 
 def _label(line: str) -> tuple[Cue, str | None] | None:
-    """What a label line names, with its year, or None (one dictionary probe)."""
+    """What a label line names, with its year or span, or None (one dictionary probe)."""
     if len(line) > MAX_LABEL:
         return None
-    year = None
-    if (m := _LABEL_YEAR.search(line)) and m.start() > 0:
-        year, line = m.group("y"), line[: m.start()]
-    elif any(c.isdigit() for c in line):
-        return None
+    period = None
+    if any(c.isdigit() for c in line):
+        m = _LABEL_PERIOD.search(line)
+        if m is None or m.start() == 0:
+            return None
+        spans = [p.text for p in find_periods(line) if p.kind in {"span", "school"}]
+        period = spans[0] if spans else m.group("y")
+        line = line[: m.start()]
     cue = labels().get(words_of(line))
-    return (cue, year) if cue else None
+    return (cue, period) if cue else None
 
 
 def _lone_value(line: str) -> Token | None:
@@ -65,11 +79,21 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
     if role is None or roles.pair is not None:
         return
     skip = noise()
+    main = role
+    context.section_role = None
     for number, line in enumerate(lines, start=1):
         if not line or number in result.claimed:
             continue
+        if len(line) <= MAX_SECTION_HEADING and is_heading(line):
+            open_section(line, context)
+            role = context.section_role or main
         label = _label(line)
         if label is None:
+            if ":" in line and len(line) <= MAX_LABEL + 32:  # "Median: $68,130"
+                _same_line(line, number, role, result)
+            continue
+        if not metrics()[label[0].metric].has_number:
+            _text_below(lines, number, label, role, result)
             continue
         for below in range(number + 1, min(len(lines), number + 1 + MAX_GAP) + 1):
             text = lines[below - 1]
@@ -113,3 +137,34 @@ def _emit(
     result.facts.append(fact)
     result.claimed |= {number, below}
     result.layouts.add("statistics")
+
+
+def _same_line(line: str, number: int, role: str, result: PageResult) -> None:
+    head, _, tail = line.partition(":")
+    label = _label(head.strip())
+    if label is None or not tail.strip() or not metrics()[label[0].metric].has_number:
+        return
+    token = _lone_value(tail)
+    if token is not None:
+        offset = len(head) + 1
+        token = replace(token, start=token.start + offset, end=token.end + offset)
+        _emit(label, token, line, role, number, number, result)
+
+
+def _text_below(
+    lines: list[str | None],
+    number: int,
+    label: tuple[Cue, str | None],
+    role: str,
+    result: PageResult,
+) -> None:
+    """'Education:' then 'High school diploma': a text value on the next line."""
+    if number >= len(lines) or number + 1 in result.claimed:
+        return
+    text = (lines[number] or "").strip()
+    if not text or len(text) > MAX_TEXT or any(c.isdigit() for c in text) or text.endswith("."):
+        return
+    if _label(text) is not None or text.endswith(":"):
+        return
+    result.facts.append(token_fact(role, label[0].metric, number + 1, text=text))
+    result.claimed |= {number, number + 1}
