@@ -34,8 +34,9 @@ _PREPOSITION = re.compile(
 _WORD = re.compile(r"[\w'’&/-]+")
 _STATE_BRACKET = re.compile(rf"\b(?P<cat>{STATES})\s*\(\s*$")
 _STATE_SUBJECT = re.compile(rf"\s*(?P<cat>{STATES})\b")
+# a state named anywhere in the amount's clause ("followed by Illinois with an average of $X")
 _PLACE = re.compile(
-    rf"\b(?:[Ii]n|[Aa]cross)\s+(?:the\s+)?(?P<cat>{STATES}(?: City| metro(?:politan)? area)?)\b"
+    rf"\b(?P<cat>{STATES}(?:,? D\.C\.| City| metro(?:politan)? area)?)(?!\w)"
     r"|\bin\s+(?:the\s+)?(?P<metro>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3} metro(?:politan)? area)"
 )
 MAX_EMPLOYER_WORDS = 5
