@@ -85,7 +85,9 @@ class PageContext:
     headings: list[tuple[int, str]] = field(default_factory=list)
     last_projection: str | None = None  # the last projection span read, going down the page
     seed_subject: str | None = None  # `prose.page_subject`: the role of a seed-layout page
-    section_role: str | None = None  # the role a heading that is only a role's name opened
+    # line -> the role a heading that is only a role's name opens there (`sentence_figures`)
+    sections: dict[int, str] | None = None
+    section_role: str | None = None  # the section's role while a reader goes down the page
 
     @property
     def us(self) -> bool:

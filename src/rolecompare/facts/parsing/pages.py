@@ -14,7 +14,7 @@ anything is reported as an unknown layout.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rolecompare.facts.parsing.category_rows import read_category_rows
 from rolecompare.facts.parsing.comparison import parse_tables
@@ -152,7 +152,8 @@ def parse_page(source: str, data: bytes) -> PageResult:
 
 def _sign(result: PageResult, first: int, name: str) -> None:
     """Name the reader on the facts it added (a sentence reader has named itself already)."""
-    facts = result.facts
-    for i in range(first, len(facts)):
-        if facts[i].reader is None:
-            facts[i] = replace(facts[i], reader=name)
+    for fact in result.facts[first:]:
+        if fact.reader is None:
+            # `reader` is neither compared nor hashed: setting it in place is safe, and far
+            # cheaper than a copy of every fact of every page
+            object.__setattr__(fact, "reader", name)

@@ -35,9 +35,10 @@ def read_figures(
 ) -> None:
     """Figures in the sentences of every line except `skip` (lines other readers took)."""
     context.section_role = None
+    sections = section_starts(lines, context)
     for number, line in enumerate(lines, start=1):
-        if line and len(line) <= MAX_SECTION_HEADING and is_heading(line):
-            open_section(line, context)
+        if sections and number in sections:
+            context.section_role = sections[number]
         if not line or number in skip or number in result.claimed:
             if line:
                 _remember_projection(line, context)
@@ -52,17 +53,33 @@ def read_figures(
 
 
 MAX_SECTION_HEADING = 60
+MAX_SECTION_WORDS = 6
 
 
-def open_section(line: str, context: PageContext) -> None:
-    """A heading that is a role's name and nothing more ("Police Officer") opens its section:
-    figures below it that name no role are that role's, until the next such heading."""
-    if any(c.isdigit() for c in line):
-        return
+def section_starts(lines: list[str | None], context: PageContext) -> dict[int, str]:
+    """Line -> role, where a heading that is a role's name and nothing more ("Police Officer")
+    opens its section: figures below it that name no role are that role's, until the next such
+    heading. Worked out once per page."""
+    if context.sections is None:
+        context.sections = {}
+        for number, line in enumerate(lines, start=1):
+            if line and len(line) <= MAX_SECTION_HEADING and (role := _section_role(line, context)):
+                context.sections[number] = role
+    return context.sections
+
+
+def _section_role(line: str, context: PageContext) -> str | None:
     text = line.strip().rstrip(":")
+    words = text.split()
+    # cheap tests first: a few words, no digit, the last one a role's head noun
+    if not words or len(words) > MAX_SECTION_WORDS or any(c.isdigit() for c in text):
+        return None
+    if not is_heading(line) or not context.roles.is_head(words[-1]):
+        return None
     mentions = context.roles.mentions(text)
     if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(text) - 2:
-        context.section_role = mentions[0].role
+        return mentions[0].role
+    return None
 
 
 def _remember_projection(line: str, context: PageContext) -> None:

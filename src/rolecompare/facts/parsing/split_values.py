@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rolecompare.facts.parsing.context import PageContext, is_heading
+from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.cues import Cue, labels, noise, words_of
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import (
@@ -26,7 +26,7 @@ from rolecompare.facts.parsing.numbers import (
     qualifier_at,
     token_fact,
 )
-from rolecompare.facts.parsing.sentence_figures import MAX_SECTION_HEADING, open_section
+from rolecompare.facts.parsing.sentence_figures import section_starts
 from rolecompare.facts.schema import metrics
 
 MAX_LABEL = 48  # characters: a label is a few words
@@ -79,14 +79,12 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
     if role is None or roles.pair is not None:
         return
     skip = noise()
-    main = role
-    context.section_role = None
+    sections = section_starts(lines, context)
     for number, line in enumerate(lines, start=1):
         if not line or number in result.claimed:
             continue
-        if len(line) <= MAX_SECTION_HEADING and is_heading(line):
-            open_section(line, context)
-            role = context.section_role or main
+        if sections and number in sections:
+            role = sections[number]
         label = _label(line)
         if label is None:
             if ":" in line and len(line) <= MAX_LABEL + 32:  # "Median: $68,130"
