@@ -80,7 +80,7 @@ def test_a_page_of_statements_about_one_role() -> None:
     assert got == [
         (4, e, "race_share", "Asian", "4", pct, None, None, None),
         (4, e, "race_share", "white", "78", pct, None, None, None),
-        (5, e, "race_share", "Hispanic or Latino (of any race)", "22.3", pct, None, None, None),
+        (5, e, "race_share", "Hispanic or Latino", "22.3", pct, None, None, None),
         (6, e, "salary_percentile", "10", "37020", y, None, None, p),
         (6, e, "salary_percentile", "25", "45000", y, None, None, p),
         (6, e, "salary_percentile", "75", "78000", y, None, None, p),
@@ -210,4 +210,37 @@ def test_labels_with_values_on_their_line_or_below() -> None:
         ("education_entry", None, None, None, None, None),
         ("salary_percentile", "90", "111700", None, "more than", None),
         ("salary_yearly", None, "68130", "median", None, None),
+    ]
+
+
+SHARES_PAGE = """Welder Demographics and Statistics in the US
+Welders By Gender
+- Male, 93.9%
+- Female, 6.1%
+Welder Gender By Year
+Year | Male | Female |
+---|---|---|
+2019 | 93.10% | 6.90% |
+Job Title | Male | Female |
+---|---|---|
+Special Process Person | 31% | 69% |
+Welder | 94% | 6% |
+
+For the 2017–18 school year, welders broke down by race and ethnicity like this:
+  • White and non-Hispanic: 79%
+  • Hispanic (of any race): 9%
+"""
+
+
+def test_shares_printed_as_rows() -> None:
+    w, pct, g, r = "Welder", "percent", "gender_share", "race_share"
+    assert facts(SHARES_PAGE) == [
+        (w, g, "male", "93.9", pct, None, None, None),
+        (w, g, "female", "6.1", pct, None, None, None),
+        (w, g, "male", "93.10", pct, None, None, "2019"),
+        (w, g, "female", "6.90", pct, None, None, "2019"),
+        (w, g, "male", "94", pct, None, None, None),  # not the other job title's row
+        (w, g, "female", "6", pct, None, None, None),
+        (w, r, "White and non-Hispanic", "79", pct, None, None, "2017-2018"),
+        (w, r, "Hispanic", "9", pct, None, None, "2017-2018"),
     ]

@@ -30,19 +30,20 @@ RACE = (
     r"|two or more races|more than one race|multiracial|(?:racial and ethnic |racial |ethnic )"
     r"minorit(?:y|ies)(?: groups?)?|other race|unknown)"
 )
-# a qualifier in brackets belongs to the label: "Hispanic or Latino (of any race)"
-RACE_PHRASE = (
-    rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*{RACE})*(?:\s\((?:of any race|any race|alone"
-    r"|non-Hispanic|not Hispanic(?: or Latino)?|including Hispanic|excluding Hispanic)\))?"
+RACE_PHRASE = rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*{RACE})*"
+# a qualifier in brackets after a label is read past, not kept: "Hispanic (of any race)"
+RACE_QUALIFIER = (
+    r"(?:\s\((?:of any race|any race|alone|non-Hispanic|not Hispanic(?: or Latino)?"
+    r"|including Hispanic|excluding Hispanic)\))?"
 )
 _RACE_AFTER = re.compile(
     rf"\s*(?:%|percent)?\s+(?:of\s+(?:all\s+|the\s+)?[^.;%]{{1,40}}?\s+(?:report|reported|identify"
     rf" as|identified as|are|were)\s+|(?:are|were|is|was|identify as|identified as)\s+)?"
-    rf"(?P<cat>{RACE_PHRASE})(?:\b|(?<=\)))(?:\s+ethnicity)?",
+    rf"(?P<cat>{RACE_PHRASE}){RACE_QUALIFIER}(?:\b|(?<=\)))(?:\s+ethnicity)?",
     re.IGNORECASE,
 )
 _RACE_BEFORE = re.compile(
-    rf"(?:^|[;,:]\s+|\s)(?P<cat>{RACE_PHRASE})(?:\s+(?!and\b|or\b)[A-Za-z]+)?,?"
+    rf"(?:^|[;,:]\s+|\s)(?P<cat>{RACE_PHRASE}){RACE_QUALIFIER}(?:\s+(?!and\b|or\b)[A-Za-z]+)?,?"
     r"(?:\s+(?:account(?:s|ed)? for|make up|makes up|made up|are|were|is|was|comprise|comprises"
     r"|represent|represents"
     r"|represented|come next|comes next|came next)(?:\s+the largest of these groups)?)?\s+"
@@ -50,7 +51,8 @@ _RACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RACE_PAREN = re.compile(
-    rf"(?:^|[,;]\s+|\s)(?P<cat>{RACE_PHRASE})(?:\s+[A-Za-z]+)?\s+\({QUAL}$", re.IGNORECASE
+    rf"(?:^|[,;]\s+|\s)(?P<cat>{RACE_PHRASE}){RACE_QUALIFIER}(?:\s+[A-Za-z]+)?\s+\({QUAL}$",
+    re.IGNORECASE,
 )
 _RACE_TREND = re.compile(
     rf"(?:\bthe (?:percentage|share|proportion) of (?P<cat>{RACE_PHRASE})\b|(?P<cat2>{RACE_PHRASE})"
@@ -58,7 +60,8 @@ _RACE_TREND = re.compile(
     re.IGNORECASE,
 )
 _RACE_SUBJECT = re.compile(
-    rf"^\s*(?:[•*·-]\s*)?(?P<cat>{RACE_PHRASE})\s+(?:are|were|make up)\b", re.IGNORECASE
+    rf"^\s*(?:[•*·-]\s*)?(?P<cat>{RACE_PHRASE}){RACE_QUALIFIER}\s+(?:are|were|make up)\b",
+    re.IGNORECASE,
 )
 _THOSE_GROUPS = re.compile(
     rf"\b(?:those|these) groups\s+(?:hold|held|make up|account for|represent|are)\s+{QUAL}$", re.I

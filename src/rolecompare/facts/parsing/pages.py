@@ -26,6 +26,7 @@ from rolecompare.facts.parsing.model import PageResult, Problem
 from rolecompare.facts.parsing.passages import read_passages
 from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
 from rolecompare.facts.parsing.sentence_figures import read_figures
+from rolecompare.facts.parsing.share_rows import read_share_rows
 from rolecompare.facts.parsing.split_values import read_split_values
 from rolecompare.facts.parsing.stat_tables import read_statistics_tables
 from rolecompare.facts.parsing.text import decode_page
@@ -74,6 +75,10 @@ def _category_rows(page: Page, result: PageResult) -> None:
     read_category_rows(page.lines, result, page.context)
 
 
+def _share_rows(page: Page, result: PageResult) -> None:
+    read_share_rows(page.lines, result, page.context)
+
+
 def _top_lists(page: Page, result: PageResult) -> None:
     read_top_lists(page.lines, result, page.context)
 
@@ -111,6 +116,7 @@ READERS: list[tuple[str, Reader]] = [
     ("split-values", _split_values),
     ("category-rows", _category_rows),
     ("top-list", _top_lists),
+    ("share-rows", _share_rows),
     ("passages", _passages),
     ("comparison-table", _comparison_tables),
     ("profile", _profile),
