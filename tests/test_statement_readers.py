@@ -244,3 +244,22 @@ def test_shares_printed_as_rows() -> None:
         (w, r, "White and non-Hispanic", "79", pct, None, None, "2017-2018"),
         (w, r, "Hispanic", "9", pct, None, None, "2017-2018"),
     ]
+
+
+def test_gender_and_lgbt_shares_in_sentences() -> None:
+    page = (
+        "Welder Demographics and Statistics in the US\n"
+        "- Over 402,333 welders hold jobs in the United States today.\n"
+        "- Women make up 6.1% of all welders and men 93.9%.\n"
+        "Among welders, 93.9% are men and 6.1% are women.\n"
+        "- LGBT workers account for 3% of all welders.\n"
+    )
+    got = [(f[1], f[2], f[3], f[6]) for f in facts(page)]
+    assert got == [
+        ("jobs_count", None, "402333", "more than"),
+        ("gender_share", "female", "6.1", None),
+        ("gender_share", "male", "93.9", None),
+        ("gender_share", "male", "93.9", None),
+        ("gender_share", "female", "6.1", None),
+        ("lgbt_share", None, "3", None),
+    ]
