@@ -263,3 +263,27 @@ def test_gender_and_lgbt_shares_in_sentences() -> None:
         ("gender_share", "female", "6.1", None),
         ("lgbt_share", None, "3", None),
     ]
+
+
+def test_values_above_their_percentile_label() -> None:
+    page = (
+        "Court Reporter Career Profile\n"
+        "How much can you earn?\n"
+        "Entry Level\n"
+        "$41,080\n"
+        "10th percentile\n"
+        "Median\n"
+        "$72,270\n"
+        "50th percentile\n"
+        "Top Earners\n"
+        "➡️ $133,680\n"
+        "90th percentile\n"
+        "Mean: $85,780\n"
+    )
+    got = [(f[1], f[2], f[3], f[5]) for f in facts(page)]
+    assert got == [
+        ("salary_percentile", "10", "41080", None),
+        ("salary_yearly", None, "72270", "median"),
+        ("salary_percentile", "90", "133680", None),
+        ("salary_yearly", None, "85780", "mean"),
+    ]

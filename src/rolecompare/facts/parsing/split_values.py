@@ -40,7 +40,8 @@ _VALUE_REST = re.compile(
     r"|workers|people|employed)?\s*$",
     re.IGNORECASE,
 )
-_VALUE_HEAD = re.compile(r"^\s*(?:[~≈+]\s*)?$")
+_VALUE_HEAD = re.compile(r"^\W*$")  # "~", "+", an arrow or emoji before the number
+_RANK_LABEL = re.compile(r"^\s*(?P<n>[1-9]\d?)(?:st|nd|rd|th) percentile\s*$", re.IGNORECASE)
 _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
 
 
@@ -89,6 +90,8 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
         if label is None:
             if ":" in line and len(line) <= MAX_LABEL + 32:  # "Median: $68,130"
                 _same_line(line, number, role, result)
+            elif "$" in line and number < len(lines):  # "$41,080" above "10th percentile"
+                _percentile_below(line, lines[number] or "", number, role, result)
             continue
         if not metrics()[label[0].metric].has_number:
             _text_below(lines, number, label, role, result)
@@ -166,3 +169,29 @@ def _text_below(
         return
     result.facts.append(token_fact(role, label[0].metric, number + 1, text=text))
     result.claimed |= {number, number + 1}
+
+
+def _percentile_below(line: str, below: str, number: int, role: str, result: PageResult) -> None:
+    m = _RANK_LABEL.match(below)
+    token = _lone_value(line) if m else None
+    if m is None or token is None or token.kind != "money" or token.value is None:
+        return
+    rank = int(m.group("n"))
+    hourly = token.value < 1000
+    unit = "USD/hour" if hourly else "USD/year"
+    if rank == 50:
+        metric, category, statistic = (
+            ("salary_hourly" if hourly else "salary_yearly"),
+            None,
+            "median",
+        )
+    else:
+        metric = "salary_percentile_hourly" if hourly else "salary_percentile"
+        category, statistic = str(rank), None
+    if not metrics()[metric].plausible(token.value):
+        return
+    fact = token_fact(role, metric, number, token, category=category, statistic=statistic,
+                      unit=unit)  # fmt: skip
+    result.facts.append(fact)
+    result.claimed |= {number, number + 1}
+    result.read_lines.add(number + 1)
