@@ -287,3 +287,17 @@ def test_values_above_their_percentile_label() -> None:
         ("salary_percentile", "90", "133680", None),
         ("salary_yearly", None, "85780", "mean"),
     ]
+
+
+def test_counts_and_medians_as_statistics_sites_print_them() -> None:
+    page = (
+        "Customer Service Representative Statistics\n"
+        "With 2,784,500 workers, customer service representatives make up a big workforce.\n"
+        "This job's median $34KAll jobs' median $39K\n"
+    )
+    got = [(slugify(f[0]), f[1], f[3], f[5]) for f in facts(page)]
+    assert got == [
+        ("customer-service-representative", "jobs_count", "2784500", None),
+        ("customer-service-representative", "salary_yearly", "34000", "median"),
+        ("us-average", "salary_yearly", "39000", "median"),
+    ]

@@ -42,6 +42,7 @@ _COUNT_AFTER = re.compile(
     r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$|\s+jobs\b(?!\s+(?:in|at|for|with)\b)"
     r"|\s+(?:hold|held|have|had|fill|filled)\s+jobs\s+in\s+the\s+(?:U\.S\.|United States))"
 )
+_WORKERS_THEN = re.compile(r"\s+(?:workers|employees|people|professionals),\s+(?:the\s+)?")
 _ARE_ROLE = re.compile(
     r"(?:\s+of\s+(?:these|those|them|all)(?:\s+[a-z]+)?)?\s+(?:are|were)\s+(?:employed\s+as\s+)?"
     r"(?:an?\s+)?"
@@ -143,6 +144,12 @@ def _count_role(sentence: Sentence, token: Token) -> str | None:
         _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, mention.end, sentence.span.end)
     ):
         return mention.role
+    # "With 2,784,500 workers, customer service representatives make up ..."
+    workers = _WORKERS_THEN.match(text, token.end)
+    if workers and _COUNT_BEFORE.search(before):
+        found = mention_at(sentence, workers.end())
+        if found and not found.bare:
+            return found.role
     for pattern in (_ARE_ROLE, _PEOPLE_AS):
         if (m := pattern.match(text, token.end)) and (found := mention_at(sentence, m.end())):
             return found.role

@@ -31,7 +31,7 @@ _TOKEN = re.compile(
     r"|(?P<num>(?P<sign>(?<![\w.])[-−](?=[$\d]))?"
     r"(?P<cur>(?:AU|A|CA|C|NZ|US|S|R)?\$ ?|[£€¥₹] ?)?"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<scale> (?:thousand|million|billion)\b|[KMB]\b|k\b)?"
+    r"(?P<scale> (?:thousand|million|billion)\b|[KMB](?![a-z\d])|k\b)?"
     r"(?P<pct> ?%)?"
     r"(?P<suffix>[a-z](?![a-zA-Z]))?))"
 )

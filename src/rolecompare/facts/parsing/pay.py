@@ -63,6 +63,13 @@ _AMOUNT_STAT_FOR = re.compile(
     r"|income|earnings))?\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?!all\b|every\b)",
     re.IGNORECASE,
 )
+# "This job's median $34K", "All jobs' median $39K"
+_WHOSE_STATISTIC = re.compile(
+    r"(?P<who>this (?:job|role|occupation|career|profession)"
+    r"|(?P<all>all (?:jobs|occupations|careers|workers)))['’]s?\s+"
+    r"(?P<stat>median|mean|average)(?:\s+(?:salary|pay|wage))?\s*$",
+    re.IGNORECASE,
+)
 _ON_AVERAGE = re.compile(
     r"(?:\s+(?:a|per) (?:year|hour)|\s+annually|\s+yearly|\s+hourly)?,?\s+on average\b", re.I
 )
@@ -101,6 +108,7 @@ def pay(sentence: Sentence) -> list[Found]:
     out += _percentiles(sentence)
     out += _on_average(sentence)
     out += _statistic_for_role(sentence)
+    out += _whose_statistic(sentence)
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
         start = sentence.span.start + cue.end()
@@ -224,4 +232,26 @@ def _statistic_for_role(sentence: Sentence) -> list[Found]:
         metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
         statistic = "median" if word.lower() == "median" else "mean"
         out.append(Found(metric, token, role=mention.role, statistic=statistic, unit=unit))
+    return out
+
+
+def _whose_statistic(sentence: Sentence) -> list[Found]:
+    line, out = sentence.line, []
+    if "'" not in sentence.text and "’" not in sentence.text:
+        return out
+    for token in line.tokens_in(sentence.span):
+        if token.kind != "money":
+            continue
+        m = _WHOSE_STATISTIC.search(
+            line.text, max(sentence.span.start, token.start - 60), token.start
+        )
+        if m is None:
+            continue
+        role = (
+            US_AVERAGE if m.group("all") else line.context.roles.subject or line.context.roles.main
+        )
+        unit = _unit(line.text, token, "")
+        metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
+        statistic = "median" if m.group("stat").lower() == "median" else "mean"
+        out.append(Found(metric, token, role=role, statistic=statistic, unit=unit))
     return out
