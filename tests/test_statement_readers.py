@@ -301,3 +301,26 @@ def test_counts_and_medians_as_statistics_sites_print_them() -> None:
         ("customer-service-representative", "salary_yearly", "34000", "median"),
         ("us-average", "salary_yearly", "39000", "median"),
     ]
+
+
+def test_percentiles_of_the_middle_half_and_with_the_verb_elided() -> None:
+    page = (
+        "Cashier Salary\n"
+        "In 2002 cashiers had median hourly earnings of $7.41. The middle 50 percent made between "
+        "$6.51 and $8.73 an hour, the lowest 10 percent made less than $5.86, and the highest 10 "
+        "percent more than $10.97 an hour.\n"
+        "On average a licensed cashier is 43 years old.\n"
+        "Roughly 27% of cashiers are minority.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    got = [(f.metric, f.category, f.printed, f.qualifier) for f in result.facts]
+    assert got == [
+        ("salary_hourly", None, "7.41", None),
+        ("salary_percentile_hourly", "25", "6.51", None),
+        ("salary_percentile_hourly", "75", "8.73", None),
+        ("salary_percentile_hourly", "10", "5.86", "less than"),
+        ("salary_percentile_hourly", "90", "10.97", "more than"),
+        ("age", None, "43", None),
+        ("race_share", "minority", "27", "approximate"),
+    ]
+    assert [p.message for p in result.problems] == []

@@ -27,8 +27,8 @@ RACE = (
     r"(?:(?:non-?Hispanic\s+)?(?:non-|non)?(?:White|Caucasian|Black|African[- ]American"
     r"|Asian(?:[- ]American)?|Hispanic|Latino|Latina"
     r"|Latinx|American Indian|Alaskan? Native|Native American|Native Hawaiian|Pacific Islander)"
-    r"|two or more races|more than one race|multiracial|(?:racial and ethnic |racial |ethnic )"
-    r"minorit(?:y|ies)(?: groups?)?|other race|unknown)"
+    r"|two or more races|more than one race|multiracial|(?:(?:racial and ethnic |racial |ethnic )"
+    r")?minorit(?:y|ies)(?: groups?)?|other race|unknown)"
 )
 RACE_PHRASE = rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*{RACE})*"
 # a qualifier in brackets after a label is read past, not kept: "Hispanic (of any race)"

@@ -84,7 +84,10 @@ _PERCENTILE = re.compile(
     r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2})(?:%| percent\b)[^$.;]{0,40}?"
     r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
     r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded)\s+"
-    r"(?:less than |more than |over |under |at least |at most )?(?=\$)",
+    r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
+    # the verb elided: "and the highest 10 percent more than $10.97"
+    r"|\b(?P<side2>top|highest|upper|bottom|lowest|lower) (?P<n2>\d{1,2})(?:%| percent\b)\s+"
+    r"(?:less than|more than|over|under|at least|at most)\s+(?=\$)",
     re.IGNORECASE,
 )
 
@@ -168,24 +171,40 @@ def _unit(text: str, token: Token, cue: str) -> str:
 _PERCENTILE_METRIC = {"USD/year": "salary_percentile", "USD/hour": "salary_percentile_hourly"}
 
 
+_MIDDLE_HALF = re.compile(r"\bmiddle 50 percent\b[^$.;]{0,40}?\bbetween\s+(?=\$)", re.IGNORECASE)
+
+
 def _percentiles(sentence: Sentence) -> list[Found]:
     out = []
+    for m in _MIDDLE_HALF.finditer(sentence.text):  # "made between $6.51 and $8.73": 25th, 75th
+        low = sentence.line.token_at(sentence.span.start + m.end())
+        rest = [t for t in sentence.line.tokens_in(sentence.span) if low and t.start > low.start]
+        if low is None or not rest or low.kind != "money" or rest[0].kind != "money":
+            continue
+        fifty = sentence.span.start + m.start() + len("middle ")
+        for token, rank in ((low, "25"), (rest[0], "75")):
+            unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
+            out.append(Found(_PERCENTILE_METRIC[unit], token, category=rank, unit=unit,
+                             extra=[(fifty, fifty + 2)]))  # fmt: skip
     for m in _PERCENTILE.finditer(sentence.text):
         token = sentence.line.token_at(sentence.span.start + m.end())
         if token is None or token.kind != "money":
             continue
-        n = int(m.group("n"))
-        top = m.group("side").lower() in {"top", "highest", "upper"}
+        g = "n" if m.group("n") else "n2"
+        n = int(m.group(g))
+        top = (m.group("side") or m.group("side2")).lower() in {"top", "highest", "upper"}
         unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
         # "made $30,420 of less": a slip for "or less"
         slip = re.match(r"\s*of less\b", sentence.line.text[token.end :])
         qualifier = "at most" if slip else None
-        if m.group("verb").lower().startswith("exceed"):  # "Top 10% earners: Exceed $111,700"
+        if (
+            (m.group("verb") or "").lower().startswith("exceed")
+        ):  # "Top 10% earners: Exceed $111,700"
             qualifier = "more than"
         out.append(
             Found(_PERCENTILE_METRIC[unit], token, category=str(100 - n if top else n), unit=unit,
                   qualifier=qualifier,
-                  extra=[(sentence.span.start + m.start("n"), sentence.span.start + m.end("n"))])
+                  extra=[(sentence.span.start + m.start(g), sentence.span.start + m.end(g))])
         )  # fmt: skip
     return out
 

@@ -42,7 +42,10 @@ _LABEL_AGE = re.compile(
     rf"\b{_STAT} (?P<who>[\w -]{{0,40}}?)\s*\bage\b,?\s*(?:in\s+)?(?P<y>(?:19|20)\d\d)?\s*:\s*$",
     re.IGNORECASE,
 )
-_ON_AVERAGE = re.compile(rf"\bon average\s+{QUAL}$", re.IGNORECASE)
+# "on average 47 years old", "On average a licensed plumber is 43 years old"
+_ON_AVERAGE = re.compile(
+    rf"\bon average\s+(?:[^.;\d]{{0,60}}?\b(?:is|are|was|were)\s+)?{QUAL}$", re.IGNORECASE
+)
 _YEARS_OLD = re.compile(r"\s+years? old\b", re.IGNORECASE)
 _YEARS_OLD_ON_AVERAGE = re.compile(r"\s+years? old,? on average\b", re.IGNORECASE)
 _AGE_TREND = re.compile(
