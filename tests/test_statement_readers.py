@@ -324,3 +324,16 @@ def test_percentiles_of_the_middle_half_and_with_the_verb_elided() -> None:
         ("race_share", "minority", "27", "approximate"),
     ]
     assert [p.message for p in result.problems] == []
+
+
+def test_places_and_amounts_respectively() -> None:
+    page = (
+        "Graphic Designer Salary by State\n"
+        "Massachusetts and Washington are high on the list too, with average salaries of $74,490 "
+        "and $75,680 respectively.\n"
+    )
+    got = [(f[1], f[2], f[3], f[5]) for f in facts(page)]
+    assert got == [
+        ("salary_by_place", "Massachusetts", "74490", "mean"),
+        ("salary_by_place", "Washington", "75680", "mean"),
+    ]

@@ -143,6 +143,8 @@ def pay_in(sentence: Sentence) -> list[Found]:
     statistic = None
     if stat:
         statistic = "median" if stat.group("w").lower() == "median" else "mean"
+    if "respectively" in sentence.text:
+        return _respectively(sentence, statistic)
     for token in sentence.line.tokens_in(sentence.span):
         if token.kind != "money" or (token.value or 0) < 1000:
             continue
@@ -156,3 +158,22 @@ def pay_in(sentence: Sentence) -> list[Found]:
             metric, category = found
             out.append(Found(metric, token, category=category, statistic=statistic))
     return out
+
+
+def _respectively(sentence: Sentence, statistic: str | None) -> list[Found]:
+    """'Massachusetts and Washington ..., with $74,490 and $75,680 respectively': in order."""
+    line = sentence.line
+    amounts = [t for t in line.tokens_in(sentence.span) if t.kind == "money" and t.value]
+    if not amounts:
+        return []
+    places = [
+        m.group("cat")
+        for m in _PLACE.finditer(line.text, sentence.span.start, amounts[0].start)
+        if m.group("cat")
+    ]
+    if len(places) != len(amounts) or len(places) < 2:
+        return []
+    return [
+        Found("salary_by_place", token, category=place, statistic=statistic)
+        for place, token in zip(places, amounts, strict=True)
+    ]
