@@ -88,7 +88,10 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
     clause = sentence.clause_of(token.start)
     text = sentence.line.text
     # "ahead of New York ($70,580)": the place the amount is bracketed after
-    if m := _STATE_BRACKET.search(text, max(clause.start, token.start - 40), token.start):
+    bracket = "(" in text[max(0, token.start - 3) : token.start]
+    if bracket and (
+        m := _STATE_BRACKET.search(text, max(clause.start, token.start - 40), token.start)
+    ):
         return "salary_by_place", m.group("cat")
     found: list[tuple[int, str, str]] = []  # (distance, metric, category)
     # the clause's subject: "Skilled nursing care facilities ... paying them $43,570"
