@@ -87,7 +87,6 @@ class PageContext:
     seed_subject: str | None = None  # `prose.page_subject`: the role of a seed-layout page
     # line -> the role a heading that is only a role's name opens there (`sentence_figures`)
     sections: dict[int, str] | None = None
-    section_role: str | None = None  # the section's role while a reader goes down the page
 
     @property
     def us(self) -> bool:

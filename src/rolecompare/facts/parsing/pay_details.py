@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rolecompare.facts.parsing.cues import employers
 from rolecompare.facts.parsing.numbers import Token
@@ -32,6 +33,7 @@ _PREPOSITION = re.compile(
     r"\b(?:in|at|for|by|within|with)\s+(?:the\s+|a\s+)?(?=[\w'’])", re.IGNORECASE
 )
 _WORD = re.compile(r"[\w'’&/-]+")
+_STATE_NAME = re.compile(STATES)
 _STATE_BRACKET = re.compile(rf"\b(?P<cat>{STATES})\s*\(\s*$")
 _STATE_SUBJECT = re.compile(rf"\s*(?P<cat>{STATES})\b")
 # a state named anywhere in the amount's clause ("followed by Illinois with an average of $X")
@@ -88,21 +90,21 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
     clause = sentence.clause_of(token.start)
     text = sentence.line.text
     # "ahead of New York ($70,580)": the place the amount is bracketed after
-    bracket = "(" in text[max(0, token.start - 3) : token.start]
+    bracket = "(" in text[max(0, token.start - 3) : token.start] and _names_a_state(text)
     if bracket and (
         m := _STATE_BRACKET.search(text, max(clause.start, token.start - 40), token.start)
     ):
         return "salary_by_place", m.group("cat")
     found: list[tuple[int, str, str]] = []  # (distance, metric, category)
     # the clause's subject: "Skilled nursing care facilities ... paying them $43,570"
-    if m := _STATE_SUBJECT.match(text, clause.start, clause.end):
+    if _names_a_state(text) and (m := _STATE_SUBJECT.match(text, clause.start, clause.end)):
         found.append((_distance(m.start(), m.end(), token), "salary_by_place", m.group("cat")))
     elif (
         subject := _employer(text, clause.start, clause.end, capital=True)
     ) and not _PREPOSITION.search(subject):
         end = clause.start + len(subject)
         found.append((_distance(clause.start, end, token), "salary_by_industry", subject.strip()))
-    for m in _PLACE.finditer(text, clause.start, clause.end):
+    for m in _PLACE.finditer(text, clause.start, clause.end) if _names_a_state(text) else ():
         group = "cat" if m.group("cat") else "metro"
         found.append((_distance(m.start(), m.end(), token), "salary_by_place", m.group(group)))
     for m in _PREPOSITION.finditer(text, clause.start, clause.end):
@@ -113,6 +115,12 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
         return None
     _, metric, category = min(found)
     return metric, category
+
+
+@lru_cache(maxsize=4096)
+def _names_a_state(line: str) -> bool:
+    """One scan of a line for a state's name, before any scan of its clauses."""
+    return _STATE_NAME.search(line) is not None
 
 
 def _distance(start: int, end: int, token: Token) -> int:

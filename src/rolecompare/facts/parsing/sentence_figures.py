@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing import jobs_outlook, pay, pay_details, places, workforce
-from rolecompare.facts.parsing.context import PageContext, is_heading
+from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_numbers, find_periods
 from rolecompare.facts.parsing.sentences import Reader, read_line
@@ -34,11 +34,7 @@ def read_figures(
     lines: list[str | None], result: PageResult, context: PageContext, skip: set[int]
 ) -> None:
     """Figures in the sentences of every line except `skip` (lines other readers took)."""
-    context.section_role = None
-    sections = section_starts(lines, context)
     for number, line in enumerate(lines, start=1):
-        if sections and number in sections:
-            context.section_role = sections[number]
         if not line or number in skip or number in result.claimed:
             if line:
                 _remember_projection(line, context)
@@ -50,36 +46,6 @@ def read_figures(
         if readers and read_line(number, line, context, result, readers):
             result.layouts.add("sentences")
         _remember_projection(line, context)
-
-
-MAX_SECTION_HEADING = 60
-MAX_SECTION_WORDS = 6
-
-
-def section_starts(lines: list[str | None], context: PageContext) -> dict[int, str]:
-    """Line -> role, where a heading that is a role's name and nothing more ("Police Officer")
-    opens its section: figures below it that name no role are that role's, until the next such
-    heading. Worked out once per page."""
-    if context.sections is None:
-        context.sections = {}
-        for number, line in enumerate(lines, start=1):
-            if line and len(line) <= MAX_SECTION_HEADING and (role := _section_role(line, context)):
-                context.sections[number] = role
-    return context.sections
-
-
-def _section_role(line: str, context: PageContext) -> str | None:
-    text = line.strip().rstrip(":")
-    words = text.split()
-    # cheap tests first: a few words, no digit, the last one a role's head noun
-    if not words or len(words) > MAX_SECTION_WORDS or any(c.isdigit() for c in text):
-        return None
-    if not is_heading(line) or not context.roles.is_head(words[-1]):
-        return None
-    mentions = context.roles.mentions(text)
-    if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(text) - 2:
-        return mentions[0].role
-    return None
 
 
 def _remember_projection(line: str, context: PageContext) -> None:

@@ -32,6 +32,7 @@ from rolecompare.facts.parsing.model import PageResult, RawFact
 from rolecompare.facts.parsing.numbers import Period, Token, find_numbers, find_periods
 from rolecompare.facts.parsing.numbers import qualifier_at as _qualifier_at
 from rolecompare.facts.parsing.roles import US_AVERAGE, Mention
+from rolecompare.facts.parsing.sections import section_role_at
 from rolecompare.facts.parsing.text import slugify
 from rolecompare.facts.schema import metrics
 
@@ -189,8 +190,8 @@ class Sentence:
             return named[0].role
         if self.line.last_role:
             return self.line.last_role
-        if self.line.context.section_role:  # under a heading that names one role
-            return self.line.context.section_role
+        if section := section_role_at(self.line.context, self.line.number):
+            return section  # under a heading that names one role
         return roles.main if roles.pair is None else None
 
     def mention_after(self, position: int, within: int = 60) -> Mention | None:

@@ -19,7 +19,7 @@ from rolecompare.facts.parsing.categories import RACE_PHRASE, RACE_QUALIFIER
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_numbers, find_periods, token_fact
-from rolecompare.facts.parsing.sentence_figures import section_starts
+from rolecompare.facts.parsing.sections import section_role_at
 
 _GENDERS = {"male": "male", "men": "male", "female": "female", "women": "female"}
 _LABEL = re.compile(
@@ -49,11 +49,10 @@ def read_share_rows(lines: list[str | None], result: PageResult, context: PageCo
     role = context.roles.subject or context.roles.main
     if role is None or context.roles.pair is not None:
         return
-    sections = section_starts(lines, context)
+    main = role
     columns: list[tuple[str, str] | None] | None = None
     intro: tuple[str | None, str | None] = (None, None)  # a list's lead-in: its role, period
     for number, line in enumerate(lines, start=1):
-        role = sections.get(number, role)
         if not line or number in result.claimed or ("%" not in line and "|" not in line):
             columns = None if not line or "|" not in line else columns
             if line and line.rstrip().endswith(":"):
@@ -68,6 +67,7 @@ def read_share_rows(lines: list[str | None], result: PageResult, context: PageCo
             continue
         if _SEPARATOR.match(line):
             continue
+        role = section_role_at(context, number) or main
         if m := _LABEL.match(line):
             metric, category = _column(m.group("label")) or ("", "")
             token = next(t for t in find_numbers(line) if t.start == m.start("n"))

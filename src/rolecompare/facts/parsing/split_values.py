@@ -26,7 +26,7 @@ from rolecompare.facts.parsing.numbers import (
     qualifier_at,
     token_fact,
 )
-from rolecompare.facts.parsing.sentence_figures import section_starts
+from rolecompare.facts.parsing.sections import section_role_at
 from rolecompare.facts.schema import metrics
 
 MAX_LABEL = 48  # characters: a label is a few words
@@ -41,6 +41,7 @@ _VALUE_REST = re.compile(
     re.IGNORECASE,
 )
 _VALUE_HEAD = re.compile(r"^\W*$")  # "~", "+", an arrow or emoji before the number
+_DIGIT = re.compile(r"\d")
 _RANK_LABEL = re.compile(r"^\s*(?P<n>[1-9]\d?)(?:st|nd|rd|th) percentile\s*$", re.IGNORECASE)
 _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
 
@@ -50,7 +51,7 @@ def _label(line: str) -> tuple[Cue, str | None] | None:
     if len(line) > MAX_LABEL:
         return None
     period = None
-    if any(c.isdigit() for c in line):
+    if _DIGIT.search(line):
         m = _LABEL_PERIOD.search(line)
         if m is None or m.start() == 0:
             return None
@@ -80,19 +81,21 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
     if role is None or roles.pair is not None:
         return
     skip = noise()
-    sections = section_starts(lines, context)
+    main = role
     for number, line in enumerate(lines, start=1):
         if not line or number in result.claimed:
             continue
-        if sections and number in sections:
-            role = sections[number]
         label = _label(line)
         if label is None:
             if ":" in line and len(line) <= MAX_LABEL + 32:  # "Median: $68,130"
-                _same_line(line, number, role, result)
-            elif "$" in line and number < len(lines):  # "$41,080" above "10th percentile"
+                if _label(line.partition(":")[0].strip()):
+                    _same_line(line, number, section_role_at(context, number) or main, result)
+            elif "$" in line and number < len(lines) and _RANK_LABEL.match(lines[number] or ""):
+                # "$41,080" above "10th percentile"
+                role = section_role_at(context, number) or main
                 _percentile_below(line, lines[number] or "", number, role, result)
             continue
+        role = section_role_at(context, number) or main  # the role of the label's section
         if not metrics()[label[0].metric].has_number:
             _text_below(lines, number, label, role, result)
             continue
