@@ -337,3 +337,19 @@ def test_places_and_amounts_respectively() -> None:
         ("salary_by_place", "Massachusetts", "74490", "mean"),
         ("salary_by_place", "Washington", "75680", "mean"),
     ]
+
+
+def test_comparison_rows_printed_with_spaces() -> None:
+    page = (
+        "Civil Engineer vs Mechanical Engineer\n"
+        "Civil Engineer Mechanical Engineer\n"
+        "Median Salary $88,050 $95,300\n"
+        "Job Growth 5% 10%\n"
+    )
+    got = [(slugify(f[0]), f[1], f[3], f[5]) for f in facts(page)]
+    assert got == [
+        ("civil-engineer", "salary_yearly", "88050", "median"),
+        ("mechanical-engineer", "salary_yearly", "95300", "median"),
+        ("civil-engineer", "growth_projected", "5", None),
+        ("mechanical-engineer", "growth_projected", "10", None),
+    ]

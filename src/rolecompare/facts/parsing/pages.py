@@ -27,6 +27,7 @@ from rolecompare.facts.parsing.passages import read_passages
 from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
 from rolecompare.facts.parsing.sentence_figures import read_figures
 from rolecompare.facts.parsing.share_rows import read_share_rows
+from rolecompare.facts.parsing.spaced_rows import read_spaced_rows
 from rolecompare.facts.parsing.split_values import read_split_values
 from rolecompare.facts.parsing.stat_tables import read_statistics_tables
 from rolecompare.facts.parsing.text import decode_page
@@ -79,6 +80,10 @@ def _share_rows(page: Page, result: PageResult) -> None:
     read_share_rows(page.lines, result, page.context)
 
 
+def _spaced_rows(page: Page, result: PageResult) -> None:
+    read_spaced_rows(page.lines, result, page.context)
+
+
 def _top_lists(page: Page, result: PageResult) -> None:
     read_top_lists(page.lines, result, page.context)
 
@@ -114,6 +119,7 @@ READERS: list[tuple[str, Reader]] = [
     ("quick-facts", _quick_facts),
     ("statistics-table", _statistics_tables),
     ("split-values", _split_values),
+    ("spaced-rows", _spaced_rows),
     ("category-rows", _category_rows),
     ("top-list", _top_lists),
     ("share-rows", _share_rows),
