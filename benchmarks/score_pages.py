@@ -6,8 +6,8 @@ Each page `NAME.txt` has its ground truth beside it in `NAME.facts.csv` (columns
 line,role,metric,category,value,text,unit,statistic,qualifier,period; written by a person from
 the page, before any reader was changed for it). The score says, for every folder and in all:
 
-- recall: expected facts found, matched on line, role (as its id), metric, category, and the
-  value (as a number) or the text (ignoring case); `strict` also needs unit, statistic,
+- recall: expected facts found, matched on line, role (as its id), metric, category and the
+  value (as a number) or the text (both ignoring case); `strict` also needs unit, statistic,
   qualifier and period to be right;
 - statistic: of the found facts the page calls a median or a mean, how many say which;
 - wrong rows: facts read for a role of the page that no expected fact states (a number the page
@@ -88,6 +88,11 @@ def _expected(page: Path) -> list[dict[str, str]]:
         return [r for r in csv.DictReader(handle) if not _is_passage(r["metric"])]
 
 
+def _fold(category: str | None) -> str:
+    """Categories compare as words, not as spellings: case and spacing aside."""
+    return " ".join((category or "").split()).casefold()
+
+
 def _same_value(expected: dict[str, str], value: float | None, text: str | None) -> bool:
     if expected["value"]:
         return value is not None and abs(float(expected["value"]) - value) < 1e-9
@@ -108,13 +113,13 @@ def score_page(page: Path, result: PageResult) -> Score:
     score = Score(pages=1, expected=len(expected))
     used: set[int] = set()
     for want in expected:
-        key = (int(want["line"]), slugify(want["role"]), want["metric"], want["category"])
+        key = (int(want["line"]), slugify(want["role"]), want["metric"], _fold(want["category"]))
         hit = next(
             (
                 i
                 for i, f in enumerate(facts)
                 if i not in used
-                and (f.line, slugify(f.role), f.metric, f.category or "") == key
+                and (f.line, slugify(f.role), f.metric, _fold(f.category)) == key
                 and _same_value(want, f.value, f.text)
             ),
             None,

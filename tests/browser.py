@@ -31,7 +31,9 @@ critical by default):
         assert audit(browser, index_html) == []
 
 All of these skip the calling test (pytest.skip) when Chromium, playwright or axe-core is not
-installed -- except under CI (`CI=true`), where a browser test that cannot run fails.
+installed -- except when `ROLECOMPARE_REQUIRE_BROWSER=1` (which `./run test`, and so CI,
+exports) or `CI=true`: then a browser test that cannot run fails, so a suite without its
+browser checks is never green.
 """
 
 from __future__ import annotations
@@ -107,10 +109,19 @@ class Visit:
         return [r for r in self.requests if r != self.url]
 
 
+REQUIRE = "ROLECOMPARE_REQUIRE_BROWSER"
+_YES = {"true", "1", "yes"}
+
+
+def required() -> bool:
+    """True when browser checks must run (`./run test` sets ROLECOMPARE_REQUIRE_BROWSER=1)."""
+    return any(os.environ.get(name, "").strip().lower() in _YES for name in (REQUIRE, "CI"))
+
+
 def unavailable(reason: str) -> None:
-    """Skip the calling test -- or fail it under CI, where every browser test must run."""
-    if os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}:
-        pytest.fail(f"{reason} (CI=true: browser tests must run, not skip)", pytrace=False)
+    """Skip the calling test -- or fail it when browser checks are required."""
+    if required():
+        pytest.fail(f"{reason} ({REQUIRE}=1: browser checks must run, not skip)", pytrace=False)
     pytest.skip(reason)
 
 

@@ -219,6 +219,25 @@ def test_rank_against_the_us_average(seed_processed) -> None:
     assert rolecompare.rank("age", seed_processed).iloc[-1]["role_id"] == CRM
 
 
+def test_rank_without_a_us_average_ranks_by_the_values_and_says_so(seed_processed, tmp_path):
+    import shutil
+
+    import pandas as pd
+
+    folder = tmp_path / "no-us-average"
+    shutil.copytree(seed_processed, folder)
+    for name in ("facts.csv", "roles.csv", "conflicts.csv"):
+        table = pd.read_csv(folder / name, dtype=str, keep_default_na=False)
+        table[table.role_id != US].to_csv(folder / name, index=False)
+    with pytest.warns(UserWarning, match="no US average to compare with"):
+        ranked = rolecompare.rank("salary_yearly", folder)
+    assert list(ranked.role_id) == [CSM, CRM, CCM] and list(ranked["rank"]) == [1, 2, 3]
+    assert list(ranked["low"]) == [61487, 58913, 41181]
+    assert list(ranked["high"]) == [61487, 66782, 41181]
+    assert ranked["us_average"].isna().all() and ranked["percent"].isna().all()
+    assert ranked.attrs["note"].startswith("no US average figure for salary_yearly")
+
+
 def test_rank_matches_versus_us_average_row_for_row(seed_facts, seed_conflicts) -> None:
     ranked = analysis.rank_against(seed_facts, seed_conflicts).set_index("role_id")
     one_by_one = analysis.versus_us_average(seed_facts, seed_conflicts, [CRM, CCM, CSM])

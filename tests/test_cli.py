@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
@@ -106,6 +105,15 @@ def test_jobs_must_be_at_least_one(bad: str) -> None:
     assert result.exit_code == 2 and "--jobs" in result.output
 
 
+@pytest.mark.parametrize("bad", ["0", "-1"])
+def test_build_itself_refuses_fewer_than_one_job(bad: str, tmp_path: Path) -> None:
+    """The real command, not the toy app: its own --jobs has the minimum."""
+    out = tmp_path / "reports"
+    result = runner.invoke(app, ["build", "--raw", str(RAW), "--out", str(out), "--jobs", bad])
+    assert result.exit_code == 2 and "--jobs" in result.output
+    assert not out.exists()
+
+
 def test_jobs_help_shows_the_real_default() -> None:
     result = runner.invoke(options_app(), ["go", "--help"], env={"COLUMNS": "80"})
     assert f"[default: {os.cpu_count() or 1}; x>=1]" in " ".join(result.output.split())
@@ -136,7 +144,6 @@ def test_report_timeout_is_for_the_whole_notebook(tmp_path: Path) -> None:
     notebook = tmp_path / "three_sleeps.ipynb"
     cells = [nbformat.v4.new_code_cell("import time\ntime.sleep(2)") for _ in range(3)]
     nbformat.write(nbformat.v4.new_notebook(cells=cells), notebook)
-    started = time.monotonic()
     with pytest.raises(NotebookTimeout) as caught:
         make_report(
             "a",
@@ -148,7 +155,6 @@ def test_report_timeout_is_for_the_whole_notebook(tmp_path: Path) -> None:
             timeout=5,
         )
     # each cell (2 s) is within 5 s; the three together (and the kernel's start) are not
-    assert time.monotonic() - started < 20
     assert "the notebook's time limit" in str(caught.value)
 
 
@@ -170,7 +176,7 @@ def test_an_empty_raw_folder_is_a_one_line_error(tmp_path: Path) -> None:
     empty.mkdir()
     result = cli("ingest", "--raw", str(empty))
     assert result.returncode == 1
-    assert "no pages (*.txt)" in one_error_line(result)
+    assert "no pages (*.txt, *.html, *.htm, *.warc, *.warc.gz)" in one_error_line(result)
     assert not (tmp_path / "empty-processed").exists()
 
 

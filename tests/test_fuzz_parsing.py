@@ -122,10 +122,9 @@ def check_page(name: str, source: str, data: bytes, *, others: bool = False) -> 
 def check_csv_round_trip(tables: dict[str, pd.DataFrame], *, full: bool = True) -> None:
     """What ingest writes, the loaders read back (same writer and reader options).
 
-    Without `full`, only the problems table is written and read back, without pandera."""
-    if (tables["roles"]["role"] == "").any():  # see test_nameless_role_... below
-        RUNS["known bug: role with an empty name"] += 1
-        return
+    Without `full`, only the problems table is written and read back, without pandera. No
+    input is exempt: a role with an empty name (the bug pinned in test_nameless_role_...) would
+    fail the loaders here."""
     written = {
         "facts": _facts_for_csv(tables["facts"]),
         **{name: tables[name] for name in ("roles", "conflicts", "problems")},
@@ -407,20 +406,11 @@ GLUED_HEADER = (
 )
 
 
-def _parse_seconds(digits: int) -> float:
-    data = (GLUED_HEADER + "Number of jobs" + "1" * digits + "\n").encode()
-    started = time.perf_counter()
-    result = parse_page("long.txt", data)
-    elapsed = time.perf_counter() - started
-    check_result(result, data)
-    return elapsed
-
-
-def test_glued_numeric_row_parses_in_linear_time() -> None:
-    """4x the row length must cost well under 16x the time (linear: ~4x, quadratic: ~16x)."""
-    short = min(_parse_seconds(3_000) for _ in range(3))
-    long = _parse_seconds(12_000)
-    assert long < max(8 * short, 0.25), f"3,000 digits: {short:.2f} s, 12,000: {long:.2f} s"
+def test_glued_numeric_row_is_read_in_full() -> None:
+    """A glued row of 12,000 digits (once quadratic) parses and passes every property. How
+    its time grows with its length is measured in benchmarks/bench_parse_scaling.py."""
+    data = (GLUED_HEADER + "Number of jobs" + "1" * 12_000 + "\n").encode()
+    check_result(parse_page("long.txt", data), data)
 
 
 # A role name made only of punctuation (the part of a degree heading or a score table header
@@ -449,6 +439,10 @@ def test_nameless_role_does_not_make_the_processed_folder_unreadable(
     roles = load_roles(out)
     assert "customer-care-manager" in set(roles.role_id)
     assert not (facts.role.isna() | (facts.role == "")).any()
+    # and the fuzz helper checks such a page in full (no early return for nameless roles)
+    before = RUNS["nameless"]
+    check_page("nameless", "zzz_nameless.txt", NAMELESS_PAGES[kind].encode(), others=True)
+    assert RUNS["nameless"] == before + 1
 
 
 def test_role_name_with_a_period_is_not_cut_into_a_phantom_role() -> None:
@@ -572,23 +566,16 @@ def test_damaged_real_pages(page: tuple[str, bytes]) -> None:
     check_page("other kinds: damaged real pages", name, data)
 
 
-def _sentence_seconds(repeats: int) -> float:
-    sentence = (
-        "In May 2022, the median annual wage for registered nurses (RNs) was $81,220, and "
-        "about 3,172,500 employed registered nurses were 80% White; "
-    )
-    data = ("Registered Nurses\n\n" + sentence * repeats + "\n").encode()
-    started = time.perf_counter()
+LONG_SENTENCE = (
+    "In May 2022, the median annual wage for registered nurses (RNs) was $81,220, and "
+    "about 3,172,500 employed registered nurses were 80% White; "
+)
+
+
+def test_long_sentences_of_the_other_kinds_are_read() -> None:
+    """A 15,000-character line of sentences (under the 20,000 limit) is read and passes every
+    property. Its time against its length: benchmarks/bench_parse_scaling.py."""
+    data = ("Registered Nurses\n\n" + LONG_SENTENCE * 100 + "\n").encode()
     result = parse_page("long-sentence.txt", data)
-    elapsed = time.perf_counter() - started
     check_result(result, data)
-    return elapsed
-
-
-def test_long_sentences_of_the_other_kinds_parse_in_linear_time() -> None:
-    """A 15,000-character line of sentences (under the 20,000 limit) is read, in well under a
-    second; 4x the length costs well under 16x the time."""
-    short = min(_sentence_seconds(25) for _ in range(3))
-    long = _sentence_seconds(100)  # ~15,000 characters
-    assert long < 2.0
-    assert long < max(8 * short, 0.25), f"25 sentences: {short:.2f} s, 100: {long:.2f} s"
+    assert result.facts

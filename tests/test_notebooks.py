@@ -71,3 +71,15 @@ def test_pair_notebook_finds_the_project_tables_from_any_folder(
     )
     text = str([c.get("outputs") for c in nb.cells])
     assert "Customer care manager" in text and "66,782" in text
+
+
+def test_the_package_ships_the_notebook_jupyterlab_opens() -> None:
+    """Reports use the package's copy (in the wheel: a file; in a checkout: a link to
+    notebooks/role_pair.ipynb), found from the package, not by looking for the checkout."""
+    from rolecompare import config
+    from rolecompare.reporting.report import NOTEBOOK
+
+    checkout = NOTEBOOKS[0].with_name("role_pair.ipynb")
+    assert NOTEBOOK == config.PACKAGE_DIR / "notebooks" / "role_pair.ipynb"
+    assert NOTEBOOK.read_bytes() == checkout.read_bytes()
+    assert config.PACKAGE_DIR in NOTEBOOK.parents

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import shutil
 from pathlib import Path
@@ -179,6 +180,44 @@ def test_nearest_roles_share_skills_degree_experience_and_pay() -> None:
         ("midwife", "nurse"),
         ("plumber", "welder"),
     ]
+
+
+SAME = {"Patient Care": 30, "Charting": 20}
+
+
+def test_nearest_depends_on_pay() -> None:
+    """Alike in skills, degree and experience; only pay tells the near from the far. Without
+    the pay weight the two would tie, and the tie (by role id) would pick a-far."""
+    facts = _facts(
+        _role("base", 60_000, 5, SAME, "Nursing")
+        + _role("a-far", 110_000, 5, SAME, "Nursing")
+        + _role("z-near", 62_000, 5, SAME, "Nursing")
+    )
+    ids = ["a-far", "base", "z-near"]
+    sims = similarity.similarity_matrix(facts, None, ids)
+    # (2 skills + 1 degree + 1 experience + 1 pay) / 5, pay = 1 - |ln(pay ratio)| / ln 2
+    near = (4 + 1 - math.log(62 / 60) / math.log(2)) / 5
+    far = (4 + 1 - math.log(110 / 60) / math.log(2)) / 5
+    assert sims[1, 2] == pytest.approx(near) and near == pytest.approx(0.9905388, abs=1e-7)
+    assert sims[1, 0] == pytest.approx(far) and far == pytest.approx(0.8251062, abs=1e-7)
+    assert ("base", "z-near") in similarity.nearest_pairs(facts, None, ids, 1)
+    assert ("a-far", "base") not in similarity.nearest_pairs(facts, None, ids, 1)
+
+
+def test_nearest_ties_go_to_the_lower_role_id() -> None:
+    """Two candidates exactly as alike: the one whose id sorts first is nearer (documented
+    in building/similarity.py), whatever order the ids come in."""
+    facts = _facts(
+        _role("a-base", 60_000, 5, SAME, "Nursing")
+        + _role("b-twin", 66_000, 7, SAME, "Nursing")
+        + _role("c-twin", 66_000, 7, SAME, "Nursing")
+    )
+    ids = ["a-base", "b-twin", "c-twin"]
+    sims = similarity.similarity_matrix(facts, None, ids)
+    assert sims[0, 1] == sims[0, 2]  # an exact tie
+    expected = [("a-base", "b-twin"), ("b-twin", "c-twin")]
+    assert similarity.nearest_pairs(facts, None, ids, 1) == expected
+    assert similarity.nearest_pairs(facts, None, list(reversed(ids)), 1) == expected
 
 
 def test_nearest_on_a_collection_is_deterministic(generated) -> None:

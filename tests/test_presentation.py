@@ -127,10 +127,36 @@ def test_hostile_titles_and_addresses_show_literally(seed_facts, seed_conflicts)
         ("ftp://example.org", False),
         ("https:///nohost", False),
         (None, False),
+        # the case and the characters browsers ignore before or inside a scheme
+        ("JAVASCRIPT:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("\x01javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("\tjavascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        # addresses urlsplit cannot read: no link, and no exception
+        ("http://[evil", False),
+        ("http://example.org\uff03x", False),
     ],
 )
 def test_only_http_addresses_become_links(url, link) -> None:
     assert is_web_address(url) is link
+
+
+def test_an_unreadable_address_shows_the_title_without_a_link(seed_facts, seed_conflicts) -> None:
+    pages = pd.DataFrame(
+        {
+            "source": [SEED["000"], SEED["001"]],
+            "title": ["Bracketed host", "Full-width hash"],
+            "url": ["http://[evil", "http://example.org\uff03x"],
+            "retrieved": [None, None],
+        }
+    )
+    report = P.pair_report(seed_facts, seed_conflicts, CRM, CCM, pages=pages)
+    page = P.appendix(report).data
+    assert "Bracketed host" in page and "Full-width hash" in page
+    assert 'href="http://[evil' not in page and 'href="http://example.org\uff03' not in page
 
 
 def test_line_runs() -> None:

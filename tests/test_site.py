@@ -255,6 +255,7 @@ def test_a_role_page_has_its_numbers_sources_and_reports(seed_site: Path) -> Non
     # the gap from this role's side: relations minus care, positive
     assert "$17,732 to $25,601" in row and f'href="../roles/{CARE}.html"' in row
     assert f'href="../{CARE}__vs__{RELATIONS}/report.html"' in row
+    assert f'href="../{CARE}__vs__{RELATIONS}/report.pdf"' in row
     assert "inputs <code>ffffffffffff</code>, context of 2025-01-01" in row
     assert 'href="../index.html"' in html
     conflicts = html.split('id="conflicts"')[1].split("</section>")[0]
@@ -280,6 +281,27 @@ def test_many_pairs_are_split_into_pages(
 # --- hostile names, in pages and in a browser ---------------------------------------------------
 
 
+# sources.csv is untrusted too: one address per way to hide a script in a link, one fine one
+HOSTILE_ADDRESSES = [
+    "JAVASCRIPT:window.__pwned=3",
+    "\x01 javascript:window.__pwned=3",
+    "java\tscript:window.__pwned=3",
+    "http://[evil",
+]
+FINE_ADDRESS = "https://example.org/fine"
+
+
+def _hostile_sources(raw: Path) -> None:
+    import csv
+
+    files = sorted(p.name for p in raw.glob("*.txt"))
+    with (raw / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file", "title", "url"])
+        for name, url in zip(files, [FINE_ADDRESS, *HOSTILE_ADDRESSES], strict=True):
+            writer.writerow([name, f"Title of {name}", url])
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
     """The seed pages with two role names replaced by markup (only in a temporary copy),
@@ -292,6 +314,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[
     assert "Customer Relations Manager" in text and "Customer Care Manager" in text
     text = text.replace("Customer Relations Manager", HOSTILE_A)
     first.write_text(text.replace("Customer Care Manager", HOSTILE_B), encoding="utf-8")
+    _hostile_sources(raw)
     processed = tmp_path_factory.mktemp("hostile-processed")
     ingest(raw, processed)
     names = analysis.role_names(load_facts(processed))
@@ -323,6 +346,18 @@ def test_hostile_role_names_show_literally(hostile) -> None:
     shown = "&lt;img src=x onerror=window.__pwned=2&gt; &#34;Quoted&#39; javascript:alert(1)"
     assert f"{shown} manager" in index
     assert all((reports / "roles" / f"{r}.html").is_file() for r in ids)  # slugs, not names
+
+
+def test_role_pages_link_only_http_addresses_of_a_hostile_sources_csv(hostile) -> None:
+    reports, _, _ = hostile
+    html = "".join(p.read_text(encoding="utf-8") for p in (reports / "roles").glob("*.html"))
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    schemes = {h.split(":")[0] for h in hrefs if re.match(r"^[^/?#]*:", h)}
+    assert schemes == {"https"}, schemes  # relative links, and the one fine address
+    assert not [h for h in hrefs if "script:" in h.lower() or "evil" in h]
+    assert f'href="{FINE_ADDRESS}"' in html  # a fine address still becomes a link
+    for name in ("001_", "004_"):  # a page whose address is no link keeps its title
+        assert f"Title of {name}" in html
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -117,9 +118,17 @@ def locked(folder: Path, *, wait: float = 0.0) -> Iterator[None]:
     folder.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(folder / ".rolecompare.lock"))
     try:
-        lock.acquire(timeout=wait)
+        lock.acquire(timeout=0)
     except Timeout as exc:
-        raise FolderBusy(folder, wait) from exc
+        if wait <= 0:
+            raise FolderBusy(folder, wait) from exc
+        # said once, so that a user (and a test) knows the run is waiting, not stuck
+        print(f"rolecompare: waiting up to {wait:g}s for another rolecompare run to finish "
+              f"writing {folder}", file=sys.stderr, flush=True)  # fmt: skip
+        try:
+            lock.acquire(timeout=wait)
+        except Timeout as busy:
+            raise FolderBusy(folder, wait) from busy
     try:
         yield
     finally:

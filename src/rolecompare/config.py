@@ -8,6 +8,11 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 METADATA_DIR = PACKAGE_DIR / "metadata"
+# What a report needs ships inside the package (wheel included), found from the package's own
+# location, never by looking for a checkout: an installed `rolecompare` makes reports in any
+# folder. In a checkout, `rolecompare/notebooks/role_pair.ipynb` is a symbolic link to
+# notebooks/role_pair.ipynb (the copy JupyterLab opens); building the wheel stores the file.
+REPORT_NOTEBOOK = PACKAGE_DIR / "notebooks" / "role_pair.ipynb"
 
 
 def _looks_like_project(folder: Path) -> bool:
@@ -36,7 +41,7 @@ PROJECT_ROOT = _find_project_root()
 RAW_DIR = PROJECT_ROOT / "data" / "raw"
 PROCESSED_DIR = PROJECT_ROOT / "data" / "processed"
 REPORTS_DIR = PROJECT_ROOT / "reports"
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"  # the notebooks JupyterLab opens (a checkout's)
 
 PROCESSED_SUFFIX = "-processed"
 """Tables made from a folder of pages other than the project's data/raw go beside it, in

@@ -15,6 +15,7 @@ not say which statistic they are share the plain column (`salary_yearly`).
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -261,6 +262,26 @@ RANK_COLUMNS = [
 ]
 
 
+def _rank_by_values(roles: pd.DataFrame, metric: str, against: str) -> pd.DataFrame:
+    """No `against` row states `metric`: the roles ranked by their own values (highest `low`
+    first, ties by `high`, then role id), the comparison columns NaN. Said, not silent: in
+    `attrs["note"]` and a warning."""
+    frame = roles.assign(statistic=roles["statistic_key"])
+    for column in RANK_COLUMNS:
+        if column not in frame:
+            frame[column] = np.nan
+    frame = frame.sort_values(["low", "high", "role_id"], ascending=[False, False, True])
+    frame["rank"] = np.arange(1, len(frame) + 1)
+    out = frame[RANK_COLUMNS].reset_index(drop=True)
+    who = "US average" if against == US_AVERAGE else against
+    note = (f"no {who} figure for {metric} in these tables: the roles are ranked by their own "
+            f"values, with no {who} to compare with")  # fmt: skip
+    out.attrs["derived"] = ("rank",)
+    out.attrs["note"] = note
+    warnings.warn(note, UserWarning, stacklevel=3)
+    return out
+
+
 def _against_statistic(roles: pd.DataFrame, us_statistics: set[str]) -> pd.Series:
     """The US average's statistic each role row is compared with (None: unlike), by the
     between-roles rule of `_like`: equal statistics; a side that never says takes the one
@@ -298,7 +319,8 @@ def rank_against(
     `value`, `low`, `high` and the `us_average*` columns are stated; `difference` and
     `percent` (of the US average) are DERIVED, NaN where they depend on the source, and
     always bounded by their `_low` / `_high`. Rank 1 has the highest `percent_low` (what
-    every source supports), ties broken by `percent_high`. Empty without the `against` role.
+    every source supports), ties broken by `percent_high`. Without an `against` row for the
+    metric, the roles are ranked by their values and `attrs["note"]` (and a warning) says so.
     Roles whose statistic the US average does not state are left out
     (`analysis.unlike_statistics` names them one pair at a time).
     """
@@ -306,8 +328,10 @@ def rank_against(
     resolved = resolved[resolved["category_key"] == ""]
     us = resolved[resolved["role_id"] == against]
     roles = resolved[resolved["role_id"] != against].copy()
-    if us.empty or roles.empty:
+    if roles.empty:
         return pd.DataFrame(columns=RANK_COLUMNS)
+    if us.empty:
+        return _rank_by_values(roles, metric, against)
     roles["against_statistic"] = _against_statistic(roles, set(us["statistic_key"]))
     us_side = us.set_index("statistic_key")[["value", "low", "high", "sources", "approximate"]]
     us_side = us_side.add_prefix("us_")

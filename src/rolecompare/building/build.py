@@ -36,12 +36,13 @@ from rolecompare.building.fingerprints import (
     sha,
 )
 from rolecompare.building.manifest import Manifest
+from rolecompare.building.paths import check_role_id, inside, pair_folder
 from rolecompare.building.plan import Pair, PairsSpec, Plan, make_plan, parse_pairs
 from rolecompare.building.run import Progress, Runner, run_local
 from rolecompare.building.slices import Slicer
 from rolecompare.building.tables import Collection
 from rolecompare.building.workers import PairJob, PairOutcome
-from rolecompare.reporting.report import FORMATS, NOTEBOOK, pair_folder_name
+from rolecompare.reporting.report import FORMATS, NOTEBOOK
 
 PAIR_FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*__vs__[a-z0-9]+(-[a-z0-9]+)*$")
 STATE_CONTEXT = "context"
@@ -148,6 +149,8 @@ def prepare(
 ) -> Prepared:
     """Plan, settle the context and decide every pair's action; writes nothing."""
     collection = Collection.read(processed_dir)
+    for role_id in collection.roles["role_id"]:  # before anything is written
+        check_role_id(role_id)
     plan = make_plan(collection, _spec(pairs), only)
     stored = manifest.get(STATE_CONTEXT) if manifest else None
     previous = contexts.Context.from_bytes(stored) if stored else None
@@ -167,7 +170,7 @@ def prepare(
     for a, b in plan.pairs:
         parts = {"facts_a": prints.get(a, ""), "facts_b": prints.get(b, ""), **shared}
         inputs = sha(json.dumps(parts, sort_keys=True))
-        folder = pair_folder_name(a, b)
+        folder = pair_folder(a, b)
         record = records.get(folder)
         fresh = (
             not force
@@ -230,10 +233,10 @@ def _write_pair(
     reports: Path, outcome: PairOutcome, record: dict, formats: Sequence[str], manifest: Manifest
 ) -> None:
     """The pair's files (each atomically), then its record: the commit that marks it done."""
-    folder = reports / pair_folder_name(outcome.role_a, outcome.role_b)
+    folder = inside(reports, pair_folder(outcome.role_a, outcome.role_b))
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in outcome.files.items():
-        atomic.write_bytes(folder / name, data)
+        atomic.write_bytes(inside(folder, name), data)
     for fmt in FORMATS:  # a report of another format, or from before a failure, would mislead
         name = f"report.{fmt}"
         if name not in outcome.files and (fmt not in formats or not outcome.ok):

@@ -76,7 +76,10 @@ class Manifest:
         path = manifest_path(reports_dir)
         if not path.is_file():
             return None
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, isolation_level=None)
+        # as_uri() percent-encodes `?`, `#`, `%` and spaces: with f"file:{path}?mode=ro" a
+        # folder named `mo?x` would end the path early and open another file read-write
+        uri = f"{path.absolute().as_uri()}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
         try:
             db.execute("SELECT count(*) FROM pairs").fetchone()
         except sqlite3.DatabaseError:

@@ -16,7 +16,8 @@ Skill and degree names are compared case- and spacing-insensitively; a number th
 disagree on counts as the midpoint of what they state. A pair is a candidate only when the
 two roles share at least `MIN_SHARED_FEATURES` features (one shared number is too little to
 call two roles alike). Each role's K nearest are its K candidates of highest similarity,
-ties broken by role id; the pair (A, B) is planned once however many roles name it.
+ties broken by role id (the lower id first); the pair (A, B) is planned once however many
+roles name it.
 
 Everything is computed as arrays, a block of roles at a time, so thousands of roles take
 well under a second and memory stays bounded.

@@ -140,11 +140,12 @@ def build(
 
 def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
     from rolecompare.building.build import dry_run as plan_build
+    from rolecompare.building.paths import UnsafePath
     from rolecompare.building.plan import PlanError
 
     try:
         planned = plan_build(folder, out, formats=wanted, pairs=spec, only=only_ids, force=force)
-    except PlanError as exc:
+    except (PlanError, UnsafePath) as exc:
         raise fail(str(exc), 2) from exc
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["role_a", "role_b", "action"])
@@ -163,6 +164,7 @@ def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
 
 def _run(folder, out, spec, only_ids, wanted, force, jobs, timeout, scheduler, wait) -> None:
     from rolecompare.building.build import build as run_build
+    from rolecompare.building.paths import UnsafePath
     from rolecompare.building.plan import PlanError
     from rolecompare.building.run import run_dask
 
@@ -179,7 +181,7 @@ def _run(folder, out, spec, only_ids, wanted, force, jobs, timeout, scheduler, w
             runner=run_dask(scheduler) if scheduler else None,
             lock_wait=wait,
         )
-    except PlanError as exc:
+    except (PlanError, UnsafePath) as exc:
         raise fail(str(exc), 2) from exc
     except atomic.FolderBusy as exc:
         raise fail(str(exc)) from exc

@@ -41,7 +41,11 @@ _PROCESSED_RULE = (
 
 RawOption = Annotated[
     Path,
-    typer.Option("--raw", help="Folder of raw career pages (*.txt).", show_default=True),
+    typer.Option(
+        "--raw",
+        help="Folder of raw career pages (*.txt, *.html, *.htm, *.warc, *.warc.gz).",
+        show_default=True,
+    ),
 ]
 OutOption = Annotated[
     Path | None,

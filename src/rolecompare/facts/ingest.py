@@ -15,27 +15,28 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.facts.parsing import PageResult, Problem, parse_page
-from rolecompare.facts.sources import SOURCES_FILE, read_sources
+from rolecompare.facts.parsing import PageResult, parse_page
+from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
+from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
 
 if TYPE_CHECKING:
     import pandas as pd
 
 # The code whose change makes earlier facts stale.
-_CODE_FILES = ("facts/parsing/*.py", "facts/*.py", "metadata/*.csv")
+_CODE_FILES = ("facts/parsing/*.py", "facts/reading/*.py", "facts/*.py", "metadata/*.csv")
 
 
 class RawFolderMissing(FileNotFoundError):
     def __init__(self, folder: Path) -> None:
         super().__init__(
             f"raw pages folder {folder} does not exist: create it and put the career pages "
-            "(*.txt) in it, or pass --raw DIR"
+            f"({PATTERNS}) in it, or pass --raw DIR"
         )
         self.folder = folder
 
@@ -52,10 +53,10 @@ class RawFolderIsAFile(NotADirectoryError):
 
 
 class NoPages(Exception):
-    """The raw folder holds no page (*.txt): nothing to ingest."""
+    """The raw folder holds no page (text, HTML or WARC): nothing to ingest."""
 
     def __init__(self, folder: Path) -> None:
-        super().__init__(f"no pages (*.txt) in {folder}: put the career pages there first")
+        super().__init__(f"no pages ({PATTERNS}) in {folder}: put the career pages there first")
         self.folder = folder
 
 
@@ -76,6 +77,7 @@ class IngestResult:
     folder: ProcessedFiles
     pages: int
     tables: dict[str, pd.DataFrame]
+    notes: list[str] = field(default_factory=list)  # WARC records skipped, captures superseded
 
     @property
     def problems(self) -> pd.DataFrame:
@@ -87,18 +89,18 @@ class IngestResult:
             f"read {self.pages} page(s): {len(t['facts'])} facts about {len(t['roles'])} roles, "
             f"{len(t['conflicts'])} conflict(s), {len(t['problems'])} problem(s) -> "
             f"{self.folder.folder}"
-        )
+        ) + "".join(f"\n{note}" for note in self.notes)
 
 
 def page_files(raw_dir: Path, *, require: bool = False) -> list[Path]:
-    """The pages (*.txt) of a folder, sorted. RawFolderMissing / RawFolderIsAFile when it is
-    not a folder; with `require`, NoPages when it holds none."""
+    """The page files (text, HTML, WARC) of a folder, sorted. RawFolderMissing /
+    RawFolderIsAFile when it is not a folder; with `require`, NoPages when it holds none."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         if raw_dir.exists():
             raise RawFolderIsAFile(raw_dir)
         raise RawFolderMissing(raw_dir)
-    pages = sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
+    pages = sorted(p for p in raw_dir.iterdir() if p.is_file() and suffix_kind(p))
     if require and not pages:
         raise NoPages(raw_dir)
     return pages
@@ -160,27 +162,27 @@ def _sources_hash(raw_dir: Path) -> str | None:
         return None
 
 
-def _manifest(raw_dir: Path, out_dir: Path, pages: dict[str, bytes]) -> dict[str, object]:
-    return {
+def _manifest(
+    raw_dir: Path, out_dir: Path, pages: dict[str, bytes], folder: FolderPages | None = None
+) -> dict[str, object]:
+    manifest: dict[str, object] = {
         "raw_dir": str(Path(raw_dir).resolve()),
         "raw_relative": os.path.relpath(Path(raw_dir).resolve(), Path(out_dir).resolve()),
         "code": code_fingerprint(),
         "sources": _sources_hash(raw_dir),
         "pages": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())},
     }
+    if folder is not None and folder.sources:  # a new <title> alone changes pages.csv too
+        said = json.dumps(sorted((k, list(astuple(v))) for k, v in folder.sources.items()))
+        manifest["page_sources"] = hashlib.sha256(said.encode("utf-8")).hexdigest()
+    return manifest
 
 
-def _read_pages(raw_dir: Path) -> tuple[dict[str, bytes], list[PageResult]]:
-    pages: dict[str, bytes] = {}
-    unreadable: list[PageResult] = []
-    for path in page_files(raw_dir):
-        try:
-            pages[path.name] = path.read_bytes()
-        except OSError as exc:
-            unreadable.append(
-                PageResult(path.name, problems=[Problem(1, f"cannot read file: {exc.strerror}")])
-            )
-    return pages, unreadable
+def _read_pages(raw_dir: Path) -> tuple[dict[str, bytes], list[PageResult], FolderPages]:
+    """The parser's input per page (an HTML page's extracted text), unreadable files and
+    archives as problems, and what the folder's pages say of themselves."""
+    folder = read_folder(raw_dir)
+    return folder.texts, folder.unreadable, folder
 
 
 # Below this many pages a process pool costs more than it saves.
@@ -238,8 +240,8 @@ def is_stale(raw_dir: Path, out_dir: Path) -> bool:
         recorded = json.loads(files.manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return True
-    pages, _ = _read_pages(raw_dir)
-    return recorded != _manifest(raw_dir, out_dir, pages)
+    pages, _, folder = _read_pages(raw_dir)
+    return recorded != _manifest(raw_dir, out_dir, pages, folder)
 
 
 def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
@@ -258,15 +260,19 @@ def ingest(
     lock_wait: float = 600.0,
     force: bool = False,
 ) -> IngestResult:
-    """Parse every *.txt page in raw_dir and write the tables (atomically) to out_dir.
+    """Parse every page in raw_dir (text, HTML, WARC crawls: `facts.reading`) and write the
+    tables (atomically) to out_dir, with the text extracted from HTML pages in `text/`.
 
     Raises TablesOfOtherPages when out_dir holds tables made from other pages, unless
     `force` (see `config.processed_dir_for` for a folder of their own).
     """
     check_tables_belong(raw_dir, out_dir, force=force)
-    pages, unreadable = _read_pages(raw_dir)
+    pages, unreadable, folder = _read_pages(raw_dir)
     results = parse_all(pages, meanwhile=_prepare_tables) + unreadable
+    for result in results:
+        result.problems[:0] = folder.problems.get(result.source, [])
     sources, source_problems = read_sources(raw_dir, {r.source for r in results})
+    sources = merge_sources(folder.sources, sources)
     from rolecompare.facts.tables import build_tables  # pandas: not needed to parse
 
     tables = build_tables(results, sources, source_problems)
@@ -276,9 +282,10 @@ def ingest(
         atomic.write_csv(files.facts, _facts_for_csv(tables["facts"]))
         for name in ("roles", "conflicts", "problems", "pages"):
             atomic.write_csv(getattr(files, name), tables[name])
-        manifest = _manifest(raw_dir, out_dir, pages)
+        write_texts(files.folder, folder.extracted)
+        manifest = _manifest(raw_dir, out_dir, pages, folder)
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
     if on_problem is not None:
         for row in tables["problems"].itertuples():
             on_problem(f"{row.source}:{row.line}: {row.problem}")
-    return IngestResult(files, len(pages) + len(unreadable), tables)
+    return IngestResult(files, len(pages) + len(unreadable), tables, folder.summary())

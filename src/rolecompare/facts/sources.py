@@ -2,10 +2,12 @@
 
 Optional, one row per page file: `file,title,url,retrieved` (only `file` is required). It is
 untrusted input like the pages: titles and addresses are kept as written (reports show them
-literally and make links only of http/https addresses). A row that cannot be used -- no
-`file`, a file that is not a page in the folder, a second row for one file, a field that is too
-long, a date that is not YYYY-MM-DD -- is a problem on its line, never fatal; the rest of the
-file is still used.
+literally and make links only of http/https addresses, see `web_address`). An address that
+cannot be read as a URL at all (`http://[evil`, a full-width `＃` in the host) is a problem on
+its line and is dropped: the page keeps its title, shown without a link. A row that cannot
+be used -- no `file`, a file that is not a page in the folder, a second row for one file, a
+field that is too long, a date that is not YYYY-MM-DD -- is a problem on its line, never
+fatal; the rest of the file is still used.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rolecompare.facts.parsing import Problem
 
@@ -23,6 +26,32 @@ COLUMNS = ("file", "title", "url", "retrieved")
 MAX_FIELD = 2_000
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def web_address(url: object) -> str | None:
+    """The address a link may carry: an absolute http(s) address with a host, normalised by
+    `urlsplit` (scheme lower-cased, leading control characters and spaces stripped, tabs and
+    newlines removed, as browsers do), else None. `JAVASCRIPT:`, `\x01javascript:`,
+    `java\tscript:`, `data:` and relative addresses never become links; an address
+    `urlsplit` cannot read gives None instead of raising. The one link check of the reports
+    and the site."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return parts.geturl()
+
+
+def _unreadable(url: str) -> bool:
+    try:
+        urlsplit(url)
+    except ValueError:
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -97,8 +126,15 @@ def parse_sources(data: bytes, pages: set[str]) -> tuple[dict[str, SourceInfo], 
                         "YYYY-MM-DD: date not used")
             )  # fmt: skip
             retrieved = None
+        url = _clean(record.get("url"))
+        if url and _unreadable(url):
+            problems.append(
+                Problem(line, f"{SOURCES_FILE}: address {url[:80]!r} is not a valid URL: "
+                        "not used (the title is shown without a link)")
+            )  # fmt: skip
+            url = None
         seen_on[name] = line
-        found[name] = SourceInfo(_clean(record.get("title")), _clean(record.get("url")), retrieved)
+        found[name] = SourceInfo(_clean(record.get("title")), url, retrieved)
     return found, problems
 
 
@@ -112,3 +148,17 @@ def read_sources(raw_dir: Path, pages: set[str]) -> tuple[dict[str, SourceInfo],
     except OSError as exc:
         return {}, [Problem(1, f"cannot read {SOURCES_FILE}: {exc.strerror}")]
     return parse_sources(data, pages)
+
+
+def merge_sources(
+    own: dict[str, SourceInfo], listed: dict[str, SourceInfo]
+) -> dict[str, SourceInfo]:
+    """What pages say of themselves (an HTML title, a crawl's address and date), with each
+    field that sources.csv gives winning over it."""
+    merged = dict(own)
+    for name, info in listed.items():
+        base = own.get(name, SourceInfo())
+        merged[name] = SourceInfo(
+            info.title or base.title, info.url or base.url, info.retrieved or base.retrieved
+        )
+    return merged

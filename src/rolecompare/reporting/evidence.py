@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import pandas as pd
+
+from rolecompare.facts.sources import web_address
 
 US_AVERAGE = "us-average"
 
@@ -94,7 +95,7 @@ class Source:
     @property
     def link(self) -> str | None:
         """The address when it may become a link (http or https), else None."""
-        return self.url if is_web_address(self.url) else None
+        return web_address(self.url)
 
     @property
     def display_title(self) -> str:
@@ -105,13 +106,7 @@ class Source:
 def is_web_address(url: str | None) -> bool:
     """True for an absolute http(s) address with a host; `javascript:`, `data:` and relative
     addresses stay text."""
-    if not url:
-        return False
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
+    return web_address(url) is not None
 
 
 def line_runs(lines: Iterable[int]) -> str:

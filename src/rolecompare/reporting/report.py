@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rolecompare.config import NOTEBOOKS_DIR
+from rolecompare.config import REPORT_NOTEBOOK
 from rolecompare.facts.parsing.text import slugify
 
-NOTEBOOK = NOTEBOOKS_DIR / "role_pair.ipynb"
+NOTEBOOK = REPORT_NOTEBOOK
 FORMATS = ("html", "pdf")
 BENCHMARK_ROLES = frozenset({"us-average"})  # columns of averages, not roles to compare
 DEFAULT_CELL_TIMEOUT = 300.0

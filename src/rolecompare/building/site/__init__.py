@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rolecompare import atomic
 from rolecompare.building.manifest import Manifest
+from rolecompare.building.paths import inside, role_page
 from rolecompare.building.tables import Collection
 from rolecompare.config import PROJECT_ROOT
 
@@ -119,7 +120,7 @@ def _role_stamps(collection: Collection, data, code: str) -> dict[str, str]:
             for p in role.pairs
         ]  # fmt: skip
         text = json.dumps([prints.get(role.role_id), role.name, pairs, code], sort_keys=True)
-        stamps[f"roles/{role.role_id}.html"] = hashlib.sha256(text.encode()).hexdigest()
+        stamps[role_page(role.role_id)] = hashlib.sha256(text.encode()).hexdigest()
     return stamps
 
 
@@ -150,13 +151,14 @@ def write_site(
     data = site_data(collection, records)
     pages = pair_pages(data.pairs)
     roles = list(data.roles.values())
+    # every role id is checked (UnsafePath) before any page is written
     written = Written(stamps=_role_stamps(collection, data, _site_code()))
 
     def put(relative: str, text: str) -> None:
         encoded = text.encode("utf-8")
         digest = hashlib.sha256(encoded).hexdigest()
         written.files[relative] = digest
-        target = reports / relative
+        target = inside(reports, relative)  # role ids were checked; this checks the path
         if previous.files.get(relative) != digest or not target.is_file():
             _replace(target, encoded)
 
@@ -169,7 +171,7 @@ def write_site(
     }
     compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
     for role in roles:
-        relative = f"roles/{role.role_id}.html"
+        relative = role_page(role.role_id)
         unchanged = previous.stamps.get(relative) == written.stamps[relative]
         if unchanged and relative in previous.files and (reports / relative).is_file():
             written.files[relative] = previous.files[relative]

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from rolecompare import analysis
+from rolecompare.building.paths import role_page
 from rolecompare.building.site import formatting as fmt
 from rolecompare.building.tables import Collection
 
@@ -28,7 +29,7 @@ REPORT_FILES = (("report.html", "HTML"), ("report.pdf", "PDF"))
 
 
 def role_href(role_id: str, prefix: str = "") -> str | None:
-    return f"{prefix}roles/{quote(role_id)}.html" if ROLE_ID.match(role_id) else None
+    return f"{prefix}{quote(role_page(role_id))}" if ROLE_ID.match(role_id) else None
 
 
 @dataclass(frozen=True)

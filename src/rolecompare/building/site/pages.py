@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlparse
 
 import jinja2
 
 from rolecompare.building.site import formatting as fmt
 from rolecompare.building.site.data import PairRow, RoleRow, SiteData, role_href, shown_sources
+from rolecompare.facts.sources import web_address
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
 PAIRS_PER_PAGE = 250  # ~200 kB a page
@@ -189,13 +189,6 @@ def render_pairs_page(page: PairsPage, pages: list[PairsPage], total: int) -> st
     return _render("pairs.html.j2", page=page, pages=pages, total=total)
 
 
-def _http(url: object) -> str | None:
-    if not isinstance(url, str):
-        return None
-    parsed = urlparse(url.strip())
-    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
-
-
 def _blank(value: object) -> bool:
     return value is None or value != value or value == ""
 
@@ -239,7 +232,7 @@ def role_context(role: RoleRow, data: SiteData, in_plan: bool) -> dict:
     pages = []
     for source in role.sources:
         page = dict(data.pages.get(source) or {"source": source})
-        page["href"] = _http(page.get("url"))
+        page["href"] = web_address(page.get("url"))
         for key in ("title", "url", "kind", "retrieved"):
             page[key] = None if _blank(page.get(key)) else page[key]
         pages.append(page)
