@@ -250,6 +250,7 @@ def test_gender_and_lgbt_shares_in_sentences() -> None:
     page = (
         "Welder Demographics and Statistics in the US\n"
         "- Over 402,333 welders hold jobs in the United States today.\n"
+        "In 2012 approximately 240,480 welders worked in the United States.\n"
         "- Women make up 6.1% of all welders and men 93.9%.\n"
         "Among welders, 93.9% are men and 6.1% are women.\n"
         "- LGBT workers account for 3% of all welders.\n"
@@ -257,6 +258,7 @@ def test_gender_and_lgbt_shares_in_sentences() -> None:
     got = [(f[1], f[2], f[3], f[6]) for f in facts(page)]
     assert got == [
         ("jobs_count", None, "402333", "more than"),
+        ("jobs_count", None, "240480", "approximate"),
         ("gender_share", "female", "6.1", None),
         ("gender_share", "male", "93.9", None),
         ("gender_share", "male", "93.9", None),

@@ -37,7 +37,8 @@ _COUNT_LEAD = re.compile(
 )
 _COUNT_AFTER = re.compile(
     r"(?:\s+\([A-Z]{2,5}s?\))?(?:\s+(?:were|are)\s+(?:employed|working)\b|\s+nationwide\b"
-    r"|\s+across the country\b|\s+(?:currently\s+)?(?:work|practice|live)\s+in\s+the"
+    r"|\s+across the country\b|\s+(?:currently\s+)?(?:work|worked|practice|practiced|live"
+    r"|lived)\s+in\s+the"
     r"\s+(?:U\.S\.|United States)|\s+in\s+the\s+(?:U\.S\.|United States)\b"
     r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$|\s+jobs\b(?!\s+(?:in|at|for|with)\b)"
     r"|\s+(?:hold|held|have|had|fill|filled)\s+jobs\s+in\s+the\s+(?:U\.S\.|United States))"
