@@ -355,3 +355,16 @@ def test_comparison_rows_printed_with_spaces() -> None:
         ("civil-engineer", "growth_projected", "5", None),
         ("mechanical-engineer", "growth_projected", "10", None),
     ]
+
+
+def test_a_projected_change_with_its_rate() -> None:
+    page = (
+        "Information Security Analyst Profile\n"
+        "From 2016 to 2026 employment of information security analysts is projected to grow by "
+        "over 28,000, or by 28 percent, much faster than the average for all occupations.\n"
+    )
+    got = [(f[1], f[3], f[6], f[7]) for f in facts(page)]
+    assert got == [
+        ("growth_projected", "28", None, "2016-2026"),
+        ("employment_change", "28000", "more than", "2016-2026"),
+    ]

@@ -79,6 +79,18 @@ _GROWTH_EXPECTED = re.compile(
     r"|forecast)",
     re.IGNORECASE,
 )
+_GROW_BY = re.compile(
+    r"\b(?:projected|expected|forecast)\s+to\s+(?P<verb>grow|increase|rise|decline|decrease|fall"
+    r"|shrink|drop)\s+by\s+(?:(?:about|around|roughly|nearly|over|more than|almost)\s+)?$",
+    re.IGNORECASE,
+)
+_OR_BY_PERCENT = re.compile(r",?\s+or\s+(?:by\s+)?(?:about\s+)?\d[\d.]*\s?(?:%|percent)", re.I)
+# the rate after the count: "grow by over 28,000, or by 28 percent"
+_OR_BY = re.compile(
+    r"\b(?:projected|expected|forecast)\s+to\s+(?P<verb>grow|increase|rise|decline|decrease|fall"
+    r"|shrink|drop)\s+by\s+[^;%]{1,30}?,?\s+or\s+(?:by\s+)?(?:about\s+)?$",
+    re.IGNORECASE,
+)
 _PROJECTED_AT = re.compile(
     r"\b(?:growth|employment|jobs)\b[^.;%]{0,80}?\b(?:is|are)\s+(?:projected|expected|forecast)"
     r"\s+(?:at|to be)\s+(?:(?:about|around|roughly|nearly)\s+)?$",
@@ -178,7 +190,7 @@ def growth(sentence: Sentence) -> list[Found]:
             continue
         head = words_before(sentence, token)
         before = _GROWTH_BEFORE.search(head)
-        projected_at = _PROJECTED_AT.search(head)  # "job growth for X is projected at 7%"
+        projected_at = _PROJECTED_AT.search(head) or _OR_BY.search(head)  # "projected at 7%"
         word = _RATE_WORD.match(line.text, token.end)
         if (
             before is None
@@ -267,11 +279,19 @@ def openings(sentence: Sentence) -> list[Found]:
 
 def employment_change(sentence: Sentence) -> list[Found]:
     line = sentence.line
-    if not line.context.us or ("jobs" not in sentence.text and "positions" not in sentence.text):
+    text = sentence.text
+    if not line.context.us or ("jobs" not in text and "positions" not in text and "by" not in text):
         return []
     out = []
     for token in line.tokens_in(sentence.span):
         if token.kind != "number" or token.is_year:
+            continue
+        # "employment of X is projected to grow by over 28,000, or by 28 percent"
+        if _GROW_BY.search(words_before(sentence, token)) and _OR_BY_PERCENT.match(
+            line.text, token.end
+        ):
+            decline = _GROW_BY.search(words_before(sentence, token)).group("verb").lower()
+            out.append(Found("employment_change", token, negative=decline in _DECLINE))
             continue
         if m := _JOBS_LOST.match(line.text, token.end):
             lost = m.group("verb").lower() in {"lost", "cut", "eliminated"}
