@@ -224,10 +224,34 @@ def roles_table(processed: Path | str | None = None) -> pd.DataFrame:
     `<metric>` is the stated value, NaN where the sources disagree; `<metric>_low` /
     `<metric>_high` hold the smallest and largest statement; medians have their own
     `<metric>_median` columns; `conflicts` and `approximate` name the metrics concerned.
-    Never an average of repeated or conflicting statements.
+    Never an average of repeated or conflicting statements. `soc_code`, `soc_title` and
+    `soc_match` (from roles.csv) name the SOC 2018 occupation a role links to with certainty;
+    `soc_major_group` is the code's first two digits ('29': healthcare practitioners).
     """
     facts, conflicts = tables(processed)
-    return analysis.roles_table(facts, conflicts)
+    table = analysis.roles_table(facts, conflicts)
+    return _with_soc(table, processed_dir(processed).resolve())
+
+
+SOC_COLUMNS = ["soc_code", "soc_title", "soc_match"]
+
+
+def _with_soc(table: pd.DataFrame, folder: Path) -> pd.DataFrame:
+    """The roles table with roles.csv's SOC columns after `role` (empty where unlinked)."""
+    from rolecompare.facts.tables import load_roles
+
+    # not validated: roles.csv of an ingest older than the SOC columns still gives the table
+    roles = load_roles(folder, validate=False) if ProcessedFiles(folder).roles.is_file() else None
+    at = table.columns.get_loc("role") + 1
+    for offset, column in enumerate([*SOC_COLUMNS, "soc_major_group"]):
+        if column == "soc_major_group":
+            values = table["soc_code"].str[:2]
+        elif roles is not None and column in roles:
+            values = table["role_id"].map(roles.set_index("role_id")[column])
+        else:
+            values = pd.Series(None, index=table.index, dtype=object)
+        table.insert(at + offset, column, values.astype(object).where(values.notna(), None))
+    return table
 
 
 def rank(

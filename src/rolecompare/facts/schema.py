@@ -123,7 +123,7 @@ def _extra_checks(table: str, name: str) -> list[pa.Check]:
 
     if name == "metric":
         return [pa.Check.isin(list(metrics()))]
-    if name in {"statistic", "qualifier", "kind"}:
+    if name in {"statistic", "qualifier", "kind", "soc_match"}:
         return [pa.Check.isin(list(vocabulary(name)))]
     if name == "line":
         return [pa.Check.ge(0)]
@@ -179,6 +179,7 @@ def contract_markdown() -> str:
         ("statistic", "Statistics"),
         ("qualifier", "Qualifiers"),
         ("kind", "Page kinds"),
+        ("soc_match", "SOC links"),
     ):
         lines += [f"#### {title} (`{field}`)", "", "| value | meaning |", "|---|---|"]
         lines += [f"| `{value}` | {meaning} |" for value, meaning in vocabulary(field).items()]

@@ -95,11 +95,13 @@ def _passages(page: Page, result: PageResult) -> None:
 def _comparison_tables(page: Page, result: PageResult) -> None:
     page.seed_view(result)
     parse_tables(page.visible or [], result, page.mentioned or [])
+    for role in {f.role for f in result.facts}:  # a table's headers declare its roles
+        page.context.roles.declare(role)
 
 
 def _profile(page: Page, result: PageResult) -> None:
     page.seed_view(result)
-    parse_prose(page.visible or [], result, page.subject)
+    parse_prose(page.visible or [], result, page.subject, page.context.roles.protect)
 
 
 def _how_to(page: Page, result: PageResult) -> None:

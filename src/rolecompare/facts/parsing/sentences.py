@@ -28,11 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rolecompare.facts.parsing.context import PageContext
-from rolecompare.facts.parsing.model import PageResult, RawFact
+from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
 from rolecompare.facts.parsing.numbers import Period, Token, find_numbers, find_periods
 from rolecompare.facts.parsing.numbers import qualifier_at as _qualifier_at
 from rolecompare.facts.parsing.roles import US_AVERAGE, Mention
-from rolecompare.facts.parsing.sections import section_role_at
 from rolecompare.facts.parsing.text import slugify
 from rolecompare.facts.schema import metrics
 
@@ -190,8 +189,8 @@ class Sentence:
             return named[0].role
         if self.line.last_role:
             return self.line.last_role
-        if section := section_role_at(self.line.context, self.line.number):
-            return section  # under a heading that names one role
+        if section := self.line.context.section_role(self.line.number):
+            return section  # a heading naming a role starts that role's section
         return roles.main if roles.pair is None else None
 
     def mention_after(self, position: int, within: int = 60) -> Mention | None:
@@ -254,6 +253,9 @@ class Sentence:
         role = found.role or (None if found.named_elsewhere else self.role_for(at))
         if role is None:
             return None
+        if not line.context.roles.attributable(role):  # a role mentioned only in passing
+            result.problems.append(Problem(line.number, _passing(role, token, found.metric)))
+            return None
         metric = metrics()[found.metric]
         value = printed = None
         if token is not None:
@@ -300,6 +302,15 @@ class Sentence:
 
 
 Reader = Callable[[Sentence], list[Found]]
+
+
+def _passing(role: str, token: Token | None, metric: str) -> str:
+    what = token.printed if token else metric
+    return (
+        f"{what} not attributed: its {metric} is stated for {role!r}, a role the page only "
+        "mentions in passing (not its title, headings, tables, comparison, a kind of its role "
+        "or a SOC occupation)"
+    )
 
 
 def read_line(

@@ -19,7 +19,6 @@ from rolecompare.facts.parsing.categories import RACE_PHRASE, RACE_QUALIFIER
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_numbers, find_periods, token_fact
-from rolecompare.facts.parsing.sections import section_role_at
 
 _GENDERS = {"male": "male", "men": "male", "female": "female", "women": "female"}
 _LABEL = re.compile(
@@ -67,7 +66,7 @@ def read_share_rows(lines: list[str | None], result: PageResult, context: PageCo
             continue
         if _SEPARATOR.match(line):
             continue
-        role = section_role_at(context, number) or main
+        role = context.section_role(number) or main
         if m := _LABEL.match(line):
             metric, category = _column(m.group("label")) or ("", "")
             token = next(t for t in find_numbers(line) if t.start == m.start("n"))

@@ -26,7 +26,6 @@ from rolecompare.facts.parsing.numbers import (
     qualifier_at,
     token_fact,
 )
-from rolecompare.facts.parsing.sections import section_role_at
 from rolecompare.facts.schema import metrics
 
 MAX_LABEL = 48  # characters: a label is a few words
@@ -89,13 +88,13 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
         if label is None:
             if ":" in line and len(line) <= MAX_LABEL + 32:  # "Median: $68,130"
                 if _label(line.partition(":")[0].strip()):
-                    _same_line(line, number, section_role_at(context, number) or main, result)
+                    _same_line(line, number, context.section_role(number) or main, result)
             elif "$" in line and number < len(lines) and _RANK_LABEL.match(lines[number] or ""):
                 # "$41,080" above "10th percentile"
-                role = section_role_at(context, number) or main
+                role = context.section_role(number) or main
                 _percentile_below(line, lines[number] or "", number, role, result)
             continue
-        role = section_role_at(context, number) or main  # the role of the label's section
+        role = context.section_role(number) or main  # the role of the label's section
         if not metrics()[label[0].metric].has_number:
             _text_below(lines, number, label, role, result)
             continue
