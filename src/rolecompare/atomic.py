@@ -47,11 +47,6 @@ def write_text(target: Path, text: str) -> None:
     write_bytes(target, text.encode("utf-8"))
 
 
-def copy_file(source: Path, target: Path) -> None:
-    with atomic_path(target) as tmp:
-        shutil.copyfile(source, tmp)
-
-
 @contextlib.contextmanager
 def atomic_dir(target: Path) -> Iterator[Path]:
     """Build a whole folder under a temporary name, then swap it in place of `target`."""

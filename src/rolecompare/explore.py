@@ -11,7 +11,6 @@ DataFrames themselves.
 
 from __future__ import annotations
 
-import difflib
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -19,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare import analysis
-from rolecompare.analysis import US_AVERAGE, UnknownRole
+from rolecompare.analysis import US_AVERAGE
 from rolecompare.config import ProcessedFiles, processed_dir
+from rolecompare.core.roles import resolve_role
 from rolecompare.core.tables import read_table
 
 
@@ -67,21 +67,11 @@ def tables(processed: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFr
 def role_id(name: str, facts: pd.DataFrame) -> str:
     """The role id of what a user typed: an id, a name ('Customer care manager'), any case.
 
-    Raises UnknownRole naming the closest known roles.
+    Raises UnknownRole naming the closest known roles (`core.roles.resolve_role`, as the CLI).
     """
-    from rolecompare.facts.parsing.text import slugify
-
-    known = analysis.known_roles(facts)
-    wanted = slugify(str(name))
-    if wanted in known:
-        return wanted
     names = analysis.role_names(facts)
-    by_name = {" ".join(v.split()).casefold(): k for k, v in names.items()}
-    found = by_name.get(" ".join(str(name).split()).casefold())
-    if found is not None:
-        return found
-    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-    raise UnknownRole(str(name), known, close)
+    known = {r: names.get(r, r) for r in analysis.known_roles(facts)}
+    return resolve_role(str(name), known, benchmarks=True)
 
 
 class Comparison(pd.DataFrame):
@@ -151,9 +141,11 @@ def _number_text(value: float, unit: str, signed: bool = True) -> str:
         return analysis.money_text(value, unit, signed=signed)
     if unit == "percentage points":
         return analysis.points_text(value, signed=signed)
-    if unit in {"years", "months"}:
-        return f"{value:+g} {unit}" if signed else f"{value:g} {unit}"
-    return f"{value:+,g}" if signed else f"{value:,g}"
+    if unit == "years":
+        return analysis.years_text(value, signed=signed)
+    if unit == "months":
+        return f"{analysis.years_number(value, signed=signed)} {unit}"
+    return ("+" if signed and value > 0 else "") + analysis.plain_number(value)
 
 
 def _difference_text(row: dict) -> str:
@@ -225,10 +217,34 @@ def roles_table(processed: Path | str | None = None) -> pd.DataFrame:
     `<metric>` is the stated value, NaN where the sources disagree; `<metric>_low` /
     `<metric>_high` hold the smallest and largest statement; medians have their own
     `<metric>_median` columns; `conflicts` and `approximate` name the metrics concerned.
-    Never an average of repeated or conflicting statements.
+    Never an average of repeated or conflicting statements. `soc_code`, `soc_title` and
+    `soc_match` (from roles.csv) name the SOC 2018 occupation a role links to with certainty;
+    `soc_major_group` is the code's first two digits ('29': healthcare practitioners).
     """
     facts, conflicts = tables(processed)
-    return analysis.roles_table(facts, conflicts)
+    table = analysis.roles_table(facts, conflicts)
+    return _with_soc(table, processed_dir(processed).resolve())
+
+
+SOC_COLUMNS = ["soc_code", "soc_title", "soc_match"]
+
+
+def _with_soc(table: pd.DataFrame, folder: Path) -> pd.DataFrame:
+    """The roles table with roles.csv's SOC columns after `role` (empty where unlinked)."""
+    from rolecompare.facts.tables import load_roles
+
+    # not validated: roles.csv of an ingest older than the SOC columns still gives the table
+    roles = load_roles(folder, validate=False) if ProcessedFiles(folder).roles.is_file() else None
+    at = table.columns.get_loc("role") + 1
+    for offset, column in enumerate([*SOC_COLUMNS, "soc_major_group"]):
+        if column == "soc_major_group":
+            values = table["soc_code"].str[:2]
+        elif roles is not None and column in roles:
+            values = table["role_id"].map(roles.set_index("role_id")[column])
+        else:
+            values = pd.Series(None, index=table.index, dtype=object)
+        table.insert(at + offset, column, values.astype(object).where(values.notna(), None))
+    return table
 
 
 def rank(

@@ -20,8 +20,8 @@ from rolecompare.cli.common import (
 from rolecompare.config import RAW_DIR
 
 
-@app.command()
-def ingest(
+@app.command("ingest")
+def ingest_command(
     raw: RawOption = RAW_DIR,
     out: OutOption = None,
     strict: StrictOption = False,
@@ -31,6 +31,16 @@ def ingest(
         typer.Option(
             "--scheduler",
             help="Dask scheduler address (as build's): parse the pages on its workers.",
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="FILE:LINE",
+            help="Print how one line of one page is read (each number: the reader that took "
+            "it, role, metric, statistic, qualifier, period, category; or why it is unread) "
+            "and exit; no tables are written.",
         ),
     ] = None,
 ) -> None:
@@ -44,17 +54,26 @@ def ingest(
     --scheduler` uses), with the same results as here.
 
     Exit status: 0; 1 with --strict when a page had a problem, or when --raw holds no page;
-    2 when --raw does not exist or is a file, or --out holds other pages' tables.
+    2 when --raw does not exist or is a file, or --out holds other pages' tables; with
+    --explain, 2 for an unknown file or a line out of range.
     """
+    if explain is not None:
+        from rolecompare.facts.explain import ExplainError, parse_target
+        from rolecompare.facts.explain import explain as explain_line
+
+        try:
+            typer.echo(explain_line(*parse_target(explain)))
+        except ExplainError as exc:
+            raise fail(str(exc), 2) from None
+        return
     from rolecompare.facts.cluster import ClusterUnreachable, ReadersDiffer
-    from rolecompare.facts.ingest import ingest as run_ingest
-    from rolecompare.facts.ingest import page_files
+    from rolecompare.facts.ingest import ingest, page_files
 
     folder = tables_folder(raw, out)
     with _ingest_errors(folder):
         page_files(raw, require=True)
         try:
-            result = run_ingest(
+            result = ingest(
                 raw, folder, on_problem=_print_problem, force=force, scheduler=scheduler
             )
         except (ClusterUnreachable, ReadersDiffer) as exc:

@@ -1,2 +1,3 @@
-"""The shared floor every stage imports: what facts, analysis, reporting and building all
-need, written once. `core.tables` reads and writes the project's tables."""
+"""The ground floor every stage imports: role names and ids (`roles`), numbers shown to
+people (`display`), the one Jinja2 environment (`templates`), reading and writing the
+tables (`tables`: CSV for people, Parquet for the pipeline)."""

@@ -40,10 +40,6 @@ class Metric:
         return "number" in self.value_kind
 
     @property
-    def has_text(self) -> bool:
-        return "text" in self.value_kind or self.is_passage
-
-    @property
     def is_passage(self) -> bool:
         """Descriptions and listed duties: quoted, never compared between pages."""
         return self.value_kind == "passage"
@@ -123,7 +119,7 @@ def _extra_checks(table: str, name: str) -> list[pa.Check]:
 
     if name == "metric":
         return [pa.Check.isin(list(metrics()))]
-    if name in {"statistic", "qualifier", "kind"}:
+    if name in {"statistic", "qualifier", "kind", "soc_match"}:
         return [pa.Check.isin(list(vocabulary(name)))]
     if name == "line":
         return [pa.Check.ge(0)]
@@ -179,6 +175,7 @@ def contract_markdown() -> str:
         ("statistic", "Statistics"),
         ("qualifier", "Qualifiers"),
         ("kind", "Page kinds"),
+        ("soc_match", "SOC links"),
     ):
         lines += [f"#### {title} (`{field}`)", "", "| value | meaning |", "|---|---|"]
         lines += [f"| `{value}` | {meaning} |" for value, meaning in vocabulary(field).items()]

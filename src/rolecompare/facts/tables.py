@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,10 +19,11 @@ import pandas as pd
 
 from rolecompare.config import ProcessedFiles, processed_dir
 from rolecompare.core.tables import read_table
-from rolecompare.facts import schema
+from rolecompare.facts import schema, soc
 from rolecompare.facts.agreement import comparable_groups, numbers_agree
 from rolecompare.facts.parsing import PageResult, PendingSplit, Problem, RawFact
 from rolecompare.facts.parsing.text import clean_name, display_name, slugify
+from rolecompare.facts.role_ids import RoleIds
 from rolecompare.facts.sources import SourceInfo
 
 Key = tuple[str, str, str]  # role_id, metric, normalised category
@@ -100,10 +101,10 @@ def _resolve_pending(
     return chosen, problems
 
 
-def _display_names(facts: list[tuple[str, RawFact]]) -> dict[str, str]:
+def _display_names(facts: list[tuple[str, RawFact]], ids: RoleIds) -> dict[str, str]:
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for _, fact in facts:
-        spellings[slugify(fact.role)][display_name(fact.role)] += 1
+        spellings[ids(fact.role)][display_name(fact.role)] += 1
     return {
         role_id: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         for role_id, counter in spellings.items()
@@ -138,24 +139,25 @@ def build_tables(
     ]
     problems += [("sources.csv", p) for p in source_problems]
     facts.sort(key=lambda sf: (sf[0], sf[1].line))
-    names = _display_names(facts)
+    ids = RoleIds((f.role, s, f.line) for s, f in facts)
+    problems += ids.collisions
+    names = _display_names(facts, ids)
 
-    # tuples in the schema's column order: a fraction of the memory of a dict per row
     fact_rows = [
-        (
-            slugify(f.role),
-            names[slugify(f.role)],
-            f.metric,
-            f.category,
-            f.value,
-            f.text,
-            f.unit,
-            f.statistic,
-            f.qualifier,
-            f.period,
-            source,
-            f.line,
-        )
+        {
+            "role_id": ids(f.role),
+            "role": names[ids(f.role)],
+            "metric": f.metric,
+            "category": f.category,
+            "value": f.value,
+            "text": f.text,
+            "unit": f.unit,
+            "statistic": f.statistic,
+            "qualifier": f.qualifier,
+            "period": f.period,
+            "source": source,
+            "line": f.line,
+        }
         for source, f in facts
     ]
     frame = pd.DataFrame.from_records(fact_rows, columns=schema.columns("facts"))
@@ -165,7 +167,7 @@ def build_tables(
 
     by_role: dict[str, list[str]] = defaultdict(list)
     for source, f in facts:
-        by_role[slugify(f.role)].append(source)
+        by_role[ids(f.role)].append(source)
     roles_df = schema.validate(
         "roles",
         pd.DataFrame(
@@ -175,6 +177,7 @@ def build_tables(
                     "role": names[rid],
                     "n_facts": len(srcs),
                     "sources": "; ".join(sorted(set(srcs))),
+                    **_soc_columns(names[rid]),
                 }
                 for rid, srcs in sorted(by_role.items())
             ],
@@ -192,10 +195,18 @@ def build_tables(
     return {
         "facts": facts_df,
         "roles": roles_df,
-        "conflicts": find_conflicts(facts, names),
+        "conflicts": find_conflicts(facts, names, ids),
         "problems": problems_df,
-        "pages": pages_table(results, facts, problems, sources or {}),
+        "pages": pages_table(results, facts, problems, sources or {}, ids),
     }
+
+
+def _soc_columns(name: str) -> dict[str, str | None]:
+    """soc_code, soc_title and soc_match of a role: blank unless its name links with certainty."""
+    found = soc.link(name)
+    if found is None:
+        return {"soc_code": None, "soc_title": None, "soc_match": None}
+    return {"soc_code": found.code, "soc_title": found.title, "soc_match": found.match}
 
 
 def pages_table(
@@ -203,6 +214,7 @@ def pages_table(
     facts: list[tuple[str, RawFact]],
     problems: list[tuple[str, Problem]],
     sources: dict[str, SourceInfo],
+    role_id: Callable[[str], str] = slugify,
 ) -> pd.DataFrame:
     """One row per page: its kind, the pair it compares, counts, and what sources.csv says."""
     n_facts = Counter(source for source, _ in facts)
@@ -211,7 +223,7 @@ def pages_table(
     for result in results:
         info = sources.get(result.source, SourceInfo())
         pair = result.compares
-        ids = (slugify(pair[0]), slugify(pair[1])) if pair else (None, None)
+        ids = (role_id(pair[0]), role_id(pair[1])) if pair else (None, None)
         rows.append(
             {
                 "source": result.source,
@@ -237,11 +249,15 @@ def _describe(fact: RawFact) -> str:
     return number if number is not None else (fact.text or "")
 
 
-def find_conflicts(facts: list[tuple[str, RawFact]], names: dict[str, str]) -> pd.DataFrame:
+def find_conflicts(
+    facts: list[tuple[str, RawFact]],
+    names: dict[str, str],
+    role_id: Callable[[str], str] = slugify,
+) -> pd.DataFrame:
     """Keys whose statements, compared like with like, cannot describe one value."""
     keyed: dict[Key, list[tuple[str, RawFact]]] = defaultdict(list)
     for source, fact in facts:
-        keyed[_key(fact)].append((source, fact))
+        keyed[(role_id(fact.role), fact.metric, _norm(fact.category))].append((source, fact))
     rows = []
     # one statement always agrees with itself: only keys stated more than once can conflict
     stated_again = sorted((key, found) for key, found in keyed.items() if len(found) > 1)

@@ -17,9 +17,9 @@ from urllib.parse import quote
 import pandas as pd
 
 from rolecompare import analysis
+from rolecompare.building.collection import Collection
 from rolecompare.building.paths import role_page
 from rolecompare.building.site import formatting as fmt
-from rolecompare.building.tables import Collection
 
 PAIR_FOLDER = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)__vs__([a-z0-9]+(?:-[a-z0-9]+)*)$")
 ROLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -91,6 +91,8 @@ class RoleRow:
     n_conflicts: int = 0
     sources: tuple[str, ...] = ()
     pairs: list[PairRow] = field(default_factory=list)
+    soc_code: str | None = None  # the SOC 2018 occupation the role links to (roles.csv)
+    soc_title: str | None = None
 
     @property
     def href(self) -> str | None:
@@ -181,15 +183,19 @@ def _mid(low: float | None, high: float | None) -> float | None:
     return None if low is None or high is None else (low + high) / 2
 
 
-def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
-    names = {r: collection.names.get(r, r) for r in collection.role_ids}
-    pairs = pair_rows(records, names)
-    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
-    resolved = resolved[resolved["role_id"].isin(names)]
+def _text(value: object) -> str | None:
+    """A cell of a text table, None where empty (read as NaN)."""
+    return value if isinstance(value, str) and value else None
+
+
+def _role_rows(
+    collection: Collection, resolved: pd.DataFrame, names: dict[str, str]
+) -> dict[str, RoleRow]:
+    """A row per role: its salary, published range, experience, SOC code, conflicts and
+    sources."""
     plain = _plain_numbers(
         resolved, ["salary_yearly", "salary_min", "salary_max", "experience_years"]
     )
-
     # one dict per (metric, low|high) column: a few look-ups per role, no per-role scans
     wide = plain.unstack("metric")
     columns = {
@@ -206,6 +212,11 @@ def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
 
     conflict_counts = collection.conflicts["role_id"].value_counts()
     sources = dict(zip(collection.roles["role_id"], collection.roles["sources"], strict=True))
+    soc = {
+        column: dict(zip(collection.roles["role_id"], collection.roles[column], strict=True))
+        for column in ("soc_code", "soc_title")
+        if column in collection.roles
+    }
     roles = {}
     for role_id, name in names.items():  # a few attribute look-ups per role, no scans
         roles[role_id] = RoleRow(
@@ -221,7 +232,18 @@ def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
             ),
             n_conflicts=int(conflict_counts.get(role_id, 0)),
             sources=tuple(s for s in str(sources.get(role_id) or "").split("; ") if s),
+            soc_code=_text(soc.get("soc_code", {}).get(role_id)),
+            soc_title=_text(soc.get("soc_title", {}).get(role_id)),
         )
+    return roles
+
+
+def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
+    names = {r: collection.names.get(r, r) for r in collection.role_ids}
+    pairs = pair_rows(records, names)
+    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
+    resolved = resolved[resolved["role_id"].isin(names)]
+    roles = _role_rows(collection, resolved, names)
     for pair in pairs:
         roles[pair.role_a].pairs.append(pair)
         roles[pair.role_b].pairs.append(pair)

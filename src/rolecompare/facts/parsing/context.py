@@ -17,11 +17,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rolecompare.facts.parsing.prose import page_subject
-from rolecompare.facts.parsing.roles import PageRoles, singular_role
+from rolecompare.facts.parsing.role_words import BOUNDARY
+from rolecompare.facts.parsing.roles import SIGNED, PageRoles, head_of, singular_role
 from rolecompare.facts.parsing.text import clean_name, slugify
 
 _QUICK_FACTS = re.compile(r"^\s*Quick Facts:\s*(?P<role>[A-Z].{2,150}?)\s*$")
@@ -31,7 +33,7 @@ WHAT_ROLE_DOES = re.compile(
     re.IGNORECASE,
 )
 _VERSUS = re.compile(
-    r"^\s*(?P<a>[A-Za-z][^:?]{1,80}?) vs\.? (?P<b>[A-Za-z][^:?]{1,80}?)"
+    r"^\s*(?P<a>\.?[A-Za-z][^:?]{1,80}?) vs\.? (?P<b>\.?[A-Za-z][^:?]{1,80}?)"
     r"(?:\s*[:–—]\s.*|\s+(?:overview|comparison))?\s*\??$",
     re.IGNORECASE,
 )
@@ -43,6 +45,12 @@ _DIFFERENCE = re.compile(
 _WHO_MAKES_MORE = re.compile(
     r"^\s*who (?:makes|earns) more(?: money)?\s*[:?]?\s*(?:an? )?(?P<a>[A-Za-z][^:?]{1,60}?)"
     r" or (?:an? )?(?P<b>[A-Za-z][^:?]{1,60}?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+# "Nurse Practitioner or Physician Assistant: Which Career?", "RN or LPN?"
+_EITHER = re.compile(
+    r"^\s*(?:an? )?(?P<a>[A-Za-z][^:?]{1,60}?) or (?:an? )?(?P<b>[A-Za-z][^:?]{1,60}?)"
+    r"(?:\s*[:–—]\s.*|\s*\?)?\s*$",
     re.IGNORECASE,
 )
 _NAME_SUFFIX = re.compile(
@@ -61,6 +69,7 @@ _AGENT_TITLE = re.compile(
     r"(?:Workforce|Salary|Salaries|Pay|Careers?|Jobs?|Job Outlook|Statistics|Facts?|Fact Sheet"
     r"|Profile|Employment)\b"
 )
+_WHAT_DOES_A = re.compile(r"^\s*What does (?:an?|the) (?P<role>.{2,120}?) do\s*\??\s*$", re.I)
 TITLE_LINES = 20  # a title stands within the first lines of a page
 
 
@@ -85,20 +94,43 @@ class PageContext:
     headings: list[tuple[int, str]] = field(default_factory=list)
     last_projection: str | None = None  # the last projection span read, going down the page
     seed_subject: str | None = None  # `prose.page_subject`: the role of a seed-layout page
+    sections: list[tuple[int, str]] = field(default_factory=list)  # (heading line, its role)
 
     @property
     def us(self) -> bool:
         return self.roles.us
 
+    def section_role(self, line: int) -> str | None:
+        """The role whose section the line is in: the last heading above it that names one
+        role ('What does a zone manager do?', 'Licensed Practical Nurses'), else None."""
+        if not self.sections:
+            return None
+        at = bisect_right(self.sections, line, key=lambda section: section[0]) - 1
+        return self.sections[at][1] if at >= 0 else None
+
 
 def title_pair(line: str) -> tuple[str, str] | None:
     """('LPN', 'RN') from 'LPN vs. RN: Compare Salaries', else None."""
-    for pattern in (_WHO_MAKES_MORE, _DIFFERENCE, _VERSUS):
+    for pattern in (_WHO_MAKES_MORE, _DIFFERENCE, _VERSUS, _EITHER):
         if m := pattern.match(line):
             a, b = (_NAME_SUFFIX.sub("", clean_name(m.group(k))) for k in ("a", "b"))
+            if pattern is _EITHER and not (_ends_in_role(a) and _ends_in_role(b)):
+                continue  # 'Full-time or part-time?' names no roles
             if a and b and slugify(a) != slugify(b):
                 return a, b
     return None
+
+
+def _ends_in_role(name: str) -> bool:
+    """A role's name: ends in an occupation noun or abbreviation, and holds no cue word ('How
+    to Become an Accountant' is not a name)."""
+    words = name.split(" ") if name else [""]
+    if {w.lower() for w in words} & (BOUNDARY | _QUESTION_WORDS):
+        return False
+    return head_of(words[-1]) is not None or bool(re.fullmatch(r"[A-Z]{2,5}s?", words[-1]))
+
+
+_QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "who", "become"})
 
 
 def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
@@ -119,11 +151,34 @@ def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
     return singular_role(name)
 
 
+def _sections(context: PageContext) -> list[tuple[int, str]]:
+    """Headings after the title that name one role, wholly: each starts that role's section
+    (and declares the role)."""
+    roles = context.roles
+    found: list[tuple[int, str]] = []
+    for number, text in context.headings[1:]:
+        if number <= context.title_line:
+            continue
+        m = _WHAT_DOES_A.match(text)
+        # 'Waiters and waitresses: Hawaii' starts the waiters' section too
+        named = m.group("role") if m else _NAME_SUFFIX.sub("", text.split(": ", 1)[0])
+        words = named.split()
+        if not words or len(words) > 8 or not roles.may_name_a_role(words[-1]):
+            continue  # a role's name is short and ends in its noun (a quick test first)
+        role = roles.role_phrase(named)
+        if role and not roles.mentions(clean_name(named))[0].bare:
+            found.append((number, roles.declare(role)))
+    return found
+
+
 def build_context(lines: list[str | None]) -> PageContext:
     roles = PageRoles()
     context = PageContext(lines, roles)
     context.headings = [(n, ln.strip()) for n, ln in enumerate(lines, 1) if is_heading(ln)]
     subject: str | None = None
+    context.seed_subject = page_subject(lines)[0]  # the seed layouts' readers use it too
+    if context.seed_subject and SIGNED.search(context.seed_subject):
+        roles.declare(context.seed_subject)  # 'Operations manager, district' stays whole
     for number, text in context.headings:
         if m := _QUICK_FACTS.match(text) or _OCCUPATION_CODE.match(text):
             subject = subject or roles.declare(m.group("role"))
@@ -154,13 +209,13 @@ def build_context(lines: list[str | None]) -> PageContext:
             if number <= TITLE_LINES and (m := _AGENT_TITLE.match(text)):
                 subject = roles.declare(m.group("role"))
                 break
-    context.seed_subject = page_subject(lines)[0]  # the seed layouts' readers use it too
     if subject is None and roles.pair is None:
         # how-to titles, US salary sentences (seed layouts)
         subject = roles.declare(context.seed_subject) if context.seed_subject else None
     roles.subject = subject
     if roles.pair is None:  # a comparison has two roles of equal standing
         roles.count_main(lines)
+    context.sections = _sections(context)
     page_text = "\n".join(line for line in lines if line)
     roles.us = bool(_US.search(page_text)) or not _ABROAD.search(page_text)
     if m := _SURVEY.search(page_text):

@@ -45,6 +45,9 @@ def _columns(rest: str, subject: str | None) -> tuple[list[str] | None, str]:
         if sep in rest:
             names = [clean_name(c) for c in rest.split(sep) if c.strip()]
             return (names, "") if len(names) == 2 else (None, f"score header names {names}")
+    # the page's role printed first, as its title names it ('Sr. Data Analyst II' + 'US Average')
+    if subject and rest.lower().startswith(subject.lower()) and clean_name(rest[len(subject) :]):
+        return [clean_name(rest[: len(subject)]), clean_name(rest[len(subject) :])], ""
     options = [(rest[:i], rest[i:]) for i in glue_points(rest)]
     preferred = [
         o for o in options if subject and slugify(subject) in {slugify(o[0]), slugify(o[1])}

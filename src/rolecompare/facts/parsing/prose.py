@@ -9,6 +9,7 @@ expect to earn 6% less") are attributed to the page's subject, found by `page_su
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
 from rolecompare.facts.parsing.text import NUMBER, clean_name, read_number, singular, slugify
@@ -22,6 +23,10 @@ _ABBREVIATIONS = (
 )
 _WORD = rf"(?:{_ABBREVIATIONS}|[^\s,.;:!?()$%](?:[^\s,;:!?()$%]*[^\s,.;:!?()$%])?)"
 ROLE = rf"{_WORD}(?: {_WORD}){{0,8}}?"
+# In a title that is only a role's name, the name may hold commas and a defined abbreviation:
+# "What is a operations manager, district and how to become one", "Registered Nurse (RN) vs ..."
+_TITLE_WORD = rf"(?:{_WORD}|\.NET|\([A-Z]{{2,6}}s?\))"
+TITLE_ROLE = rf"{_TITLE_WORD}(?:,? {_TITLE_WORD}){{0,8}}?"
 _A = r"(?:an?|the) "
 _RANGE = rf"({NUMBER})\s*(?:-|–|to)\s*({NUMBER})"
 
@@ -91,9 +96,14 @@ _TRAINING = re.compile(
     rf"(?P<who>[A-Z][A-Za-z ]{{0,60}}?) spend an average of {_RANGE} months on [^.]*training"
 )
 _YEARLY_LINE = re.compile(rf"^\s*\$({NUMBER})\s+(?P<per>yearly|hourly|per year|per hour)\s*$", re.I)
-_TITLE_HOW_TO = re.compile(rf"^\s*what is {_A}(?P<a>{ROLE}) and how to become one\s*\??$", re.I)
-_TITLE_VERSUS = re.compile(rf"^\s*(?P<a>{ROLE}) vs\.? (?P<b>{ROLE})(?: overview)?\s*$", re.I)
+_TITLE_HOW_TO = re.compile(
+    rf"^\s*what is {_A}(?P<a>{TITLE_ROLE}) and how to become one\s*\??$", re.I
+)
+_TITLE_VERSUS = re.compile(
+    rf"^\s*(?P<a>{TITLE_ROLE}) vs\.? (?P<b>{TITLE_ROLE})(?: overview)?\s*$", re.I
+)
 _SKILL_LIST_HEADING = re.compile(rf"^\s*common (?P<a>{ROLE}) skills\s*$", re.IGNORECASE)
+_TITLE_NAME = re.compile(r"\.?[A-Za-z][\w &'/,().+#-]*")  # a page titled by a role's name
 _BULLET = re.compile(r"^\s*[•*·-]")
 _DIGIT = re.compile(r"\d")
 _BULLET_SKILL = re.compile(rf"^\s*[•*·-]\s*(?P<skill>[^,]+?),\s*({NUMBER})\s?%\s*$")
@@ -139,7 +149,7 @@ def page_subject(lines: list[str | None]) -> tuple[str | None, int]:
         if line and (m := _US_SALARY.search(line)):
             return clean_name(m.group("a")), number
     first = next(((n, ln.strip()) for n, ln in enumerate(lines, 1) if ln and ln.strip()), None)
-    if first and 1 <= len(first[1].split()) <= 8 and re.fullmatch(r"[A-Za-z][\w &'/-]*", first[1]):
+    if first and 1 <= len(first[1].split()) <= 8 and _TITLE_NAME.fullmatch(first[1]):
         title = first[1]
         rest = " ".join(ln for ln in lines[first[0] :] if ln).lower()
         if rest.count(title.lower()) >= 2:
@@ -147,63 +157,76 @@ def page_subject(lines: list[str | None]) -> tuple[str | None, int]:
     return None, 0
 
 
-def parse_prose(lines: list[str | None], result: PageResult, subject: str | None) -> None:
-    """Read every sentence-level fact on the page into `result`."""
+def parse_prose(
+    lines: list[str | None],
+    result: PageResult,
+    subject: str | None,
+    protect: Callable[[str], str] | None = None,
+) -> None:
+    """Read every sentence-level fact on the page into `result`.
+
+    `protect` hides the signs inside the page's declared role names (same length), so that a
+    pattern reads 'operations manager, district' whole; the role is then taken from the line
+    as printed.
+    """
     skill_role: str | None = None
-    for number, line in enumerate(lines, start=1):
-        if not line:
-            skill_role = None if line is None else skill_role
+    for number, printed in enumerate(lines, start=1):
+        if not printed:
+            skill_role = None if printed is None else skill_role
             continue
+        line = protect(printed) if protect else printed
+
+        def said(m: re.Match[str], key: str = "a", printed: str = printed) -> str:
+            return printed[m.start(key) : m.end(key)]
+
         facts = result.facts
         lowered = line.lower()
         if not _DIGIT.search(line) and "skill" not in lowered:  # every other pattern needs one
-            skill_role = _skill_list_line(line, number, result, skill_role)
+            skill_role = _skill_list_line(line, number, result, skill_role, printed)
             continue
         if "year" not in lowered and "skill" not in lowered and "salar" not in lowered:
             _subject_sentences(line, number, result, subject)
-            skill_role = _skill_list_line(line, number, result, skill_role)
+            skill_role = _skill_list_line(line, number, result, skill_role, printed)
             continue
         becomes = "becom" in lowered
         averages = "average" in lowered
         for m in _BECOME.finditer(line) if becomes else ():
             for key in ("a", "b"):
                 if m.group(key):
-                    facts.append(_fact(m.group(key), "years_to_become_min", number, m.group(1)))
-                    facts.append(_fact(m.group(key), "years_to_become_max", number, m.group(2)))
+                    facts.append(_fact(said(m, key), "years_to_become_min", number, m.group(1)))
+                    facts.append(_fact(said(m, key), "years_to_become_max", number, m.group(2)))
         for m in _BECOMING.finditer(line) if becomes else ():
-            facts.append(_fact(m.group("a"), "years_to_become_min", number, m.group(2)))
-            facts.append(_fact(m.group("a"), "years_to_become_max", number, m.group(3)))
+            facts.append(_fact(said(m), "years_to_become_min", number, m.group(2)))
+            facts.append(_fact(said(m), "years_to_become_max", number, m.group(3)))
         for m in _HAS_SALARY.finditer(line) if averages else ():
-            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
+            facts.append(_fact(said(m), "salary_yearly", number, m.group(2), statistic="mean"))
         for m in _SALARY_OF.finditer(line) if averages else ():
-            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(1), statistic="mean"))
+            facts.append(_fact(said(m), "salary_yearly", number, m.group(1), statistic="mean"))
         for m in _TOP_SKILLS.finditer(line) if "skills" in lowered else ():
             skills = [s.strip() for s in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))]
             for rank, skill in enumerate((s for s in skills if s), start=1):
-                facts.append(
-                    _fact(m.group("a"), "skill_top", number, text=skill, category=str(rank))
-                )
+                facts.append(_fact(said(m), "skill_top", number, text=skill, category=str(rank)))
         for m in _US_SALARY.finditer(line) if averages else ():
-            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
+            facts.append(_fact(said(m), "salary_yearly", number, m.group(2), statistic="mean"))
         for m in _US_SALARY_HOW_TO.finditer(line) if averages else ():
-            facts.append(_fact(m.group("a"), "salary_yearly", number, m.group(2), statistic="mean"))
+            facts.append(_fact(said(m), "salary_yearly", number, m.group(2), statistic="mean"))
             if m.group(3):
-                facts.append(
-                    _fact(m.group("a"), "salary_hourly", number, m.group(3), statistic="mean")
-                )
+                facts.append(_fact(said(m), "salary_hourly", number, m.group(3), statistic="mean"))
         for m in _SALARY_RANGE.finditer(line) if "range" in lowered else ():
-            facts.append(_fact(m.group("a"), "salary_min", number, m.group(2)))
-            facts.append(_fact(m.group("a"), "salary_max", number, m.group(3)))
+            facts.append(_fact(said(m), "salary_min", number, m.group(2)))
+            facts.append(_fact(said(m), "salary_max", number, m.group(3)))
         _subject_sentences(line, number, result, subject)
-        skill_role = _skill_list_line(line, number, result, skill_role)
+        skill_role = _skill_list_line(line, number, result, skill_role, printed)
 
 
-def _skill_list_line(line: str, number: int, result: PageResult, role: str | None) -> str | None:
+def _skill_list_line(
+    line: str, number: int, result: PageResult, role: str | None, printed: str | None = None
+) -> str | None:
     """'Common customer service manager skills' then '• Payroll, 6%' bullets; returns the role
     whose list continues on the next line."""
     if m := _SKILL_LIST_HEADING.match(line):
         result.layouts.add("skill-list")
-        return clean_name(m.group("a"))
+        return clean_name((printed or line)[m.start("a") : m.end("a")])
     if role is None:
         return None
     if m := _BULLET_SKILL.match(line):

@@ -33,7 +33,7 @@ HEADS = _vocabulary(
     chiropractor sonographer radiographer pathologist receptionist secretary planner
     recruiter trainer inspector investigator estimator surveyor geologist chemist biologist
     physicist mathematician translator interpreter dispatcher courier janitor housekeeper
-    caregiver"""
+    caregiver waiter waitress"""
 )
 _IRREGULAR_PLURALS = {"midwives": "midwife", "wives": "wife"}
 # Words that say which members of a role are meant, not which role.
@@ -55,6 +55,28 @@ STOP = _vocabulary(
     demand openings positions how why said says say called known named vs versus they them
     we you it he she few very"""
 )
+
+
+def _cue_words() -> dict[str, frozenset[str]]:
+    """metadata/role_words.csv: kind -> words (verbs, source words, determiners, prepositions
+    that end a role phrase; generic occupation nouns)."""
+    import csv
+
+    from rolecompare.config import METADATA_DIR
+
+    found: dict[str, set[str]] = {}
+    with (METADATA_DIR / "role_words.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found.setdefault(row["kind"], set()).add(row["word"].strip().lower())
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
+CUES = _cue_words()
+# words that end a role phrase read backwards from its head ('BLS data show | RNs')
+BOUNDARY = (
+    CUES["verb"] | CUES["source"] | CUES["determiner"] | CUES["preposition"] | CUES["connective"]
+)
+GENERIC = CUES["generic"]
 # A word: 'U.S.', a dotted word kept whole ('www.bls.gov', 'Pharm.D.'), or a word whose
 # possessive ending ('electrician's', 'nurses'') and sentence period are left out
 _WORD = re.compile(
@@ -79,6 +101,8 @@ WELL_KNOWN = {
     "CNA": "certified nursing assistant",
 }
 US_AVERAGE = "US average"
+# a word that ends a role phrase read backwards from its head
+ENDS_PHRASE = (STOP | BOUNDARY) - QUALIFIERS
 HEAD_FORMS = HEADS | {h + "s" for h in HEADS} | {h + "es" for h in HEADS} | {"midwives"}
 LOWER_WORDS = re.compile(r"[a-z]+")
 ANY_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}s?\b")
@@ -117,6 +141,8 @@ def _singular_word(word: str) -> str:
         return word[:-1]
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
+    if lower.endswith(("sses", "ches", "shes", "xes")):  # waitresses, coaches, welders' boxes
+        return word[:-2]
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -161,3 +187,17 @@ def clause_start(text: str, at: int) -> bool:
 
 def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"and", "of"})
+
+
+_KEY_DOTS = re.compile(r"(?<=[A-Za-z])\.(?=\s|,|$)")  # 'Sr.' is 'Sr', '.NET' stays '.NET'
+_KEY_SPACES = re.compile(r"[\s\-–_]+")
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """What makes two spellings one name: 'Chefs & Head Cooks' and 'chef and head cook' share
+    'chef and head cook' (case, spacing, '&', abbreviation dots and plural folded); 'C++
+    manager', 'C# manager' and 'C manager' stay three names."""
+    text = _KEY_DOTS.sub("", name.replace("&", " and ").replace("’", "'").replace("'", ""))
+    text = _KEY_SPACES.sub(" ", text).strip(" ,;:").lower()
+    return _KEY_SPACES.sub(" ", singular_role(text)).strip()

@@ -15,6 +15,14 @@ role); an undefined one is matched by its initials against the roles the page na
 midwives") unless A or B is a role the page compares with the other, or an abbreviation
 ("LPNs and LVNs" are two names of one role, or two roles, never a third). The vocabulary of
 role words is in `role_words`.
+
+A page's roles are what it declares: title, headings, table headers, compared pair, defined
+abbreviations. A declared name that holds signs ("operations manager, district", "C++
+developer") is matched whole before any head noun (`whole_names`). Reading backwards from a
+head, a verb, a source word, a determiner, a preposition or an opening adverb ends the phrase
+("BLS data show | RNs"; the words are data: metadata/role_words.csv). A number goes only to a
+role the page declares, a kind of it, or a SOC 2018 occupation (`attributable`); a role the page
+only mentions in passing gets a problem instead.
 """
 
 from __future__ import annotations
@@ -30,6 +38,9 @@ from rolecompare.facts.parsing.role_words import (
     ABBR_WORD,
     ALIAS,
     ANY_ABBREVIATION,
+    BOUNDARY,
+    ENDS_PHRASE,
+    GENERIC,
     HEAD_FORMS,
     JOINER,
     LOWER_WORDS,
@@ -43,12 +54,14 @@ from rolecompare.facts.parsing.role_words import (
     head_of,
     initials,
     is_qualifier,
+    name_key,
     singular_role,
     words_of,
 )
 from rolecompare.facts.parsing.text import clean_name, slugify
+from rolecompare.facts.parsing.whole_names import SIGNED, WholeNames, blank, hide_signs
 
-__all__ = ["US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
+__all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
 
 @dataclass
@@ -68,6 +81,9 @@ class PageRoles:
     _memo_state: tuple = field(default=(), repr=False)
     # the role phrases' word spans of a text: they change only with the known heads and names
     _spans: dict[tuple, tuple] = field(default_factory=dict, repr=False)
+    # declared names with signs in them ('Operations manager, district', 'C++ developer'),
+    # matched whole before any head noun is looked for
+    _whole: WholeNames = field(default_factory=WholeNames, repr=False)
 
     def _cached(self, kind: str, text: str, work: Callable[[str], Any]) -> Any:
         state = (len(self.aliases), len(self.abbreviations), len(self.heads), self.main, self.pair)
@@ -161,6 +177,29 @@ class PageRoles:
     def known(self, role: str | None) -> bool:
         return bool(role) and slugify(role) in self.aliases
 
+    def attributable(self, role: str) -> bool:
+        """May a sentence's number be filed under this role? Only under a role the page declares
+        (title, headings, table headers, comparison, defined abbreviation, or its main role)
+        or a kind of it, the US average, or (on a page that compares no pair) an occupation of
+        the SOC vocabulary; never under a generic noun."""
+        if role == US_AVERAGE or self.known(role):
+            return True
+        key = name_key(role)
+        if key in GENERIC:
+            return False
+        # a kind of the page's own role ('elementary teachers' on a page about teachers)
+        head = key.rsplit(" ", 1)[-1]
+        if any(r.rsplit(" ", 1)[-1].lower() == head for r in self._own()):
+            return True
+        if self.pair:  # a comparison the page does not make ('RNs vs LPNs ... CNAs earn')
+            return False
+        from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+        return key in soc_index()
+
+    def _own(self) -> list[str]:
+        return [r for r in (self.main, self.subject, *(self.pair or ()), *self.declared) if r]
+
     # --- reading text -----------------------------------------------------------------------
 
     def resolve(self, phrase: str) -> str | None:
@@ -203,7 +242,13 @@ class PageRoles:
         return mentions[0].role if before in {"", "a", "an", "the"} else None
 
     def role_of_head(self, head: str) -> str | None:
-        """The page's own role that a bare 'nurses' means: the main role, else the only one."""
+        """The page's own role that a bare 'nurses' means: the main role, else the only one.
+        A generic noun ('nurses', 'teachers') on a page that names two roles of that kind
+        ('registered nurses', 'licensed practical nurses') means neither of them."""
+        if head in GENERIC and head not in self.aliases:
+            kinds = {r for r in self.aliases.values() if r.split(" ")[-1].lower() == head}
+            if len(kinds) > 1:
+                return None
         if self.main and self.main.split(" ")[-1].lower() == head:
             return self.main
         same = {r for r in self.declared if r.split(" ")[-1].lower() == head}
@@ -216,7 +261,24 @@ class PageRoles:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every role the text names, left to right."""
-        return list(self._cached("mentions", text, self._mentions_now))
+        return list(self._cached("mentions", text, self._mentions_whole_first))
+
+    def whole_spans(self, text: str) -> list[Mention]:
+        """Where the text names a declared role whose name holds signs, kept whole."""
+        return self._whole.spans(self.declared, text)
+
+    def protect(self, text: str) -> str:
+        """The text with the signs inside declared names hidden (same length): a pattern that
+        stops at ',' or '(' reads 'Operations manager, district' whole."""
+        spans = self.whole_spans(text)
+        return hide_signs(text, spans) if spans else text
+
+    def _mentions_whole_first(self, text: str) -> list[Mention]:
+        whole = self.whole_spans(text)
+        if not whole:
+            return self._mentions_now(text)
+        rest = self._mentions_now(blank(text, whole))
+        return sorted([*whole, *rest], key=lambda m: m.start)
 
     def _mentions_now(self, text: str) -> list[Mention]:
         if not self.may_name_a_role(text):
@@ -244,8 +306,13 @@ class PageRoles:
             if len(chain) > 1 and (
                 self.known(whole or "")
                 or (len({r for r in roles if r}) == 1 and all(roles))
-                # "nurses and midwives", but never "LPNs and LVNs" as a role of its own
-                or (not abbreviated and not any(self._distinct(r) for r in roles))
+                # "nurses and midwives", but never "LPNs and LVNs" as a role of its own, nor a
+                # list of titles with no "and" ("Job Titles: A, B, C")
+                or (
+                    not abbreviated
+                    and not any(self._distinct(r) for r in roles)
+                    and not self._bare_list(text, words, chain)
+                )
             ):
                 if len({r for r in roles if r}) == 1 and all(roles):
                     whole = roles[0]
@@ -282,7 +349,7 @@ class PageRoles:
                 lower = prev.lower().rstrip(".")
                 acronym = len(prev) > 1 and prev.isupper()  # 'IT support lead', not 'it'
                 if text[prev_end : words[first][0]] not in {" ", "-"} or (
-                    lower in STOP - QUALIFIERS and not acronym
+                    lower in ENDS_PHRASE and (not acronym or lower in BOUNDARY)
                 ):
                     break
                 # "by equipping pharmacists": a verb after a preposition, not part of the name
@@ -316,6 +383,14 @@ class PageRoles:
         ):
             return start
         return words[first - 2][0]
+
+    @staticmethod
+    def _bare_list(text: str, words: list[tuple[int, int, str]], chain: list) -> bool:
+        """Three or more names joined by commas only: a list of titles, not one role."""
+        if len(chain) < 3:
+            return False
+        last = text[words[chain[-2][1]][1] : words[chain[-1][0]][0]]
+        return " and " not in last and " or " not in last
 
     def _distinct(self, role: str | None) -> bool:
         """A role the page keeps apart from others (one of its compared pair)."""

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rolecompare.facts.parsing.context import PageContext
-from rolecompare.facts.parsing.model import PageResult, RawFact
+from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
 from rolecompare.facts.parsing.numbers import Period, Token, find_numbers, find_periods
 from rolecompare.facts.parsing.numbers import qualifier_at as _qualifier_at
 from rolecompare.facts.parsing.roles import US_AVERAGE, Mention
@@ -189,6 +189,8 @@ class Sentence:
             return named[0].role
         if self.line.last_role:
             return self.line.last_role
+        if section := self.line.context.section_role(self.line.number):
+            return section  # a heading naming a role starts that role's section
         return roles.main if roles.pair is None else None
 
     def mention_after(self, position: int, within: int = 60) -> Mention | None:
@@ -243,13 +245,16 @@ class Sentence:
             return self.line.context.last_projection
         return None
 
-    def emit(self, found: Found, result: PageResult) -> RawFact | None:
+    def emit(self, found: Found, result: PageResult, reader: str | None = None) -> RawFact | None:
         """The fact a finding states, or None when it names no role or is implausible."""
         line = self.line
         token = found.token
         at = token.start if token else found.at
         role = found.role or (None if found.named_elsewhere else self.role_for(at))
         if role is None:
+            return None
+        if not line.context.roles.attributable(role):  # a role mentioned only in passing
+            result.problems.append(Problem(line.number, _passing(role, token, found.metric)))
             return None
         metric = metrics()[found.metric]
         value = printed = None
@@ -281,6 +286,7 @@ class Sentence:
             else (line.qualifier_at(token) if token else None),
             period=period,
             where=(token.start, token.end) if token else None,
+            reader=reader,
         )
         key = (slugify(role), fact.metric, fact.category, fact.value, fact.text, fact.line)
         if any(
@@ -296,6 +302,15 @@ class Sentence:
 
 
 Reader = Callable[[Sentence], list[Found]]
+
+
+def _passing(role: str, token: Token | None, metric: str) -> str:
+    what = token.printed if token else metric
+    return (
+        f"{what} not attributed: its {metric} is stated for {role!r}, a role the page only "
+        "mentions in passing (not its title, headings, tables, comparison, a kind of its role "
+        "or a SOC occupation)"
+    )
 
 
 def read_line(
@@ -315,8 +330,9 @@ def read_line(
     for span in split_sentences(text):
         sentence = Sentence(line, span, split_clauses(span))
         for reader in readers:
+            name = f"sentences:{reader.__name__}"
             for found in reader(sentence):
-                if sentence.emit(found, result) is not None:
+                if sentence.emit(found, result, name) is not None:
                     count += 1
     return count
 
@@ -343,6 +359,8 @@ def mention_at(sentence: Sentence, position: int) -> Mention | None:
 _SLOT = re.compile(
     r"(?:\s?%|\s+percent)?\s+(?:for|of|among)\s+(?:(?:the|an?)\s+)?(?P<who>(?:all\s+)?[A-Za-z][\w'-]*)"
 )
+# "the median annual salary for this occupation": the page's own role, named no further
+_NOBODY_NAMED = frozenset({"the", "a", "an", "this", "these", "that", "its", "their"})
 _EVERYONE = re.compile(
     r"all (?:workers|occupations|jobs)\b|average (?:U\.S\.|US|American) worker", re.IGNORECASE
 )
@@ -352,7 +370,7 @@ def whose(sentence: Sentence, position: int) -> str | None:
     """Whose figure 'for/of ...' right after `position` says: a role; US_AVERAGE for 'all
     workers'; '' for someone who is not a role the page knows; None when it does not say."""
     m = _SLOT.match(sentence.line.text, position)
-    if m is None or m.group("who").lower() in {"the", "a", "an"}:
+    if m is None or m.group("who").lower() in _NOBODY_NAMED:
         return None
     if _EVERYONE.match(sentence.line.text, m.start("who")):
         return US_AVERAGE

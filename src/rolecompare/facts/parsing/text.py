@@ -91,6 +91,10 @@ def decode_page(data: bytes) -> tuple[list[str | None], list[Problem], bool]:
 
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
+# signs that tell names apart and would vanish from a slug: 'C++ manager' vs 'C# manager' vs
+# 'C manager', '.NET developer' vs 'NET developer'
+_SLUG_SIGNS = re.compile(r"\+\+|\+|#|(?<![a-z0-9])\.(?=net\b)")
+_SLUG_WORDS = {"++": "-plus-plus-", "+": "-plus-", "#": "-sharp-", ".": "-dot-"}
 MAX_SLUG = 60
 
 
@@ -102,7 +106,10 @@ def slugify(name: str) -> str:
     gets a stable hash so that the slug is always a safe, short folder name.
     """
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = _SLUG_DROP.sub("-", folded.lower()).strip("-")
+    lower = folded.lower()
+    if "+" in lower or "#" in lower or ".net" in lower:  # 'C++', 'C#', '.NET' are not 'C', 'NET'
+        lower = _SLUG_SIGNS.sub(lambda m: _SLUG_WORDS[m.group().lower()], lower)
+    slug = _SLUG_DROP.sub("-", lower).strip("-")
     digest = hashlib.sha1(name.strip().lower().encode("utf-8")).hexdigest()[:8]
     if not slug:
         return f"role-{digest}"
@@ -112,7 +119,10 @@ def slugify(name: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" \t.,;:")
+    text = re.sub(r"\s+", " ", name).strip(" \t.,;:")
+    if name.lstrip()[:1] == "." and text[:3].lower() == "net":  # '.NET developer' keeps its dot
+        text = "." + text
+    return text
 
 
 @lru_cache(maxsize=65536)
@@ -122,14 +132,15 @@ def display_name(name: str) -> str:
 
     Acronyms ('IT', 'US') and words with inner capitals ('iOS') keep their case.
     """
-    words = clean_name(name).split(" ")
+    # 'Associate/Cashier' is two words for this purpose
+    words = re.split(r"([ /])", clean_name(name))
     out = []
     for word in words:
         letters = [c for c in word if c.isalpha()]
         is_acronym = len(letters) > 1 and all(c.isupper() for c in letters)
         inner_caps = any(c.isupper() for c in word[1:]) and not is_acronym
         out.append(word if is_acronym or inner_caps else word.lower())
-    text = " ".join(out)
+    text = "".join(out)
     return text[:1].upper() + text[1:]
 
 
@@ -148,6 +159,10 @@ def is_glue_point(text: str, i: int) -> bool:
     if i <= 0 or i >= len(text):
         return False
     before, here = text[i - 1], text[i]
+    if text[i : i + 4].upper() == ".NET" and before.isalnum():  # 'Manager' | '.NET Developer'
+        return True
+    if text[i - 1 : i + 3].upper() == ".NET":  # never '.' | 'NET Developer'
+        return False
     if before.isspace() or here.isspace() or before in "-'&/,(+" or here in "-'&/,).":
         return False
     if before.isalpha() and here.isdigit():  # 'Patients16.19%', 'SQL19.75%'

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-US_AVERAGE = "us-average"
+from rolecompare.core.roles import US_AVERAGE
 
 _IRREGULAR = {"person": "people", "woman": "women", "man": "men", "child": "children"}
 _UNCOUNTABLE = {"staff", "personnel", "crew", "faculty", "clergy"}
@@ -27,6 +27,8 @@ METRIC_LABELS = {
     "salary_percentile": "Pay percentiles",
     "salary_percentile_hourly": "Hourly pay percentiles",
     "salary_regional_diff": "Pay by place",
+    "salary_by_place": "Pay in one state or area",
+    "salary_by_industry": "Pay by kind of employer",
     "salary_abroad": "Salaries abroad",
     "salary_abroad_usd": "Salaries abroad in US dollars",
     "growth_rate": "Growth rate",

@@ -17,10 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare.config import ProcessedFiles
+from rolecompare.core.roles import comparable
 from rolecompare.core.tables import read_table
-from rolecompare.reporting.report import BENCHMARK_ROLES
-
-US_AVERAGE = "us-average"
 
 
 @dataclass
@@ -58,7 +56,7 @@ class Collection:
     @cached_property
     def role_ids(self) -> list[str]:
         """The roles that can be compared (not the US average), sorted."""
-        return sorted(set(self.roles["role_id"]) - BENCHMARK_ROLES)
+        return comparable(self.roles["role_id"])
 
     @cached_property
     def facts_by_role(self) -> dict[str, pd.Index]:

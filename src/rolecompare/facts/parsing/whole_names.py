@@ -1,0 +1,69 @@
+"""Declared role names that hold signs, read whole wherever the page writes them.
+
+A head noun cuts "customer service associate/cashier" to "cashier" and "operations manager,
+district" to "district"; a name the page declares (title, heading, table header) that holds a
+sign ('/', ',', '&', parentheses, '+', '#', '.') or ends in a grade ('II', 'IV') or an
+abbreviation is therefore matched whole first, with an optional plural ending, before any head
+noun is looked for. `hide_signs` gives the same text with the signs inside those names hidden
+(same length), for patterns that stop at ',' or '('.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rolecompare.facts.parsing.role_words import Mention
+
+SIGNED = re.compile(r"[,/&()+#.]| (?:I{2,3}|IV|VI{0,3}|[A-Z]{2,5})$")
+_HIDDEN = set(",.;:!?()$%")
+
+
+@dataclass
+class WholeNames:
+    """One pattern of a page's signed names (longest first), rebuilt when it declares more."""
+
+    count: int = -1
+    pattern: re.Pattern[str] | None = None
+    names: dict[str, str] = field(default_factory=dict)  # lower-case name -> declared name
+
+    def spans(self, declared: list[str], text: str) -> list[Mention]:
+        """Where the text names a declared role whose name holds signs."""
+        if self.count != len(declared):
+            self._build(declared)
+        if self.pattern is None:
+            return []
+        out = []
+        for m in self.pattern.finditer(text):
+            found = m.group().lower()
+            role = self.names.get(found) or self.names.get(found[:-1])
+            role = role or self.names.get(found[:-2])
+            if role:
+                out.append(Mention(m.start(), m.end(), role))
+        return out
+
+    def _build(self, declared: list[str]) -> None:
+        self.count = len(declared)
+        self.names = {r.lower(): r for r in declared if SIGNED.search(r)}
+        self.pattern = None
+        if self.names:
+            body = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
+            self.pattern = re.compile(rf"(?<![\w.])(?:{body})(?:e?s)?(?![\w+#])", re.IGNORECASE)
+
+
+def hide_signs(text: str, spans: list[Mention]) -> str:
+    """The text with the signs inside the spans replaced by one control character."""
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i] in _HIDDEN:
+                chars[i] = "\x1a"
+    return "".join(chars)
+
+
+def blank(text: str, spans: list[Mention]) -> str:
+    """The text with the spans replaced by spaces (same length)."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
