@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from rolecompare.building import context as contexts
+from rolecompare.building import shared_context as contexts
+from rolecompare.building.collection import Collection
 from rolecompare.building.site import find, write_site
-from rolecompare.building.tables import Collection
 from rolecompare.facts.ingest import ingest
 from tests.browser import launch
 
