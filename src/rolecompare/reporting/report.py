@@ -67,9 +67,9 @@ def role_names(processed_dir: Path) -> dict[str, str]:
     """role_id -> name, from the roles table of `processed_dir` (a full folder or a slice)."""
     from rolecompare.config import ProcessedFiles
     from rolecompare.core import roles
-    from rolecompare.reporting.inputs import read_table
+    from rolecompare.reporting.inputs import read_typed
 
-    return roles.role_names(read_table(ProcessedFiles(Path(processed_dir)).roles, "roles"))
+    return roles.role_names(read_typed(ProcessedFiles(Path(processed_dir)).folder, "roles"))
 
 
 def report_title(processed_dir: Path, role_a: str, role_b: str) -> str:
