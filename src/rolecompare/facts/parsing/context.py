@@ -171,6 +171,22 @@ def _sections(context: PageContext) -> list[tuple[int, str]]:
     return found
 
 
+def _named_in_text(role: str, lines: list[str | None]) -> bool:
+    """Does running text (not a heading) name the role's noun? A site's section title ('Pay
+    Information for Mechanic Jobs' over a page about HVAC technicians) names no subject."""
+    head = role.split(" ")[-1].lower()
+    forms = {head, head + "s", head + "es"}
+    for line in lines:
+        if line and not is_heading(line):
+            words = set(_WORDS.findall(line.lower()))
+            if words & forms or any(head_of(w) == head for w in words if w.endswith("s")):
+                return True
+    return False
+
+
+_WORDS = re.compile(r"[a-z][a-z-]*")
+
+
 def build_context(lines: list[str | None]) -> PageContext:
     roles = PageRoles()
     context = PageContext(lines, roles)
@@ -201,7 +217,7 @@ def build_context(lines: list[str | None]) -> PageContext:
             if number > TITLE_LINES:
                 break
             mentions = roles.mentions(text)
-            if len(mentions) == 1:
+            if len(mentions) == 1 and _named_in_text(mentions[0].role, lines):
                 subject = roles.declare(mentions[0].role)
                 break
     if subject is None and roles.pair is None:
