@@ -435,8 +435,10 @@ class PageRoles:
                 named[key] += not mention.bare
                 counts[key] += 1
                 first_seen.setdefault(key, number)
-        # a role named once only (an author's byline, a menu entry) is not what a page is about
-        counts = Counter({key: n for key, n in counts.items() if n >= MAIN_AT_LEAST})
+        # a role named once among others (an author's byline, a menu entry) is not what a page
+        # is about; a page naming one role once is about it
+        if len(counts) > 1:
+            counts = Counter({key: n for key, n in counts.items() if n >= MAIN_AT_LEAST})
         if counts:
             best = max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
             self.main = self.declare(spelled[best])
