@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from rolecompare.cli.common import (
@@ -12,6 +14,7 @@ from rolecompare.cli.common import (
     _ingest_errors,
     _print_problem,
     app,
+    fail,
     tables_folder,
 )
 from rolecompare.config import RAW_DIR
@@ -23,6 +26,16 @@ def ingest(
     out: OutOption = None,
     strict: StrictOption = False,
     force: ForceOption = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="FILE:LINE",
+            help="Print how one line of one page is read (each number: the reader that took "
+            "it, role, metric, statistic, qualifier, period, category; or why it is unread) "
+            "and exit; no tables are written.",
+        ),
+    ] = None,
 ) -> None:
     """Parse every page in --raw into the tables: facts, roles, conflicts, problems, pages.
 
@@ -31,8 +44,18 @@ def ingest(
     folder of pages are never replaced without --force.
 
     Exit status: 0; 1 with --strict when a page had a problem, or when --raw holds no page;
-    2 when --raw does not exist or is a file, or --out holds other pages' tables.
+    2 when --raw does not exist or is a file, or --out holds other pages' tables; with
+    --explain, 2 for an unknown file or a line out of range.
     """
+    if explain is not None:
+        from rolecompare.facts.explain import ExplainError, parse_target
+        from rolecompare.facts.explain import explain as explain_line
+
+        try:
+            typer.echo(explain_line(*parse_target(explain)))
+        except ExplainError as exc:
+            raise fail(str(exc), 2) from None
+        return
     from rolecompare.facts.ingest import ingest as run_ingest
     from rolecompare.facts.ingest import page_files
 

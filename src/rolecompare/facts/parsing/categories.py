@@ -24,26 +24,35 @@ from rolecompare.facts.parsing.sentences import Found, Sentence
 from rolecompare.facts.parsing.trends import QUAL, from_to, head_start, next_number, role_in
 
 RACE = (
-    r"(?:(?:non-|non)?(?:White|Caucasian|Black|African[- ]American|Asian|Hispanic|Latino|Latina"
+    r"(?:(?:non-?Hispanic\s+)?(?:non-|non)?(?:White|Caucasian|Black|African[- ]American"
+    r"|Asian(?:[- ]American)?|Hispanic|Latino|Latina"
     r"|Latinx|American Indian|Alaskan? Native|Native American|Native Hawaiian|Pacific Islander)"
-    r"|two or more races|more than one race|multiracial|(?:racial and ethnic |racial |ethnic )"
-    r"minorit(?:y|ies)(?: groups?)?|other race|unknown)"
+    r"|two or more races|more than one race|multiracial|(?:(?:racial and ethnic |racial |ethnic )"
+    r")?minorit(?:y|ies)(?: groups?)?|other race|unknown)"
 )
 RACE_PHRASE = rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*{RACE})*"
+# a qualifier in brackets after a label is read past, not kept: "Hispanic (of any race)"
+RACE_QUALIFIER = (
+    r"(?:\s\((?:of any race|any race|alone|non-Hispanic|not Hispanic(?: or Latino)?"
+    r"|including Hispanic|excluding Hispanic)\))?"
+)
 _RACE_AFTER = re.compile(
     rf"\s*(?:%|percent)?\s+(?:of\s+(?:all\s+|the\s+)?[^.;%]{{1,40}}?\s+(?:report|reported|identify"
-    rf" as|identified as|are|were)\s+)?(?P<cat>{RACE_PHRASE})\b(?:\s+ethnicity)?",
+    rf" as|identified as|are|were)\s+|(?:are|were|is|was|identify as|identified as)\s+)?"
+    rf"(?P<cat>{RACE_PHRASE}){RACE_QUALIFIER}(?:\b|(?<=\)))(?:\s+ethnicity)?",
     re.IGNORECASE,
 )
 _RACE_BEFORE = re.compile(
-    rf"(?:^|[;,:]\s+|\s)(?P<cat>{RACE_PHRASE})(?:\s+[A-Za-z]+)?,?(?:\s+(?:account(?:s|ed)? for"
-    r"|make up|makes up|made up|are|were|is|was|comprise|comprises|represent|represents"
+    rf"(?:^|[;,:]\s+|\s)(?P<cat>{RACE_PHRASE}){RACE_QUALIFIER}(?:\s+(?!and\b|or\b)[A-Za-z]+)?,?"
+    r"(?:\s+(?:account(?:s|ed)? for|make up|makes up|made up|are|were|is|was|comprise|comprises"
+    r"|represent|represents"
     r"|represented|come next|comes next|came next)(?:\s+the largest of these groups)?)?\s+"
     rf"(?:at\s+)?{QUAL}$",
     re.IGNORECASE,
 )
 _RACE_PAREN = re.compile(
-    rf"(?:^|[,;]\s+|\s)(?P<cat>{RACE_PHRASE})(?:\s+[A-Za-z]+)?\s+\({QUAL}$", re.IGNORECASE
+    rf"(?:^|[,;]\s+|\s)(?P<cat>{RACE_PHRASE}){RACE_QUALIFIER}(?:\s+[A-Za-z]+)?\s+\({QUAL}$",
+    re.IGNORECASE,
 )
 _RACE_TREND = re.compile(
     rf"(?:\bthe (?:percentage|share|proportion) of (?P<cat>{RACE_PHRASE})\b|(?P<cat2>{RACE_PHRASE})"
@@ -51,7 +60,8 @@ _RACE_TREND = re.compile(
     re.IGNORECASE,
 )
 _RACE_SUBJECT = re.compile(
-    rf"^\s*(?:[•*·-]\s*)?(?P<cat>{RACE_PHRASE})\s+(?:are|were|make up)\b", re.IGNORECASE
+    rf"^\s*(?:[•*·-]\s*)?(?P<cat>{RACE_PHRASE}){RACE_QUALIFIER}\s+(?:are|were|make up)\b",
+    re.IGNORECASE,
 )
 _THOSE_GROUPS = re.compile(
     rf"\b(?:those|these) groups\s+(?:hold|held|make up|account for|represent|are)\s+{QUAL}$", re.I
@@ -61,7 +71,7 @@ _OF_WORKFORCE = re.compile(
 )
 _DEGREE = r"[^,.;()]{0,50}?(?:degree|diploma|certificate|BSN|ADN|MSN)[^,.;]{0,40}?"
 _DEGREE_HOLD = re.compile(
-    rf"\s*(?:%|percent)\s+of\s+(?P<who>[^.;%]{{1,40}}?)\s+(?:hold|have|held|earned|had)\s+"
+    rf"(?:\s*(?:%|percent))?\s+of\s+(?P<who>[^.;%]{{1,40}}?)\s+(?:hold|have|held|earned|had)\s+"
     rf"(?:an?\s+|the\s+)?(?P<cat>{_DEGREE})(?=[,.;]|$)",
     re.IGNORECASE,
 )

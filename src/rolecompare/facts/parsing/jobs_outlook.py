@@ -37,10 +37,13 @@ _COUNT_LEAD = re.compile(
 )
 _COUNT_AFTER = re.compile(
     r"(?:\s+\([A-Z]{2,5}s?\))?(?:\s+(?:were|are)\s+(?:employed|working)\b|\s+nationwide\b"
-    r"|\s+across the country\b|\s+(?:currently\s+)?(?:work|practice|live)\s+in\s+the"
+    r"|\s+across the country\b|\s+(?:currently\s+)?(?:work|worked|practice|practiced|live"
+    r"|lived)\s+in\s+the"
     r"\s+(?:U\.S\.|United States)|\s+in\s+the\s+(?:U\.S\.|United States)\b"
-    r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$)"
+    r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$|\s+jobs\b(?!\s+(?:in|at|for|with)\b)"
+    r"|\s+(?:hold|held|have|had|fill|filled)\s+jobs\s+in\s+the\s+(?:U\.S\.|United States))"
 )
+_WORKERS_THEN = re.compile(r"\s+(?:workers|employees|people|professionals),\s+(?:the\s+)?")
 _ARE_ROLE = re.compile(
     r"(?:\s+of\s+(?:these|those|them|all)(?:\s+[a-z]+)?)?\s+(?:are|were)\s+(?:employed\s+as\s+)?"
     r"(?:an?\s+)?"
@@ -74,6 +77,28 @@ _RATE_WORD = re.compile(
 _GROWTH_EXPECTED = re.compile(
     r"(?:\s?%|\s+percent)?\s+(?:employment\s+|job\s+)?growth\s+(?:is\s+)?(?:expected|projected"
     r"|forecast)",
+    re.IGNORECASE,
+)
+_GROW_BY = re.compile(
+    r"\b(?:projected|expected|forecast)\s+to\s+(?P<verb>grow|increase|rise|decline|decrease|fall"
+    r"|shrink|drop)\s+by\s+(?:(?:about|around|roughly|nearly|over|more than|almost)\s+)?$",
+    re.IGNORECASE,
+)
+_OR_BY_PERCENT = re.compile(r",?\s+or\s+(?:by\s+)?(?:about\s+)?\d[\d.]*\s?(?:%|percent)", re.I)
+# the rate after the count: "grow by over 28,000, or by 28 percent"
+_OR_BY = re.compile(
+    r"\b(?:projected|expected|forecast)\s+to\s+(?P<verb>grow|increase|rise|decline|decrease|fall"
+    r"|shrink|drop)\s+by\s+[^;%]{1,30}?,?\s+or\s+(?:by\s+)?(?:about\s+)?$",
+    re.IGNORECASE,
+)
+_PROJECTED_AT = re.compile(
+    r"\b(?:growth|employment|jobs)\b[^.;%]{0,80}?\b(?:is|are)\s+(?:projected|expected|forecast)"
+    r"\s+(?:at|to be)\s+(?:(?:about|around|roughly|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_PROJECTED_FOR = re.compile(
+    r"(?:\s?%|\s+percent)?\s+(?:(?:job|employment)\s+)?(?:growth\s+)?(?:projected|expected"
+    r"|forecast)\s+for\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _SPEED = re.compile(
@@ -132,6 +157,12 @@ def _count_role(sentence: Sentence, token: Token) -> str | None:
         _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, mention.end, sentence.span.end)
     ):
         return mention.role
+    # "With 2,784,500 workers, customer service representatives make up ..."
+    workers = _WORKERS_THEN.match(text, token.end)
+    if workers and _COUNT_BEFORE.search(before):
+        found = mention_at(sentence, workers.end())
+        if found and not found.bare:
+            return found.role
     for pattern in (_ARE_ROLE, _PEOPLE_AS):
         if (m := pattern.match(text, token.end)) and (found := mention_at(sentence, m.end())):
             return found.role
@@ -157,11 +188,22 @@ def growth(sentence: Sentence) -> list[Found]:
     for token in line.tokens_in(sentence.span):
         if token.value is None or not is_percent(token, line.text):
             continue
-        before = _GROWTH_BEFORE.search(words_before(sentence, token))
+        head = words_before(sentence, token)
+        before = _GROWTH_BEFORE.search(head)
+        projected_at = _PROJECTED_AT.search(head) or _OR_BY.search(head)  # "projected at 7%"
         word = _RATE_WORD.match(line.text, token.end)
-        if before is None and not _GROWTH_EXPECTED.match(line.text, token.end):
+        if (
+            before is None
+            and not projected_at
+            and (m := _PROJECTED_FOR.match(line.text, token.end))
+        ):
+            # "above the 6% projected for accountants"
+            if mention := mention_at(sentence, m.end()):
+                out.append(Found("growth_projected", token, role=mention.role, unit="percent"))
             continue
-        if before is not None and before.group("vague"):
+        if before is None and not projected_at and not _GROWTH_EXPECTED.match(line.text, token.end):
+            continue
+        if before is not None and before.group("vague") and not projected_at:
             if word is None:  # "projects 6 percent" of what?
                 continue
             future = [p for p in line.periods if p.kind == "span"]
@@ -237,11 +279,19 @@ def openings(sentence: Sentence) -> list[Found]:
 
 def employment_change(sentence: Sentence) -> list[Found]:
     line = sentence.line
-    if not line.context.us or ("jobs" not in sentence.text and "positions" not in sentence.text):
+    text = sentence.text
+    if not line.context.us or ("jobs" not in text and "positions" not in text and "by" not in text):
         return []
     out = []
     for token in line.tokens_in(sentence.span):
         if token.kind != "number" or token.is_year:
+            continue
+        # "employment of X is projected to grow by over 28,000, or by 28 percent"
+        if _GROW_BY.search(words_before(sentence, token)) and _OR_BY_PERCENT.match(
+            line.text, token.end
+        ):
+            decline = _GROW_BY.search(words_before(sentence, token)).group("verb").lower()
+            out.append(Found("employment_change", token, negative=decline in _DECLINE))
             continue
         if m := _JOBS_LOST.match(line.text, token.end):
             lost = m.group("verb").lower() in {"lost", "cut", "eliminated"}

@@ -26,6 +26,8 @@ class RawFact:
     period: str | None = None  # "2022", "2022-05" or "2022-2032" where the page gives one
     # where the number stands on its line (start, end), when the reader knows; not compared
     where: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+    # which reader took the number ("pay", "quick-facts", ...), for `ingest --explain`; not compared
+    reader: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ _TOKEN = re.compile(
     r"|(?P<num>(?P<sign>(?<![\w.])[-−](?=[$\d]))?"
     r"(?P<cur>(?:AU|A|CA|C|NZ|US|S|R)?\$ ?|[£€¥₹] ?)?"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<scale> (?:thousand|million|billion)\b|[KMB]\b)?"
+    r"(?P<scale> (?:thousand|million|billion)\b|[KMB](?![a-z\d])|k\b)?"
     r"(?P<pct> ?%)?"
     r"(?P<suffix>[a-z](?![a-zA-Z]))?))"
 )
@@ -61,12 +61,13 @@ class Token:
 
 
 _DIGIT = re.compile(r"\d")
+_FOOTNOTE_DECIMAL = re.compile(r"^\d{4,}\.\d$")
 
 
 @lru_cache(maxsize=8192)
 def _tokens(line: str) -> tuple[Token, ...]:
     if not _DIGIT.search(line):
-        return ()
+        return tuple(_word_numbers(line, [])) if _SCALE_WORD.search(line) else ()
     out = []
     for m in _TOKEN.finditer(line):
         printed = m.group(0)
@@ -75,6 +76,10 @@ def _tokens(line: str) -> tuple[Token, ...]:
             out.append(Token(m.start(), m.end(), printed, None, kind))
             continue
         digits = m.group("digits").replace(",", "")
+        if m.group("cur") and _FOOTNOTE_DECIMAL.search(digits) and not m.group("scale"):
+            # "$66,020.1": pay has no single decimal digit above $1,000; the 1 is a footnote
+            digits = digits[:-2]
+            printed = printed[: len(printed) - 2]
         value = float(digits)
         if scale := m.group("scale"):
             value = round(value * _SCALES[scale.strip().lower()], 6)
@@ -83,8 +88,37 @@ def _tokens(line: str) -> tuple[Token, ...]:
         kind = "money" if m.group("cur") else "percent" if m.group("pct") else "number"
         scaled = bool(m.group("scale"))
         year = kind == "number" and not scaled and len(digits) == 4 and 1900 <= value <= 2099
-        out.append(Token(m.start(), m.end(), printed, value, kind, digits, scaled, year))
+        out.append(
+            Token(m.start(), m.start() + len(printed), printed, value, kind, digits, scaled, year)
+        )
+    if _SCALE_WORD.search(line):
+        out = sorted(out + _word_numbers(line, out), key=lambda t: t.start)
     return tuple(out)
+
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "half a": 0.5,
+}  # fmt: skip
+_SCALE_WORD = re.compile(r"(?i:hundred|thousand|million|billion)")
+_WORD_NUMBER = re.compile(
+    r"\b(?P<n>(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|half a|a))\s+(?P<scale>(?i:hundred thousand|thousand|million|billion))\b"
+)
+_WORD_SCALES = {"hundred thousand": 1e5, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _word_numbers(line: str, tokens: list[Token]) -> list[Token]:
+    """'three million', 'half a million': numbers in words (a digit token wins a clash)."""
+    out = []
+    for m in _WORD_NUMBER.finditer(line):
+        if any(t.start < m.end() and m.start() < t.end for t in tokens):
+            continue
+        value = _UNITS[m.group("n").lower()] * _WORD_SCALES[m.group("scale").lower()]
+        plain = f"{value:.0f}"
+        out.append(Token(m.start(), m.end(), m.group(0), value, "number", plain, True))
+    return out
 
 
 def find_numbers(line: str) -> list[Token]:
@@ -206,7 +240,7 @@ def find_periods(line: str) -> list[Period]:
 # --- how exact ------------------------------------------------------------------------------
 
 _BEFORE = re.compile(
-    r"(?P<q>about|around|approximately|roughly|an estimated|estimated|some"
+    r"(?P<q>~|≈|about|around|approximately|roughly|an estimated|estimated|some"
     r"|more than|over|above|greater than|equal to or greater than|at least"
     r"|less than|under|below|fewer than|just under"
     r"|nearly|almost|close to|up to|at most)\s*$",
@@ -214,6 +248,8 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(r"\s*(?:or|of) (?P<q>more|higher|above|less|lower|fewer)\b", re.IGNORECASE)
 _QUALIFIERS = {
+    "~": "approximate",
+    "≈": "approximate",
     "about": "approximate",
     "around": "approximate",
     "approximately": "approximate",

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing.numbers import Token
+from rolecompare.facts.parsing.pay_details import category_of
 from rolecompare.facts.parsing.roles import US_AVERAGE
-from rolecompare.facts.parsing.sentences import Found, Sentence, whose
+from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, whose
 
 _PAY_CUE = re.compile(
     r"\b(?:(?:national|annual|yearly|hourly|overall)\s+)*(?P<stat>median|mean|average)"
@@ -40,7 +41,38 @@ _PAY_GUARD = re.compile(
     r"|(?<!United )\bstates\b|\bindustr(?:y|ies)\b|\bsettings?\b",
     re.IGNORECASE,
 )
-_PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker)")
+_PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker|earner|%)")
+# "electricians earn $59,800 on average": the statistic after the amount
+_EARN = re.compile(
+    r"\b(?:earn|earns|earned|make|makes|made|take home|takes home|took home)\s+"
+    r"(?:(?:about|around|roughly|approximately|nearly|over|more than)\s+)?$",
+    re.IGNORECASE,
+)
+# "the median for a school counselor is $61,710", "the $77,000 median for accountants"
+_STAT_FOR = re.compile(
+    r"\b(?P<stat>median|mean|average)\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?!all\b|every\b)",
+    re.IGNORECASE,
+)
+_ROLE_IS = re.compile(
+    r"\s+(?:is|was|are|were|stands at|stood at|comes to|came to|of|at)\s+(?:(?:about|around"
+    r"|roughly|approximately|nearly|over|more than|just under)\s+)?$",
+    re.IGNORECASE,
+)
+_AMOUNT_STAT_FOR = re.compile(
+    r"\s+(?P<stat>median|mean|average)(?:\s+(?:annual|yearly|hourly))?(?:\s+(?:salary|pay|wage"
+    r"|income|earnings))?\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?!all\b|every\b)",
+    re.IGNORECASE,
+)
+# "This job's median $34K", "All jobs' median $39K"
+_WHOSE_STATISTIC = re.compile(
+    r"(?P<who>this (?:job|role|occupation|career|profession)"
+    r"|(?P<all>all (?:jobs|occupations|careers|workers)))['’]s?\s+"
+    r"(?P<stat>median|mean|average)(?:\s+(?:salary|pay|wage))?\s*$",
+    re.IGNORECASE,
+)
+_ON_AVERAGE = re.compile(
+    r"(?:\s+(?:a|per) (?:year|hour)|\s+annually|\s+yearly|\s+hourly)?,?\s+on average\b", re.I
+)
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:(?:national|annual|overall)\s+)?")
 _PER = re.compile(r"\s*(?:per|a|an) (?P<per>year|hour)\b|\s*(?P<adverb>annually|hourly)\b", re.I)
 _US_WORKER = re.compile(
@@ -49,9 +81,13 @@ _US_WORKER = re.compile(
     re.IGNORECASE,
 )
 _PERCENTILE = re.compile(
-    r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2}) percent\b[^$.;]{0,40}?"
-    r"\b(?:earned|made|earn|earns|make|makes|received|earning|making|reached|took home|were "
-    r"paid|was|were)\s+(?:less than |more than |over |under |at least |at most )?(?=\$)",
+    r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2})(?:%| percent\b)[^$.;]{0,40}?"
+    r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
+    r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded)\s+"
+    r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
+    # the verb elided: "and the highest 10 percent more than $10.97"
+    r"|\b(?P<side2>top|highest|upper|bottom|lowest|lower) (?P<n2>\d{1,2})(?:%| percent\b)\s+"
+    r"(?:less than|more than|over|under|at least|at most)\s+(?=\$)",
     re.IGNORECASE,
 )
 
@@ -73,6 +109,9 @@ def pay(sentence: Sentence) -> list[Found]:
     if _PAY_GUARD.search(text):
         return out
     out += _percentiles(sentence)
+    out += _on_average(sentence)
+    out += _statistic_for_role(sentence)
+    out += _whose_statistic(sentence)
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
         start = sentence.span.start + cue.end()
@@ -92,6 +131,8 @@ def pay(sentence: Sentence) -> list[Found]:
         cue_role = _pay_role(sentence, cue)
         seen: set[tuple[str | None, str]] = set()
         for token in values[:4]:
+            if category_of(sentence, token):  # pay in one place or at one kind of employer
+                continue
             # "$61,690 for accountants ... and $64,690 for nurses": each its own role
             slot = whose(sentence, token.end)
             role = cue_role if slot is None else slot
@@ -130,21 +171,106 @@ def _unit(text: str, token: Token, cue: str) -> str:
 _PERCENTILE_METRIC = {"USD/year": "salary_percentile", "USD/hour": "salary_percentile_hourly"}
 
 
+_MIDDLE_HALF = re.compile(r"\bmiddle 50 percent\b[^$.;]{0,40}?\bbetween\s+(?=\$)", re.IGNORECASE)
+
+
 def _percentiles(sentence: Sentence) -> list[Found]:
     out = []
+    for m in _MIDDLE_HALF.finditer(sentence.text):  # "made between $6.51 and $8.73": 25th, 75th
+        low = sentence.line.token_at(sentence.span.start + m.end())
+        rest = [t for t in sentence.line.tokens_in(sentence.span) if low and t.start > low.start]
+        if low is None or not rest or low.kind != "money" or rest[0].kind != "money":
+            continue
+        fifty = sentence.span.start + m.start() + len("middle ")
+        for token, rank in ((low, "25"), (rest[0], "75")):
+            unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
+            out.append(Found(_PERCENTILE_METRIC[unit], token, category=rank, unit=unit,
+                             extra=[(fifty, fifty + 2)]))  # fmt: skip
     for m in _PERCENTILE.finditer(sentence.text):
         token = sentence.line.token_at(sentence.span.start + m.end())
         if token is None or token.kind != "money":
             continue
-        n = int(m.group("n"))
-        top = m.group("side").lower() in {"top", "highest", "upper"}
+        g = "n" if m.group("n") else "n2"
+        n = int(m.group(g))
+        top = (m.group("side") or m.group("side2")).lower() in {"top", "highest", "upper"}
         unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
         # "made $30,420 of less": a slip for "or less"
         slip = re.match(r"\s*of less\b", sentence.line.text[token.end :])
         qualifier = "at most" if slip else None
+        if (
+            (m.group("verb") or "").lower().startswith("exceed")
+        ):  # "Top 10% earners: Exceed $111,700"
+            qualifier = "more than"
         out.append(
             Found(_PERCENTILE_METRIC[unit], token, category=str(100 - n if top else n), unit=unit,
                   qualifier=qualifier,
-                  extra=[(sentence.span.start + m.start("n"), sentence.span.start + m.end("n"))])
+                  extra=[(sentence.span.start + m.start(g), sentence.span.start + m.end(g))])
         )  # fmt: skip
+    return out
+
+
+def _on_average(sentence: Sentence) -> list[Found]:
+    if "on average" not in sentence.text:
+        return []
+    line, out = sentence.line, []
+    for token in line.tokens_in(sentence.span):
+        if token.kind != "money" or not _ON_AVERAGE.match(line.text, token.end):
+            continue
+        if not _EARN.search(line.text, max(sentence.span.start, token.start - 40), token.start):
+            continue
+        if category_of(sentence, token):
+            continue
+        unit = _unit(line.text, token, "")
+        metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
+        slot = whose(sentence, token.end)
+        out.append(Found(metric, token, role=slot or None, statistic="mean", unit=unit,
+                         named_elsewhere=slot == ""))  # fmt: skip
+    return out
+
+
+def _statistic_for_role(sentence: Sentence) -> list[Found]:
+    """Amounts whose statistic names its role right beside them, either side of the amount."""
+    line, out = sentence.line, []
+    text = line.text
+    for token in line.tokens_in(sentence.span):
+        if token.kind != "money":
+            continue
+        found = None
+        if m := _AMOUNT_STAT_FOR.match(text, token.end):
+            found = (m.group("stat"), mention_at(sentence, m.end()))
+        else:
+            head = max(sentence.span.start, token.start - 90)
+            for cue in _STAT_FOR.finditer(text, head, token.start):
+                mention = mention_at(sentence, cue.end())
+                if mention and _ROLE_IS.fullmatch(text, mention.end, token.start):
+                    found = (cue.group("stat"), mention)
+        if found is None or found[1] is None or category_of(sentence, token):
+            continue
+        word, mention = found
+        unit = _unit(text, token, "")
+        metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
+        statistic = "median" if word.lower() == "median" else "mean"
+        out.append(Found(metric, token, role=mention.role, statistic=statistic, unit=unit))
+    return out
+
+
+def _whose_statistic(sentence: Sentence) -> list[Found]:
+    line, out = sentence.line, []
+    if "'" not in sentence.text and "’" not in sentence.text:
+        return out
+    for token in line.tokens_in(sentence.span):
+        if token.kind != "money":
+            continue
+        m = _WHOSE_STATISTIC.search(
+            line.text, max(sentence.span.start, token.start - 60), token.start
+        )
+        if m is None:
+            continue
+        role = (
+            US_AVERAGE if m.group("all") else line.context.roles.subject or line.context.roles.main
+        )
+        unit = _unit(line.text, token, "")
+        metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
+        statistic = "median" if m.group("stat").lower() == "median" else "mean"
+        out.append(Found(metric, token, role=role, statistic=statistic, unit=unit))
     return out

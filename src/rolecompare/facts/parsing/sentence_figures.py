@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.facts.parsing import jobs_outlook, pay, places, workforce
+from rolecompare.facts.parsing import jobs_outlook, pay, pay_details, places, workforce
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
-from rolecompare.facts.parsing.numbers import find_periods
+from rolecompare.facts.parsing.numbers import find_numbers, find_periods
 from rolecompare.facts.parsing.sentences import Reader, read_line
 
 NUMBER_READERS: list[Reader] = [
     pay.pay,
+    pay_details.percentiles,
+    pay_details.pay_in,
     jobs_outlook.counts,
     jobs_outlook.growth,
     jobs_outlook.openings,
@@ -37,7 +39,8 @@ def read_figures(
             if line:
                 _remember_projection(line, context)
             continue
-        readers = NUMBER_READERS if _DIGIT.search(line) else []
+        # numbers in words ("three million") have no digit: find_numbers knows them (cached)
+        readers = NUMBER_READERS if _DIGIT.search(line) or find_numbers(line) else []
         if _TEXT_CUES.search(line):
             readers = [*readers, *TEXT_READERS]
         if readers and read_line(number, line, context, result, readers):

@@ -248,7 +248,7 @@ class Sentence:
             return self.line.context.last_projection
         return None
 
-    def emit(self, found: Found, result: PageResult) -> RawFact | None:
+    def emit(self, found: Found, result: PageResult, reader: str | None = None) -> RawFact | None:
         """The fact a finding states, or None when it names no role or is implausible."""
         line = self.line
         token = found.token
@@ -289,6 +289,7 @@ class Sentence:
             else (line.qualifier_at(token) if token else None),
             period=period,
             where=(token.start, token.end) if token else None,
+            reader=reader,
         )
         key = (slugify(role), fact.metric, fact.category, fact.value, fact.text, fact.line)
         if any(
@@ -332,8 +333,9 @@ def read_line(
     for span in split_sentences(text):
         sentence = Sentence(line, span, split_clauses(span))
         for reader in readers:
+            name = f"sentences:{reader.__name__}"
             for found in reader(sentence):
-                if sentence.emit(found, result) is not None:
+                if sentence.emit(found, result, name) is not None:
                     count += 1
     return count
 
@@ -360,6 +362,8 @@ def mention_at(sentence: Sentence, position: int) -> Mention | None:
 _SLOT = re.compile(
     r"(?:\s?%|\s+percent)?\s+(?:for|of|among)\s+(?:(?:the|an?)\s+)?(?P<who>(?:all\s+)?[A-Za-z][\w'-]*)"
 )
+# "the median annual salary for this occupation": the page's own role, named no further
+_NOBODY_NAMED = frozenset({"the", "a", "an", "this", "these", "that", "its", "their"})
 # only a page's own words for the average worker make the US average; an all-occupations
 # figure ('the median for all occupations') is no role's number (roles helper, issue 17)
 _EVERYONE = re.compile(r"average (?:U\.S\.|US|American) worker", re.IGNORECASE)
@@ -367,10 +371,11 @@ _ALL_OCCUPATIONS = re.compile(r"all (?:workers|occupations|jobs)\b", re.IGNORECA
 
 
 def whose(sentence: Sentence, position: int) -> str | None:
-    """Whose figure 'for/of ...' right after `position` says: a role; US_AVERAGE for 'all
-    workers'; '' for someone who is not a role the page knows; None when it does not say."""
+    """Whose figure 'for/of ...' right after `position` says: a role; US_AVERAGE for 'the
+    average U.S. worker'; '' for all occupations or someone who is not a role the page knows;
+    None when it does not say."""
     m = _SLOT.match(sentence.line.text, position)
-    if m is None or m.group("who").lower() in {"the", "a", "an"}:
+    if m is None or m.group("who").lower() in _NOBODY_NAMED:
         return None
     if _EVERYONE.match(sentence.line.text, m.start("who")):
         return US_AVERAGE

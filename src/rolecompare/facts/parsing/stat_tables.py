@@ -84,7 +84,7 @@ def read_statistics_tables(
             _percentiles(lines, number, role, result, context)
         elif "\t" in line or "|" in line:
             cells = _cells(line)
-            if cells and _ROLE_COLUMN.match(cells[0]) and len(cells) >= 3:
+            if cells and _ROLE_COLUMN.match(cells[0]) and len([c for c in cells if c]) >= 2:
                 _roles_as_rows(lines, number, cells, result, context)
         elif role and _BEST_STATES.match(line):
             _best_states(lines, number, role, result)
@@ -173,6 +173,9 @@ def _percentiles(
         result.layouts.add("statistics-table")
 
 
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
 def _cells(line: str) -> list[str]:
     sep = "|" if "|" in line else "\t"
     return [c.strip() for c in line.strip().strip("|").split(sep)]
@@ -184,7 +187,11 @@ def _column_metric(label: str) -> tuple[str, str | None, str | None] | None:
     period = periods[0].text if periods else None
     if re.search(r"educat|degree|requirement", label, re.I):
         return "education_entry", None, None
-    if m := re.search(r"\b(?:(?P<stat>median|mean|average)\s+)?(?:salary|pay|wage)", label, re.I):
+    if m := re.search(
+        r"\b(?:(?P<stat>median|mean|average)\s+)?(?:(?:annual|yearly|base)\s+)?(?:salary|pay|wage)",
+        label,
+        re.I,
+    ):
         stat = (m.group("stat") or "").lower()
         return "salary_yearly", {"median": "median", "": None}.get(stat, "mean"), period
     if re.search(r"outlook|growth", label, re.I):
@@ -204,6 +211,8 @@ def _roles_as_rows(
         line = lines[row - 1]
         if not line or ("\t" not in line and "|" not in line):
             break
+        if _SEPARATOR_ROW.match(line):  # "---|---|" under the header
+            continue
         cells = _cells(line)
         role = context.roles.role_phrase(cells[0]) if cells else None
         if role is None or len(cells) != len(header):

@@ -155,7 +155,7 @@ def _reason(line: str, number: int, token: Token, result: PageResult, context: P
         return "a shortage projection, not the role's employment"
     if _SCHOOLING_WORDS.search(near) and _SCHOOLING.match(after):
         return "a count of schools, programs or students"
-    if _INDUSTRY.search(before):
+    if _INDUSTRY.search(before) or _INDUSTRY.search(line, token.end, token.end + 60):
         return "a figure of one industry or setting"
     if _AREA.search(before[-30:] + " " + after[:15]):
         return "a figure of one state or area"

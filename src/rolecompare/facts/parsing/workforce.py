@@ -42,7 +42,10 @@ _LABEL_AGE = re.compile(
     rf"\b{_STAT} (?P<who>[\w -]{{0,40}}?)\s*\bage\b,?\s*(?:in\s+)?(?P<y>(?:19|20)\d\d)?\s*:\s*$",
     re.IGNORECASE,
 )
-_ON_AVERAGE = re.compile(rf"\bon average\s+{QUAL}$", re.IGNORECASE)
+# "on average 47 years old", "On average a licensed plumber is 43 years old"
+_ON_AVERAGE = re.compile(
+    rf"\bon average\s+(?:[^.;\d]{{0,60}}?\b(?:is|are|was|were)\s+)?{QUAL}$", re.IGNORECASE
+)
 _YEARS_OLD = re.compile(r"\s+years? old\b", re.IGNORECASE)
 _YEARS_OLD_ON_AVERAGE = re.compile(r"\s+years? old,? on average\b", re.IGNORECASE)
 _AGE_TREND = re.compile(
@@ -80,7 +83,7 @@ _GENDER_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*[-–:]\s*(?=\d)")
 _GENDER_AFTER = re.compile(rf"\s*(?:%|percent)?\s+{_GENDER}\s*$", re.IGNORECASE)
 _OF_ROLE = re.compile(r"\s*(?:%|percent)\s+of\s+(?:all\s+|the\s+|employed\s+)*")
 _SHARE_WORDS = re.compile(
-    r"(?i:women|men\b|male|white|black|asian|hispanic|latin|native|minorit|races?\b|racial"
+    r"(?i:lgbt|women|men\b|male|white|black|asian|hispanic|latin|native|minorit|races?\b|racial"
     r"|ethnic|caucasian|degree|educated|diploma|certificate|bsn|adn)"
 )
 _SUB_GROUP = re.compile(
@@ -194,9 +197,25 @@ def shares(sentence: Sentence) -> list[Found]:
     return out
 
 
+_ARE_GENDER = re.compile(rf"\s*(?:%|percent)?\s+(?:are|were)\s+{_GENDER}\b", re.IGNORECASE)
+# "Women make up 6.1% of all welders and men 93.9%": the second gender, its verb elided
+_AND_GENDER = re.compile(rf"\b(?:and|while|with)\s+{_GENDER}\s+(?:at\s+)?{QUAL}$", re.IGNORECASE)
+_LGBT = re.compile(
+    rf"\bLGBTQ?\+?(?:\s+[a-z]+)?\s+(?:account for|accounts for|make up|makes up|are|represent)"
+    rf"\s+{QUAL}$",
+    re.IGNORECASE,
+)
+
+
 def _gender(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
     text = sentence.line.text
     offset = head_start(sentence, token)
+    if _LGBT.search(before):
+        return [Found("lgbt_share", token)]
+    if m := _ARE_GENDER.match(text, token.end):  # "93.9% are men"
+        return [Found("gender_share", token, category=_GENDER_WORDS[m.group("g").lower()])]
+    if (m := _AND_GENDER.search(before)) and not _SUB_GROUP.search(sentence.text):
+        return [Found("gender_share", token, category=_GENDER_WORDS[m.group("g").lower()])]
     m = _GENDER_LINE.match(text)
     if m and m.end() == token.start and (g := _GENDER_AFTER.match(text, token.end)):
         category = _GENDER_WORDS[g.group("g").lower()]

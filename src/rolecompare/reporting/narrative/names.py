@@ -27,6 +27,8 @@ METRIC_LABELS = {
     "salary_percentile": "Pay percentiles",
     "salary_percentile_hourly": "Hourly pay percentiles",
     "salary_regional_diff": "Pay by place",
+    "salary_by_place": "Pay in one state or area",
+    "salary_by_industry": "Pay by kind of employer",
     "salary_abroad": "Salaries abroad",
     "salary_abroad_usd": "Salaries abroad in US dollars",
     "growth_rate": "Growth rate",

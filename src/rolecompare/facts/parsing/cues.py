@@ -1,0 +1,56 @@
+"""The page's words for what a number is, as data (`metadata/cues.csv`).
+
+`label` rows: a short label a value stands under ("Average Age", "Total Employment"), with the
+metric, statistic and category it names. `noise` rows: the widget words a page prints between a
+label and its value ("More", "Learn more", "ⓘ"). `employer` rows: the head nouns of a kind of
+employer or an industry ("hospitals", "manufacturing"). A new site's wording is a row, not code.
+Looking a line up costs one dictionary probe, whatever the vocabulary's size.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from rolecompare.facts.schema import METADATA_DIR
+
+
+@dataclass(frozen=True)
+class Cue:
+    metric: str
+    statistic: str | None
+    category: str | None
+
+
+@cache
+def _rows() -> list[dict[str, str]]:
+    with (METADATA_DIR / "cues.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def labels() -> dict[str, Cue]:
+    """Label words (lower case, single-spaced) -> what they name."""
+    return {
+        r["words"]: Cue(r["metric"], r["statistic"] or None, r["category"] or None)
+        for r in _rows()
+        if r["kind"] == "label"
+    }
+
+
+@cache
+def noise() -> frozenset[str]:
+    return frozenset(r["words"] for r in _rows() if r["kind"] == "noise")
+
+
+@cache
+def employers() -> frozenset[str]:
+    """Head nouns of a kind of employer or an industry ("hospitals", "government"): pay "in
+    hospitals" is that employer type's, not the role's."""
+    return frozenset(r["words"] for r in _rows() if r["kind"] == "employer")
+
+
+def words_of(text: str) -> str:
+    """A label's words as the vocabulary keeps them: lower case, single spaces, no colon."""
+    return " ".join(text.strip().rstrip(":").lower().split())

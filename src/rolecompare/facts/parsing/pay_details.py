@@ -1,0 +1,190 @@
+"""Pay stated by percentile, by place and by kind of employer, in sentences.
+
+- **Percentiles by rank**: "The 10th percentile earned $37,020, the 25th percentile $45,000,
+  the median $60,240 ... and the 90th percentile $102,300", "$37,020 (10th percentile)",
+  "10th percentile: $37,020" -> `salary_percentile` (category = the rank), the median of such a
+  list -> the median pay. Hourly amounts (under $1,000) are hourly percentiles.
+- **Pay of one place or one kind of employer**: "Electricians in hospitals earned an average
+  salary of $65,100, while those in manufacturing earned $63,000", "In California, the average
+  salary is $78,500" -> `salary_by_industry` / `salary_by_place`, the category as printed. The
+  employer type is a phrase after "in", "at" or "for" whose last word is an employer noun of the
+  vocabulary (`cues.employers`: hospitals, offices, government, ...); the place a US state's
+  name (or its city or metro area). Such an amount is never the role's own pay (`pay.pay`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rolecompare.facts.parsing.cues import employers
+from rolecompare.facts.parsing.numbers import Token
+from rolecompare.facts.parsing.places import STATES
+from rolecompare.facts.parsing.sentences import Found, Sentence
+
+_RANK = re.compile(
+    r"\b(?P<n>[1-9]\d?)(?:st|nd|rd|th)[- ]percentile\b|\b(?P<median>median)\b", re.IGNORECASE
+)
+_BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:the\s+|at\s+the\s+)?$")
+_STAT = re.compile(r"\b(?P<w>median|mean|averag(?:e|es|ed|ing))\b", re.IGNORECASE)
+_PAYISH = re.compile(r"(?i:salar|wage|\bpa(?:y|id|ys|ying)\b|earn|\bmak|income|averag)")
+_NOT_PAY = re.compile(r"\b(?:buys?|costs?|spends?|prices?|rents?|worth|savings?)\b", re.I)
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|for|by|within|with)\s+(?:the\s+|a\s+)?(?=[\w'’])", re.IGNORECASE
+)
+_WORD = re.compile(r"[\w'’&/-]+")
+_STATE_NAME = re.compile(STATES)
+_STATE_BRACKET = re.compile(rf"\b(?P<cat>{STATES})\s*\(\s*$")
+_STATE_SUBJECT = re.compile(rf"\s*(?P<cat>{STATES})\b")
+# a state named anywhere in the amount's clause ("followed by Illinois with an average of $X")
+_PLACE = re.compile(
+    rf"\b(?P<cat>{STATES}(?:,? D\.C\.| City| metro(?:politan)? area)?)(?!\w)"
+    r"|\bin\s+(?:the\s+)?(?P<metro>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3} metro(?:politan)? area)"
+)
+MAX_EMPLOYER_WORDS = 5
+
+
+def percentiles(sentence: Sentence) -> list[Found]:
+    if "percentile" not in sentence.text:
+        return []
+    line = sentence.line
+    cues = list(_RANK.finditer(sentence.text))
+    if not any(c.group("n") for c in cues):
+        return []
+    money = [t for t in line.tokens_in(sentence.span) if t.kind == "money"]
+    taken: set[int] = set()
+    out: list[Found] = []
+    base = sentence.span.start
+    for i, cue in enumerate(cues):
+        stop = base + cues[i + 1].start() if i + 1 < len(cues) else sentence.span.end
+        start = base + cue.end()
+        token = next(
+            (t for t in money if start <= t.start < min(stop, start + 50) and t.start not in taken),
+            None,
+        )
+        if token is None:  # "$37,020 (10th percentile)"
+            token = next(
+                (t for t in money if t.start not in taken
+                 and _BRACKET_BEFORE.fullmatch(line.text, t.end, base + cue.start())),
+                None,
+            )  # fmt: skip
+        if token is None or token.value is None:
+            continue
+        taken.add(token.start)
+        hourly = token.value < 1000
+        if cue.group("median"):
+            metric = "salary_hourly" if hourly else "salary_yearly"
+            out.append(Found(metric, token, statistic="median",
+                             unit="USD/hour" if hourly else "USD/year"))  # fmt: skip
+            continue
+        metric = "salary_percentile_hourly" if hourly else "salary_percentile"
+        out.append(
+            Found(metric, token, category=cue.group("n"), unit="USD/hour" if hourly else "USD/year",
+                  extra=[(base + cue.start("n"), base + cue.end("n"))])
+        )  # fmt: skip
+    return out
+
+
+def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
+    """(metric, category) when an amount is the pay of one place or one kind of employer."""
+    clause = sentence.clause_of(token.start)
+    text = sentence.line.text
+    # "ahead of New York ($70,580)": the place the amount is bracketed after
+    bracket = "(" in text[max(0, token.start - 3) : token.start] and _names_a_state(text)
+    if bracket and (
+        m := _STATE_BRACKET.search(text, max(clause.start, token.start - 40), token.start)
+    ):
+        return "salary_by_place", m.group("cat")
+    found: list[tuple[int, str, str]] = []  # (distance, metric, category)
+    # the clause's subject: "Skilled nursing care facilities ... paying them $43,570"
+    if _names_a_state(text) and (m := _STATE_SUBJECT.match(text, clause.start, clause.end)):
+        found.append((_distance(m.start(), m.end(), token), "salary_by_place", m.group("cat")))
+    elif (
+        subject := _employer(text, clause.start, clause.end, capital=True)
+    ) and not _PREPOSITION.search(subject):
+        end = clause.start + len(subject)
+        found.append((_distance(clause.start, end, token), "salary_by_industry", subject.strip()))
+    for m in _PLACE.finditer(text, clause.start, clause.end) if _names_a_state(text) else ():
+        group = "cat" if m.group("cat") else "metro"
+        found.append((_distance(m.start(), m.end(), token), "salary_by_place", m.group(group)))
+    for m in _PREPOSITION.finditer(text, clause.start, clause.end):
+        if category := _employer(text, m.end(), clause.end):
+            end = m.end() + len(category)
+            found.append((_distance(m.start(), end, token), "salary_by_industry", category))
+    if not found:
+        return None
+    _, metric, category = min(found)
+    return metric, category
+
+
+@lru_cache(maxsize=4096)
+def _names_a_state(line: str) -> bool:
+    """One scan of a line for a state's name, before any scan of its clauses."""
+    return _STATE_NAME.search(line) is not None
+
+
+def _distance(start: int, end: int, token: Token) -> int:
+    return token.start - end if end <= token.start else start - token.end + 1000
+
+
+def _employer(text: str, start: int, stop: int, capital: bool = False) -> str | None:
+    """The words from `start` up to an employer noun ('physicians' offices'), or None.
+    `capital`: the words open a sentence or clause (its subject)."""
+    nouns = employers()
+    end = None
+    for i, word in enumerate(_WORD.finditer(text, start, stop)):
+        if capital and i == 0 and not word.group(0)[:1].isupper():
+            return None
+        if i >= MAX_EMPLOYER_WORDS or any(c.isdigit() for c in word.group(0)):
+            break
+        if word.group(0).lower() in nouns:
+            end = word.end()
+            break
+        if text[word.end() : word.end() + 1] in {",", ";", "."}:
+            break
+    return text[start:end] if end else None
+
+
+def pay_in(sentence: Sentence) -> list[Found]:
+    """Amounts of pay of one place or kind of employer."""
+    if not _PAYISH.search(sentence.text):
+        return []
+    out = []
+    stat = _STAT.search(sentence.text)
+    statistic = None
+    if stat:
+        statistic = "median" if stat.group("w").lower() == "median" else "mean"
+    if "respectively" in sentence.text:
+        return _respectively(sentence, statistic)
+    for token in sentence.line.tokens_in(sentence.span):
+        if token.kind != "money" or (token.value or 0) < 1000:
+            continue
+        clause = sentence.clause_of(token.start)
+        text = sentence.line.text
+        if not _PAYISH.search(text, clause.start, clause.end) and _NOT_PAY.search(
+            text, clause.start, clause.end
+        ):
+            continue  # "$75,000 in California buys less ...": not a statement of pay
+        if found := category_of(sentence, token):
+            metric, category = found
+            out.append(Found(metric, token, category=category, statistic=statistic))
+    return out
+
+
+def _respectively(sentence: Sentence, statistic: str | None) -> list[Found]:
+    """'Massachusetts and Washington ..., with $74,490 and $75,680 respectively': in order."""
+    line = sentence.line
+    amounts = [t for t in line.tokens_in(sentence.span) if t.kind == "money" and t.value]
+    if not amounts:
+        return []
+    places = [
+        m.group("cat")
+        for m in _PLACE.finditer(line.text, sentence.span.start, amounts[0].start)
+        if m.group("cat")
+    ]
+    if len(places) != len(amounts) or len(places) < 2:
+        return []
+    return [
+        Found("salary_by_place", token, category=place, statistic=statistic)
+        for place, token in zip(places, amounts, strict=True)
+    ]

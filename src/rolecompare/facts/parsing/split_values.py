@@ -1,0 +1,199 @@
+"""Values printed on the line under their label, as statistics widgets print them:
+
+    Average Age
+    More
+    40.8
+
+The label is a whole short line the cue vocabulary knows (`cues.labels`: "Average Age",
+"Total Employment", "Median Salary, 2023"); the value is the next line that is a lone number
+("40.8", "471k", "~1.7M", "$115.2K", "47%"), with only blank lines or widget words
+(`cues.noise`: "More", "Learn more", "ⓘ") between. The value is the page's role's (a page about
+one role; a two-role page gives none); the label's year dates it; "~" says it is approximate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rolecompare.facts.parsing.context import PageContext
+from rolecompare.facts.parsing.cues import Cue, labels, noise, words_of
+from rolecompare.facts.parsing.model import PageResult
+from rolecompare.facts.parsing.numbers import (
+    Token,
+    find_numbers,
+    find_periods,
+    qualifier_at,
+    token_fact,
+)
+from rolecompare.facts.schema import metrics
+
+MAX_LABEL = 48  # characters: a label is a few words
+MAX_GAP = 3  # lines of noise between a label and its value
+MAX_TEXT = 60  # characters of a text value ("High school diploma")
+_LABEL_PERIOD = re.compile(
+    r"(?:,|\bin\b|\()?\s*(?P<y>(?:19|20)\d\d)(?:\s?[-–]\s?(?:19|20)?\d\d)?\)?\s*:?\s*$"
+)
+_VALUE_REST = re.compile(
+    r"\s*(?:years?(?: old)?|per (?:year|hour)|a year|an hour|/\s*(?:yr|year|hr|hour)|jobs"
+    r"|workers|people|employed)?\s*$",
+    re.IGNORECASE,
+)
+_VALUE_HEAD = re.compile(r"^\W*$")  # "~", "+", an arrow or emoji before the number
+_DIGIT = re.compile(r"\d")
+_RANK_LABEL = re.compile(r"^\s*(?P<n>[1-9]\d?)(?:st|nd|rd|th) percentile\s*$", re.IGNORECASE)
+_HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
+
+
+def _label(line: str) -> tuple[Cue, str | None] | None:
+    """What a label line names, with its year or span, or None (one dictionary probe)."""
+    if len(line) > MAX_LABEL:
+        return None
+    period = None
+    if _DIGIT.search(line):
+        m = _LABEL_PERIOD.search(line)
+        if m is None or m.start() == 0:
+            return None
+        spans = [p.text for p in find_periods(line) if p.kind in {"span", "school"}]
+        period = spans[0] if spans else m.group("y")
+        line = line[: m.start()]
+    cue = labels().get(words_of(line))
+    return (cue, period) if cue else None
+
+
+def _lone_value(line: str) -> Token | None:
+    """The one number of a line that holds nothing else but a unit word."""
+    if len(line) > 32:
+        return None
+    tokens = find_numbers(line)
+    if len(tokens) != 1 or tokens[0].value is None or tokens[0].is_year:
+        return None
+    token = tokens[0]
+    if not _VALUE_HEAD.match(line[: token.start]) or not _VALUE_REST.match(line, token.end):
+        return None
+    return token
+
+
+def read_split_values(lines: list[str | None], result: PageResult, context: PageContext) -> None:
+    roles = context.roles
+    role = roles.subject or roles.main
+    if role is None or roles.pair is not None:
+        return
+    skip = noise()
+    main = role
+    for number, line in enumerate(lines, start=1):
+        if not line or number in result.claimed:
+            continue
+        label = _label(line)
+        if label is None:
+            if ":" in line and len(line) <= MAX_LABEL + 32:  # "Median: $68,130"
+                if _label(line.partition(":")[0].strip()):
+                    _same_line(line, number, context.section_role(number) or main, result)
+            elif "$" in line and number < len(lines) and _RANK_LABEL.match(lines[number] or ""):
+                # "$41,080" above "10th percentile"
+                role = context.section_role(number) or main
+                _percentile_below(line, lines[number] or "", number, role, result)
+            continue
+        role = context.section_role(number) or main  # the role of the label's section
+        if not metrics()[label[0].metric].has_number:
+            _text_below(lines, number, label, role, result)
+            continue
+        for below in range(number + 1, min(len(lines), number + 1 + MAX_GAP) + 1):
+            text = lines[below - 1]
+            if text is None or not text.strip() or words_of(text) in skip:
+                continue
+            token = _lone_value(text) if below not in result.claimed else None
+            if token is not None:
+                _emit(label, token, text, role, number, below, result)
+            break
+
+
+def _emit(
+    label: tuple[Cue, str | None],
+    token: Token,
+    text: str,
+    role: str,
+    number: int,
+    below: int,
+    result: PageResult,
+) -> None:
+    cue, year = label
+    metric = cue.metric
+    if metric == "salary_yearly" and token.value is not None and token.value < 1000:
+        metric = "salary_hourly" if _HOURLY.search(text) or token.value < 200 else metric
+    kind = metrics()[metric]
+    if token.value is None or not kind.plausible(token.value):
+        return
+    if kind.unit == "percent" and token.kind not in {"percent", "number"}:
+        return
+    qualifier = "approximate" if "~" in text[: token.start] or "≈" in text[: token.start] else None
+    fact = token_fact(
+        role,
+        metric,
+        below,
+        token,
+        statistic=cue.statistic,
+        category=cue.category,
+        qualifier=qualifier or qualifier_at(text, token),
+        period=year,
+    )
+    result.facts.append(fact)
+    result.claimed |= {number, below}
+    result.layouts.add("statistics")
+
+
+def _same_line(line: str, number: int, role: str, result: PageResult) -> None:
+    head, _, tail = line.partition(":")
+    label = _label(head.strip())
+    if label is None or not tail.strip() or not metrics()[label[0].metric].has_number:
+        return
+    token = _lone_value(tail)
+    if token is not None:
+        offset = len(head) + 1
+        token = replace(token, start=token.start + offset, end=token.end + offset)
+        _emit(label, token, line, role, number, number, result)
+
+
+def _text_below(
+    lines: list[str | None],
+    number: int,
+    label: tuple[Cue, str | None],
+    role: str,
+    result: PageResult,
+) -> None:
+    """'Education:' then 'High school diploma': a text value on the next line."""
+    if number >= len(lines) or number + 1 in result.claimed:
+        return
+    text = (lines[number] or "").strip()
+    if not text or len(text) > MAX_TEXT or any(c.isdigit() for c in text) or text.endswith("."):
+        return
+    if _label(text) is not None or text.endswith(":"):
+        return
+    result.facts.append(token_fact(role, label[0].metric, number + 1, text=text))
+    result.claimed |= {number, number + 1}
+
+
+def _percentile_below(line: str, below: str, number: int, role: str, result: PageResult) -> None:
+    m = _RANK_LABEL.match(below)
+    token = _lone_value(line) if m else None
+    if m is None or token is None or token.kind != "money" or token.value is None:
+        return
+    rank = int(m.group("n"))
+    hourly = token.value < 1000
+    unit = "USD/hour" if hourly else "USD/year"
+    if rank == 50:
+        metric, category, statistic = (
+            ("salary_hourly" if hourly else "salary_yearly"),
+            None,
+            "median",
+        )
+    else:
+        metric = "salary_percentile_hourly" if hourly else "salary_percentile"
+        category, statistic = str(rank), None
+    if not metrics()[metric].plausible(token.value):
+        return
+    fact = token_fact(role, metric, number, token, category=category, statistic=statistic,
+                      unit=unit)  # fmt: skip
+    result.facts.append(fact)
+    result.claimed |= {number, number + 1}
+    result.read_lines.add(number + 1)
