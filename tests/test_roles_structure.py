@@ -117,3 +117,39 @@ def test_the_average_us_worker_stays_the_us_average() -> None:
     facts = _facts(page)
     assert ("US average", "salary_yearly", 45790.0, 3) in facts
     assert ("Licensed Practical Nurse", "salary_yearly", 42400.0, 3) in facts
+
+
+def test_a_possessive_stays_in_a_name_the_soc_vocabulary_holds() -> None:
+    page = (
+        "Police and Sheriff’s Patrol Officers Salary Range\n"
+        "Police and Sheriff’s Patrol Officers earn a median salary of $72,280 per year.\n"
+    )
+    assert _facts(page) == [("Police and Sheriff’s Patrol Officer", "salary_yearly", 72280.0, 2)]
+    roles = build_context(["Careers", "Most nurses work."]).roles
+    # any other possessive ends the name: the hospital is not part of the role
+    assert [m.role for m in roles.mentions("the hospital's registered nurses earn")] == [
+        "registered nurse"
+    ]
+
+
+def test_both_apostrophes_spell_one_id() -> None:
+    from rolecompare.facts.parsing.text import slugify
+
+    assert slugify("Police and sheriff's patrol officer") == "police-and-sheriffs-patrol-officer"
+    assert slugify("Police and Sheriff’s Patrol Officer") == "police-and-sheriffs-patrol-officer"
+
+
+def test_a_title_word_in_ian_that_is_a_statistic_is_no_role() -> None:
+    # 'Median Salary' looks like an agent noun ('Median' ends in -ian) but names no occupation
+    page = "Writers and Authors\n\nMedian Salary\n$72,270\nper year\n"
+    roles = build_context(page.split("\n")).roles
+    assert (roles.declared, roles.main) == (["Writer and Author"], "Writer and Author")
+
+
+def test_all_jobs_median_is_no_role_and_not_the_us_average() -> None:
+    page = (
+        "Customer Service Representative Statistics\n"
+        "With 2,784,500 workers, customer service representatives make up a big workforce.\n"
+        "This job's median $34KAll jobs' median $39K\n"
+    )
+    assert {role for role, *_ in _facts(page)} == {"Customer Service Representative"}
