@@ -31,7 +31,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from rolecompare.facts.parsing.role_words import (
@@ -60,7 +59,13 @@ from rolecompare.facts.parsing.role_words import (
     words_of,
 )
 from rolecompare.facts.parsing.text import clean_name, slugify
-from rolecompare.facts.parsing.whole_names import SIGNED, WholeNames, blank, hide_signs
+from rolecompare.facts.parsing.whole_names import (
+    SIGNED,
+    WholeNames,
+    blank,
+    hide_signs,
+    possessive_in_name,
+)
 
 MAIN_AT_LEAST = 2  # times a page names a role for it to be the page's main role by count
 
@@ -353,7 +358,8 @@ class PageRoles:
                 acronym = len(prev) > 1 and prev.isupper()  # 'IT support lead', not 'it'
                 gap = text[prev_end : words[first][0]]
                 if (
-                    gap not in {" ", "-"} and not _possessive_in_name(gap, text, prev_start, i)
+                    gap not in {" ", "-"}
+                    and not possessive_in_name(gap, text, prev_start, words[i][1])
                 ) or (lower in ENDS_PHRASE and (not acronym or lower in BOUNDARY)):
                     break
                 # "by equipping pharmacists": a verb after a preposition, not part of the name
@@ -444,25 +450,3 @@ class PageRoles:
         if counts:
             best = max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
             self.main = self.declare(spelled[best])
-
-
-def _possessive_in_name(gap: str, text: str, start: int, head: int) -> bool:
-    """ "Sheriff's patrol officers": a possessive belongs to a name only where an occupation
-    title of the SOC vocabulary holds it ("police and sheriff's patrol officers")."""
-    if gap not in {"'s ", "’s "}:
-        return False
-    words = words_of(text)
-    return name_key(text[start : words[head][1]]) in _soc_suffixes()
-
-
-@lru_cache(maxsize=1)
-def _soc_suffixes() -> frozenset[str]:
-    """The ends of SOC titles that start at a word in -s, as a possessive reads in a name key
-    ('sheriffs patrol officer' of 'police and sheriffs patrol officer')."""
-    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
-
-    out: set[str] = set()
-    for key in soc_index():
-        words = key.split(" ")
-        out.update(" ".join(words[k:]) for k in range(len(words) - 1) if words[k].endswith("s"))
-    return frozenset(out)
