@@ -368,3 +368,64 @@ def test_a_projected_change_with_its_rate() -> None:
         ("growth_projected", "28", None, "2016-2026"),
         ("employment_change", "28000", "more than", "2016-2026"),
     ]
+
+
+def test_list_numbers_glued_to_their_items() -> None:
+    page = (
+        "Diversity Among Welders\n"
+        "Key Takeaways\n"
+        "- 1Most welders are men\n"
+        "- 267.2% of welders are White\n"
+        "- 38.5% of welders are Black or African American\n"
+        "- 4A welder is 41 years old on average\n"
+    )
+    got = [(f[1], f[2], f[3]) for f in facts(page)]
+    assert got == [
+        ("race_share", "White", "67.2"),
+        ("race_share", "Black or African American", "8.5"),
+        ("age", None, "41"),
+    ]
+
+
+def test_a_numbered_list_with_spaces_keeps_its_numbers() -> None:
+    # no item is glued to a word: the leading digits are the items' own
+    page = (
+        "Welder Statistics\n"
+        "- 15% of welders are women\n"
+        "- 22% of welders are Black\n"
+        "- 31% of welders are veterans\n"
+    )
+    got = [(f[1], f[2], f[3]) for f in facts(page)]
+    assert ("gender_share", "female", "15") in got
+    assert ("race_share", "Black", "22") in got
+
+
+def test_amount_rows_after_the_first_may_drop_the_dollar_sign() -> None:
+    page = (
+        "Cashier Salary\n"
+        "In the industries that employed the most cashiers, median hourly earnings in 2002 were:\n"
+        "\n"
+        "Grocery stores $7.57\n"
+        "Department stores 7.55\n"
+        "Other general merchandise store 7.27\n"
+        "\n"
+        "Cashiers in 2,500 towns\n"
+    )
+    got = [(f[1], f[2], f[3], f[4], f[5], f[7]) for f in facts(page)]
+    assert got == [
+        ("salary_by_industry", "Grocery stores", "7.57", "USD/hour", "median", "2002"),
+        ("salary_by_industry", "Department stores", "7.55", "USD/hour", "median", "2002"),
+        (
+            "salary_by_industry",
+            "Other general merchandise store",
+            "7.27",
+            "USD/hour",
+            "median",
+            "2002",
+        ),
+    ]
+
+
+def test_a_share_without_a_degree_is_no_degree_share() -> None:
+    page = "Plumber Statistics\n62% of plumbers have no college degree.\n"
+    assert [f for f in facts(page) if f[1] == "degree_share"] == []
