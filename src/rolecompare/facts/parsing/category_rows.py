@@ -71,9 +71,10 @@ def _row(
     lead = _LEAD.match(line)
     tokens = [t for t in find_numbers(line) if t.value is not None]
     money = [t for t in tokens if t.kind == "money"]
-    if bare and not money and tokens and tokens[-1].kind == "number" and not tokens[-1].is_year:
-        if not line[tokens[-1].end :].strip():  # the amount ends the row
-            money = tokens[-1:]
+    last = tokens[-1] if tokens else None
+    # a plain amount that ends the row
+    if bare and not money and last and last.kind == "number" and not last.is_year:
+        money = [last] if not line[last.end :].strip() else []
     if lead is None or not money:
         return None
     start = lead.end()
