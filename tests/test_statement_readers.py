@@ -429,3 +429,13 @@ def test_amount_rows_after_the_first_may_drop_the_dollar_sign() -> None:
 def test_a_share_without_a_degree_is_no_degree_share() -> None:
     page = "Plumber Statistics\n62% of plumbers have no college degree.\n"
     assert [f for f in facts(page) if f[1] == "degree_share"] == []
+
+
+def test_an_undated_age_trend_gives_only_the_later_age() -> None:
+    page = (
+        "Welder Statistics\n"
+        "Over two decades the median age of welders climbed markedly, going from 36 to 43 years "
+        "old. In 1980 only 40% of welders were white.\n"
+    )
+    got = [(f[1], f[3], f[5], f[7]) for f in facts(page) if f[1] == "age"]
+    assert got == [("age", "43", "median", None)]

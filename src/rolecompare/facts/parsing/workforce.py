@@ -51,7 +51,7 @@ _YEARS_OLD_ON_AVERAGE = re.compile(r"\s+years? old,? on average\b", re.IGNORECAS
 _AGE_TREND = re.compile(
     rf"\b{_STAT} age(?: of (?P<who>[^:;.]{{1,80}}?))? (?:\w+\s+){{0,2}}?(?:rose|rising|fell|"
     r"falling|increased|decreased|went up|went down|climbed|climbing|dropped|moved|moving|went)"
-    r"(?: up| down)?(?: slightly| sharply| a little)?,? from\s+(?=\d)",
+    r"(?: up| down)?(?: \w+ly| a little)?,?(?: going)? from\s+(?=\d)",
     re.IGNORECASE,
 )
 _GENDER = r"(?P<g>women|men|females?|males?)"
@@ -137,6 +137,10 @@ def age(sentence: Sentence) -> list[Found]:
             role = _who(sentence, start, sentence.span.end)
         found = Found("age", token, role=role, statistic=_statistic(m.group("stat")), unit="years")
         pair = from_to(sentence, token, found)
+        if len(pair) == 2 and pair[0].period is None and pair[1].period is None:
+            # "going from 36 to 43" with no year: only the later age is a level, undated
+            pair = pair[1:]
+            pair[0].period = ""
         out += pair
         taken |= {f.token.start for f in pair if f.token}
     for token in line.tokens_in(sentence.span):
