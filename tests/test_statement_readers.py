@@ -439,3 +439,14 @@ def test_an_undated_age_trend_gives_only_the_later_age() -> None:
     )
     got = [(f[1], f[3], f[5], f[7]) for f in facts(page) if f[1] == "age"]
     assert got == [("age", "43", "median", None)]
+
+
+def test_scores_rated_in_sentences() -> None:
+    page = (
+        "Actuary Career Profile\n"
+        "Work-life balance gets a rating of 7.2, which weighs on satisfaction. "
+        "Its stress level is rated at 4. The automation risk is 12.0%.\n"
+        "The firm has a rating of 9 on review sites.\n"
+    )
+    got = [(f[1], f[3], f[4]) for f in facts(page)]
+    assert got == [("score_work_life", "7.2", "score"), ("score_stress", "4", "score")]
