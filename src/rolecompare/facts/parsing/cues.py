@@ -4,7 +4,8 @@
 metric, statistic and category it names. `noise` rows: the widget words a page prints between a
 label and its value ("More", "Learn more", "ⓘ"). `employer` rows: the head nouns of a kind of
 employer or an industry ("hospitals", "manufacturing"). `score` rows: the words for a
-score a sentence rates ("work-life balance gets a rating of 7.2"). A new site's wording is a row, not code.
+score a sentence rates ("work-life balance gets a rating of 7.2"). A new site's wording is a
+row, not code.
 Looking a line up costs one dictionary probe, whatever the vocabulary's size.
 """
 
