@@ -450,3 +450,21 @@ def test_scores_rated_in_sentences() -> None:
     )
     got = [(f[1], f[3], f[4]) for f in facts(page)]
     assert got == [("score_work_life", "7.2", "score"), ("score_stress", "4", "score")]
+
+
+def test_top_state_that_comes_first_or_sits_at_the_top() -> None:
+    page = (
+        "Graphic Designer Salary by State\n"
+        "Three states pay graphic designers the highest average salaries, and Alaska comes first "
+        "at $93,050 a year.\n"
+        "Some states pay well. At the top sits the District of Columbia, where graphic designers "
+        "receive an annual mean wage of $91,000.\n"
+        "Texas came first in the rodeo.\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    tops = [(f.line, f.text) for f in result.facts if f.metric == "top_state"]
+    assert tops == [(2, "Alaska"), (3, "District of Columbia")]
+    places = [
+        (f.line, f.category, f.printed) for f in result.facts if f.metric == "salary_by_place"
+    ]
+    assert places == [(2, "Alaska", "93050"), (3, "District of Columbia", "91000")]

@@ -2,7 +2,8 @@
 
 - **Top state**: "Pay was highest in California", "the highest-paid nurses worked in
   California", "LPNs in Connecticut earned the highest average incomes", "Alaska is the
-  top-paying state for electricians" (a US state's name).
+  top-paying state for electricians", "D.C. comes first at $93,050", "At the top sits Alaska"
+  (a US state's name).
 - **Top industry**: "By industry, junior colleges paid the highest wages", "Electricians earn
   the most at business schools ..., where", "hospital/health systems are the highest-paying
   settings" (as printed).
@@ -37,8 +38,10 @@ _TOP_STATE = re.compile(
     r"(?: for (?P<who4>[\w ]{1,40}?)\b)?"
     # "Connecticut topped the states", "New York led for accountants", "Alaska leads the states
     # for electrician pay"
-    rf"|\b(?P<s5>{STATES}) (?:led|leads|topped|tops|ranked first)(?: the (?:states|list|nation))?"
-    r"(?: for (?P<who5>[\w ]{1,40}?)\b)?",
+    rf"|\b(?P<s5>{STATES}) (?:led|leads|topped|tops|ranked first|ranks first|comes first"
+    r"|came first)(?: the (?:states|list|nation))?(?: for (?P<who5>[\w ]{1,40}?)\b)?"
+    # "At the top sits the District of Columbia, where ..."
+    rf"|\b(?i:at the top(?: of the list)?),? (?:sits|is|stands|was|comes) (?:the )?(?P<s6>{STATES})\b",
 )
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
@@ -72,8 +75,8 @@ def places(sentence: Sentence) -> list[Found]:
     if not _PAY_WORDS.search(text) and "most" not in text and "highest" not in text:
         return out
     for m in _TOP_STATE.finditer(text):
-        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5") if m.group(g))
-        if state_group == "s5" and not _PAY_WORDS.search(text):
+        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5", "s6") if m.group(g))
+        if state_group in ("s5", "s6") and not _PAY_WORDS.search(text):
             continue  # "California led the nation in employment" is not about pay
         who = next((g for g in ("who", "who3", "who4", "who5") if m.group(g)), None)
         role = None
