@@ -41,7 +41,8 @@ _TOP_STATE = re.compile(
     rf"|\b(?P<s5>{STATES}) (?:led|leads|topped|tops|ranked first|ranks first|comes first"
     r"|came first)(?: the (?:states|list|nation))?(?: for (?P<who5>[\w ]{1,40}?)\b)?"
     # "At the top sits the District of Columbia, where ..."
-    rf"|\b(?i:at the top(?: of the list)?),? (?:sits|is|stands|was|comes) (?:the )?(?P<s6>{STATES})\b",
+    r"|\b(?i:at the top(?: of the list)?),? (?:sits|is|stands|was|comes) (?:the )?"
+    rf"(?P<s6>{STATES})\b",
 )
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
