@@ -468,3 +468,20 @@ def test_top_state_that_comes_first_or_sits_at_the_top() -> None:
         (f.line, f.category, f.printed) for f in result.facts if f.metric == "salary_by_place"
     ]
     assert places == [(2, "Alaska", "93050"), (3, "District of Columbia", "91000")]
+
+
+def test_an_average_of_an_amount_per_hour_and_lowest_paid_percentiles() -> None:
+    page = (
+        "HVAC Technician Salary\n"
+        "BLS figures for May 2012 give HVAC technicians an average of $22.03 an hour, or $45,830 "
+        "a year. The lowest-paid 10 percent of HVAC technicians earned $27,330 or less a year, "
+        "and the highest-paid 10 percent earned $68,990 or more annually.\n"
+        "The lowest-paid state gave an average of $5,000 in bonuses.\n"
+    )
+    got = [(f[1], f[2], f[3], f[5], f[6], f[7]) for f in facts(page)]
+    assert got == [
+        ("salary_hourly", None, "22.03", "mean", None, "2012-05"),
+        ("salary_yearly", None, "45830", "mean", None, "2012-05"),
+        ("salary_percentile", "10", "27330", None, "at most", "2012-05"),
+        ("salary_percentile", "90", "68990", None, "at least", "2012-05"),
+    ]

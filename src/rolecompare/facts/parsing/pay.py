@@ -28,11 +28,13 @@ _PAY_CUE = re.compile(
     r"\b(?:(?:national|annual|yearly|hourly|overall)\s+)*(?P<stat>median|mean|average)"
     r"(?:\s+--\s+or\s+average\s+--)?(?:\s+(?:annual|yearly|hourly|base|national))*\s+"
     r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings)\b"
-    r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b",
+    r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b"
+    # "give HVAC technicians an average of $22.03 an hour": an amount per hour or year
+    r"|\ban\s+(?P<stat3>median|average)\s+of\s+(?=\$[\d,.]+\s+(?:an?|per)\s+(?:hour|year)\b)",
     re.IGNORECASE,
 )
 _PAY_GUARD = re.compile(
-    r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b"
+    r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b(?! \d{1,2}(?:%| percent\b))"
     r"|\bhighest (?:average |annual |mean )?(?:wages?|pay|salar|incomes?)"
     r"|\bearns? the most\b|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
     r"|\b(?:was|were|is) highest\b|\bwhere\b"
@@ -81,7 +83,8 @@ _US_WORKER = re.compile(
     re.IGNORECASE,
 )
 _PERCENTILE = re.compile(
-    r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2})(?:%| percent\b)[^$.;]{0,40}?"
+    r"\b(?P<side>top|highest|upper|bottom|lowest|lower)(?:-paid)? (?P<n>\d{1,2})(?:%| percent\b)"
+    r"[^$.;]{0,40}?"
     r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
     r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded)\s+"
     r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
@@ -126,7 +129,7 @@ def pay(sentence: Sentence) -> list[Found]:
         ]  # fmt: skip
         if not values:
             continue
-        word = (cue.group("stat") or cue.group("stat2")).lower()
+        word = (cue.group("stat") or cue.group("stat2") or cue.group("stat3")).lower()
         statistic = "mean" if word in {"mean", "average"} else "median"
         cue_role = _pay_role(sentence, cue)
         seen: set[tuple[str | None, str]] = set()
