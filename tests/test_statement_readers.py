@@ -485,3 +485,17 @@ def test_an_average_of_an_amount_per_hour_and_lowest_paid_percentiles() -> None:
         ("salary_percentile", "10", "27330", None, "at most", "2012-05"),
         ("salary_percentile", "90", "68990", None, "at least", "2012-05"),
     ]
+
+
+def test_who_earns_the_least_and_the_most_with_their_averages() -> None:
+    page = (
+        "Teacher Salary Statistics\n"
+        "Of the kinds of teachers compared, preschool teachers earn the least, an average salary "
+        "of $52,420 a year, while secondary school teachers earn the most, averaging $69,580.\n"
+        "Electricians earn the most in Alaska, averaging $80,000.\n"
+    )
+    got = [(slugify(f[0]), f[1], f[3], f[5]) for f in facts(page) if f[1] == "salary_yearly"]
+    assert got == [
+        ("preschool-teacher", "salary_yearly", "52420", "mean"),
+        ("secondary-school-teacher", "salary_yearly", "69580", "mean"),
+    ]

@@ -30,13 +30,15 @@ _PAY_CUE = re.compile(
     r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings)\b"
     r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b"
     # "give HVAC technicians an average of $22.03 an hour": an amount per hour or year
-    r"|\ban\s+(?P<stat3>median|average)\s+of\s+(?=\$[\d,.]+\s+(?:an?|per)\s+(?:hour|year)\b)",
+    r"|\ban\s+(?P<stat3>median|average)\s+of\s+(?=\$[\d,.]+\s+(?:an?|per)\s+(?:hour|year)\b)"
+    # "secondary school teachers earn the most, averaging $69,580"
+    r"|(?:(?<=the most, )|(?<=the least, ))(?P<stat4>averag)ing\s+(?=\$)",
     re.IGNORECASE,
 )
 _PAY_GUARD = re.compile(
     r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b(?! \d{1,2}(?:%| percent\b))"
     r"|\bhighest (?:average |annual |mean )?(?:wages?|pay|salar|incomes?)"
-    r"|\bearns? the most\b|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
+    r"|\bearns? the most\b(?!,)|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
     r"|\b(?:was|were|is) highest\b|\bwhere\b"
     r"|\b(?:worked|work|working|employed) in (?!the U\.S|the United States)"
     r"|\bmetros?\b|\bmetropolitan\b|\bareas?\b|\bregions?\b|\bcities\b|\bcount(?:y|ies)\b"
@@ -74,6 +76,9 @@ _WHOSE_STATISTIC = re.compile(
 )
 _ON_AVERAGE = re.compile(
     r"(?:\s+(?:a|per) (?:year|hour)|\s+annually|\s+yearly|\s+hourly)?,?\s+on average\b", re.I
+)
+_EARN_RANK = re.compile(
+    r"\s+(?:earn|earns|earned|make|makes|made) the (?:least|most),\s+(?:an?\s+)?"
 )
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:(?:national|annual|overall)\s+)?")
 _PER = re.compile(r"\s*(?:per|a|an) (?P<per>year|hour)\b|\s*(?P<adverb>annually|hourly)\b", re.I)
@@ -129,8 +134,8 @@ def pay(sentence: Sentence) -> list[Found]:
         ]  # fmt: skip
         if not values:
             continue
-        word = (cue.group("stat") or cue.group("stat2") or cue.group("stat3")).lower()
-        statistic = "mean" if word in {"mean", "average"} else "median"
+        word = next(w for w in cue.group("stat", "stat2", "stat3", "stat4") if w).lower()
+        statistic = "mean" if word in {"mean", "average", "averag"} else "median"
         cue_role = _pay_role(sentence, cue)
         seen: set[tuple[str | None, str]] = set()
         for token in values[:4]:
@@ -156,6 +161,9 @@ def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
     cue_start = sentence.span.start + cue.start()
     for mention in line.mentions:
         if mention.end <= cue_start and _POSSESSIVE.fullmatch(line.text, mention.end, cue_start):
+            return mention.role
+        # "preschool teachers earn the least, an average salary of": the verb's subject
+        if mention.end <= cue_start and _EARN_RANK.fullmatch(line.text, mention.end, cue_start):
             return mention.role
     return whose(sentence, sentence.span.start + cue.end())
 
