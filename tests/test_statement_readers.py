@@ -499,3 +499,20 @@ def test_who_earns_the_least_and_the_most_with_their_averages() -> None:
         ("preschool-teacher", "salary_yearly", "52420", "mean"),
         ("secondary-school-teacher", "salary_yearly", "69580", "mean"),
     ]
+
+
+def test_entry_education_as_a_requirement_or_a_minimum() -> None:
+    page = (
+        "Financial Analyst Career\n"
+        "A bachelor's degree is usually the minimum for a financial analyst, though employers "
+        "may prefer a master's degree.\n"
+        "Typical Education: Bachelor's degree (Finance or a related field)\n"
+        "The usual entry requirement is at least a bachelor's degree in finance.\n"
+        "Minimum wage rules do not apply to analysts.\n"
+    )
+    got = [(f.line, f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
+    assert got == [
+        (2, "education_entry", "bachelor's degree"),
+        (4, "education_entry", "Bachelor's degree"),
+        (5, "education_entry", "bachelor's degree"),
+    ]

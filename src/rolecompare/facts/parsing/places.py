@@ -64,6 +64,17 @@ _NEEDS_DEGREE = re.compile(
     r"[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)",
 )
 
+_DEGREE_LEVEL = r"(?:Doctor|Bachelor|Master|Associate)(?:['’]s)? degree"
+# "The usual entry requirement is at least a bachelor's degree", "Typical Education: Bachelor's
+# degree (...)", "A bachelor's degree is usually the minimum for a financial analyst"
+_ENTRY_DEGREE = re.compile(
+    r"\b(?i:(?:usual |typical |minimum )?entry requirement|typical education|minimum education"
+    r"|education required)\s*(?::|is|was)\s*(?:(?i:at least)\s+)?(?:an?\s+)?"
+    rf"(?P<d>(?i:{_DEGREE_LEVEL}))"
+    rf"|(?:^|\b(?i:an?)\s+)(?P<d2>(?i:{_DEGREE_LEVEL})) is (?:usually |typically |generally )?"
+    r"the minimum\b",
+)
+
 
 def _role_in(sentence: Sentence, start: int, end: int) -> str | None:
     named = [m for m in sentence.line.mentions if start <= m.start < end]
@@ -100,6 +111,12 @@ def places(sentence: Sentence) -> list[Found]:
 
 def education(sentence: Sentence) -> list[Found]:
     out = []
+    for m in _ENTRY_DEGREE.finditer(sentence.text):
+        group = "d" if m.group("d") else "d2"
+        out.append(Found("education_entry", None, text=m.group(group),
+                         at=sentence.span.start + m.start(group)))  # fmt: skip
+    if out:
+        return out
     for m in _NEEDS_DEGREE.finditer(sentence.text):
         start = sentence.span.start + m.start()
         named = [x for x in sentence.line.mentions if sentence.span.start <= x.start < start]
