@@ -513,6 +513,6 @@ def test_entry_education_as_a_requirement_or_a_minimum() -> None:
     got = [(f.line, f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
     assert got == [
         (2, "education_entry", "bachelor's degree"),
-        (4, "education_entry", "Bachelor's degree"),
-        (5, "education_entry", "bachelor's degree"),
+        (3, "education_entry", "Bachelor's degree"),
+        (4, "education_entry", "bachelor's degree"),
     ]
