@@ -516,3 +516,15 @@ def test_entry_education_as_a_requirement_or_a_minimum() -> None:
         (3, "education_entry", "Bachelor's degree"),
         (4, "education_entry", "bachelor's degree"),
     ]
+
+
+def test_growth_as_a_label_and_its_value() -> None:
+    page = (
+        "Network Administrator Career Guide\n"
+        "Network administrators keep an organization's networks running.\n"
+        "Job Growth (2023–2033): -3% (decline)\n"
+        "Salary growth: 3% a year\n"
+    )
+    got = [(f[1], f[3], f[7]) for f in facts(page)]
+    assert got == [("growth_projected", "-3", "2023-2033")]
+    assert parse_page("p.txt", page.encode()).facts[0].text == "decline"
