@@ -528,3 +528,9 @@ def test_growth_as_a_label_and_its_value() -> None:
     got = [(f[1], f[3], f[7]) for f in facts(page)]
     assert got == [("growth_projected", "-3", "2023-2033")]
     assert parse_page("p.txt", page.encode()).facts[0].text == "decline"
+
+
+def test_top_industry_named_as_the_industry_that_pays_the_most() -> None:
+    page = "Welder Statistics\n- For welders, the automotive industry pays the most.\n"
+    got = [(f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
+    assert got == [("top_industry", "automotive")]

@@ -56,7 +56,10 @@ _TOP_INDUSTRY = re.compile(
     r" (?:pay|pays|paid)(?: [\w-]+)? (?:the most|best|the best|the highest(?: wages)?)\b"
     # "worked for junior colleges, yet that industry paid better than any other"
     r"|\b(?:worked|work|employed) (?:for|in|at) (?P<i5>[a-z][^,;.]{2,60}?), (?:yet|but|and) that "
-    r"(?:industry|sector|employer) paid (?:better than any other|the most|the best|the highest)",
+    r"(?:industry|sector|employer) paid (?:better than any other|the most|the best|the highest)"
+    # "For welders, the automotive industry pays the most"
+    r"|\bthe (?P<i6>[a-z][\w -]{2,40}?) (?:industry|sector) (?:pays|paid|pay)(?: [\w-]+)? "
+    r"(?:the most|best|the best|the highest(?: wages)?)\b",
 )
 _NEEDS_DEGREE = re.compile(
     r"\b(?:need|needs|must have|must hold|require|requires|complete|completes|earn|earns|leading"
@@ -101,7 +104,7 @@ def places(sentence: Sentence) -> list[Found]:
         local = clause.text.lstrip()
         offset = clause.start + len(clause.text) - len(local)
         for m in _TOP_INDUSTRY.finditer(local):
-            group = next(g for g in ("i", "i2", "i3", "i4", "i5") if m.group(g))
+            group = next(g for g in ("i", "i2", "i3", "i4", "i5", "i6") if m.group(g))
             if group == "i4" and not _INDUSTRY_WORDS.search(text):
                 continue
             out.append(Found("top_industry", None, text=m.group(group).strip(),
