@@ -534,3 +534,21 @@ def test_top_industry_named_as_the_industry_that_pays_the_most() -> None:
     page = "Welder Statistics\n- For welders, the automotive industry pays the most.\n"
     got = [(f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
     assert got == [("top_industry", "automotive")]
+
+
+def test_an_amount_above_its_role_and_label() -> None:
+    page = (
+        "Financial Analyst Salary\n"
+        "What financial analysts earn depends on many things.\n"
+        "\n"
+        "$95,570\n"
+        "Financial Analysts\n"
+        "Median Annual Salary, 2021\n"
+        "\n"
+        "$1,200\n"
+        "Tuition per course\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    got = [(f.line, f.metric, f.printed, f.statistic, f.period) for f in result.facts]
+    assert got == [(4, "salary_yearly", "95570", "median", "2021")]
+    assert [p.line for p in result.problems] == [8]
