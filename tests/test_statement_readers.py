@@ -552,3 +552,26 @@ def test_an_amount_above_its_role_and_label() -> None:
     got = [(f.line, f.metric, f.printed, f.statistic, f.period) for f in result.facts]
     assert got == [(4, "salary_yearly", "95570", "median", "2021")]
     assert [p.line for p in result.problems] == [8]
+
+
+def test_an_amount_given_as_the_median_for_a_role() -> None:
+    page = (
+        "Police Officer Salary\n"
+        "The BLS gives $72,280 as the annual median salary for police officers.\n"
+    )
+    got = [(slugify(f[0]), f[1], f[3], f[5]) for f in facts(page)]
+    assert got == [("police-officer", "salary_yearly", "72280", "median")]
+
+
+def test_a_pay_range_in_a_sentence() -> None:
+    page = (
+        "Police Officer Salary\n"
+        "Police officers earn a median of $72,280, and their salaries run from $45,200 to "
+        "$111,700 a year.\n"
+    )
+    got = [(f[1], f[3], f[4]) for f in facts(page)]
+    assert got == [
+        ("salary_yearly", "72280", "USD/year"),
+        ("salary_min", "45200", "USD/year"),
+        ("salary_max", "111700", "USD/year"),
+    ]

@@ -63,7 +63,9 @@ _ROLE_IS = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_STAT_FOR = re.compile(
-    r"\s+(?P<stat>median|mean|average)(?:\s+(?:annual|yearly|hourly))?(?:\s+(?:salary|pay|wage"
+    # "$77,000 median for accountants", "gives $72,280 as the annual median salary for police"
+    r"\s+(?:as\s+the\s+(?:(?:annual|yearly)\s+)?)?(?P<stat>median|mean|average)"
+    r"(?:\s+(?:annual|yearly|hourly))?(?:\s+(?:salary|pay|wage"
     r"|income|earnings))?\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?!all\b|every\b)",
     re.IGNORECASE,
 )
@@ -151,7 +153,7 @@ def pay(sentence: Sentence) -> list[Found]:
             metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
             out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
                              named_elsewhere=role == ""))  # fmt: skip
-    return out
+    return out + _range(sentence)
 
 
 def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
@@ -262,6 +264,30 @@ def _statistic_for_role(sentence: Sentence) -> list[Found]:
         metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
         statistic = "median" if word.lower() == "median" else "mean"
         out.append(Found(metric, token, role=mention.role, statistic=statistic, unit=unit))
+    return out
+
+
+_RANGE = re.compile(
+    r"\b(?:salar(?:y|ies)|pay|wages?|earnings)\s+(?:run|runs|ran|range|ranges|ranged|go|goes"
+    r"|went)\s+from\s+(?=\$)",
+    re.IGNORECASE,
+)
+_RANGE_TO = re.compile(r"\s+to\s+(?=\$)")
+
+
+def _range(sentence: Sentence) -> list[Found]:
+    """'whose salaries run from $45,200 to $111,700 a year': the lowest and highest pay."""
+    out: list[Found] = []
+    line = sentence.line
+    for m in _RANGE.finditer(sentence.text):
+        low = line.token_at(sentence.span.start + m.end())
+        to = _RANGE_TO.match(line.text, low.end) if low and low.kind == "money" else None
+        high = line.token_at(to.end()) if to else None
+        if low is None or high is None or high.kind != "money":
+            continue
+        unit = _unit(line.text, high, "")
+        for token, metric in ((low, "salary_min"), (high, "salary_max")):
+            out.append(Found(metric, token, unit=unit))
     return out
 
 
