@@ -575,3 +575,22 @@ def test_a_pay_range_in_a_sentence() -> None:
         ("salary_min", "45200", "USD/year"),
         ("salary_max", "111700", "USD/year"),
     ]
+
+
+def test_employer_subjects_with_and_and_relative_clauses() -> None:
+    page = (
+        "HVAC Technician Salary\n"
+        "In 2012 HVAC technicians earned an average of $45,830 a year. Companies that sell HVACR "
+        "equipment paid an average of $46,670 a year. Colleges and universities that hire HVAC "
+        "technicians directly paid them an average salary of $49,350. Wired telecommunications "
+        "carriers paid best of all employers, at an average of $67,190 a year.\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    got = [(f.metric, f.category or f.text, f.printed) for f in result.facts]
+    assert got == [
+        ("salary_yearly", None, "45830"),
+        ("salary_by_industry", "Companies that sell HVACR equipment", "46670"),
+        ("salary_by_industry", "Colleges and universities", "49350"),
+        ("salary_by_industry", "Wired telecommunications carriers", "67190"),
+        ("top_industry", "Wired telecommunications carriers", None),
+    ]

@@ -39,6 +39,7 @@ _PAY_GUARD = re.compile(
     r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b(?! \d{1,2}(?:%| percent\b))"
     r"|\bhighest (?:average |annual |mean )?(?:wages?|pay|salar|incomes?)"
     r"|\bearns? the most\b(?!,)|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
+    r"|\bpa(?:y|ys|id) best\b"
     r"|\b(?:was|were|is) highest\b|\bwhere\b"
     r"|\b(?:worked|work|working|employed) in (?!the U\.S|the United States)"
     r"|\bmetros?\b|\bmetropolitan\b|\bareas?\b|\bregions?\b|\bcities\b|\bcount(?:y|ies)\b"

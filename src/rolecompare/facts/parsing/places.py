@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from rolecompare.facts.parsing.cues import employers
 from rolecompare.facts.parsing.sentences import Found, Sentence
 
 STATES = (
@@ -52,7 +53,8 @@ _TOP_INDUSTRY = re.compile(
     r"|industr(?:y|ies)|employers?|sectors?)\b"
     # "among employers, hospital/health systems pay the most", "business schools and ...
     # companies pay electricians best" (in a sentence about industries or employers)
-    r"|^(?:(?i:among) (?:employers|industries|settings|sectors),\s+)?(?P<i4>[a-z][\w/ ,-]{2,100}?)"
+    r"|^(?:(?i:among) (?:employers|industries|settings|sectors),\s+)?"
+    r"(?P<i4>[A-Za-z][\w/ ,-]{2,100}?)"
     r" (?:pay|pays|paid)(?: [\w-]+)? (?:the most|best|the best|the highest(?: wages)?)\b"
     # "worked for junior colleges, yet that industry paid better than any other"
     r"|\b(?:worked|work|employed) (?:for|in|at) (?P<i5>[a-z][^,;.]{2,60}?), (?:yet|but|and) that "
@@ -107,6 +109,9 @@ def places(sentence: Sentence) -> list[Found]:
             group = next(g for g in ("i", "i2", "i3", "i4", "i5", "i6") if m.group(g))
             if group == "i4" and not _INDUSTRY_WORDS.search(text):
                 continue
+            name = m.group(group).strip()
+            if name[:1].isupper() and name.split()[-1].lower() not in employers():
+                continue  # a capitalised subject is a kind of employer only by its noun
             out.append(Found("top_industry", None, text=m.group(group).strip(),
                              at=offset + m.start(group)))  # fmt: skip
     return out
