@@ -594,3 +594,32 @@ def test_employer_subjects_with_and_and_relative_clauses() -> None:
         ("salary_by_industry", "Wired telecommunications carriers", "67190"),
         ("top_industry", "Wired telecommunications carriers", None),
     ]
+
+
+def test_a_range_is_not_the_median_and_a_projected_salary_is_no_fact() -> None:
+    page = (
+        "Police Officer Salary\n"
+        "The BLS gives $72,280 as the annual median salary for police officers, whose salaries "
+        "run from $45,200 to $111,700 a year.\n"
+        "With a 2.5% increase, the annual median salary of police officers is projected at "
+        "$74,087 for 2024-2025.\n"
+    )
+    got = [(f[1], f[3]) for f in facts(page)]
+    assert got == [
+        ("salary_yearly", "72280"),
+        ("salary_min", "45200"),
+        ("salary_max", "111700"),
+    ]
+
+
+def test_a_top_state_named_above_its_list_is_read_there() -> None:
+    page = (
+        "Highest-paying state for 50 jobs\n"
+        "Waiters and waitresses: Hawaii\n"
+        "Highest-paying states:\n"
+        "- #1: Hawaii (average annual wage: $55,200; employment: 19,500)\n"
+        "- #2: Arizona (average annual wage: $36,550; employment: 50,880)\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    tops = [(f.line, f.text) for f in result.facts if f.metric == "top_state"]
+    assert tops == [(2, "Hawaii")]

@@ -166,7 +166,8 @@ def _emit(
         metric = _kind(label) or "salary_by_place"
         if i == 0 and top:
             name = "top_state" if metric == "salary_by_place" else "top_industry"
-            result.facts.append(token_fact(role, name, number, text=label))
+            result.facts.append(token_fact(role, name, _stated_above(lines, number, label),
+                                           text=label))  # fmt: skip
         units: set[bool] = set()
         for token in amounts:  # the first amount, and one of the other unit ("$31.97 $66,490")
             hourly = (token.value or 0) < 1000
@@ -199,3 +200,13 @@ def _lead_in(lines: list[str | None], first: int) -> tuple[str | None, str | Non
             years[0] if len(years) == 1 else None,
         )
     return None
+
+
+def _stated_above(lines: list[str | None], first: int, label: str) -> int:
+    """The line that already names the top row ("Waiters and waitresses: Hawaii" above the
+    "Highest-paying states:" list), else the row's own line."""
+    for above in range(first - 1, max(0, first - 3), -1):
+        text = (lines[above - 1] or "").rstrip()
+        if text.endswith(f": {label}"):
+            return above
+    return first

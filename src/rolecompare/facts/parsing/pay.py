@@ -123,6 +123,8 @@ def pay(sentence: Sentence) -> list[Found]:
     out += _on_average(sentence)
     out += _statistic_for_role(sentence)
     out += _whose_statistic(sentence)
+    ranged = _range(sentence)
+    taken = {f.token.start for f in ranged if f.token}
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
         start = sentence.span.start + cue.end()
@@ -132,11 +134,11 @@ def pay(sentence: Sentence) -> list[Found]:
             sentence.span.start + cues[i + 1].start() if i + 1 < len(cues) else clause.end,
         )
         values = [
-            t for t in line.tokens if start <= t.start < stop
+            t for t in line.tokens if start <= t.start < stop and t.start not in taken
             and (t.kind == "money" or (t.kind == "number" and _PER.match(line.text, t.end)))
         ]  # fmt: skip
-        if not values:
-            continue
+        if not values or _PROJECTED.search(line.text, start, values[0].start):
+            continue  # "... is projected at $74,087 for 2024-2025" is no level of pay
         word = next(w for w in cue.group("stat", "stat2", "stat3", "stat4") if w).lower()
         statistic = "mean" if word in {"mean", "average", "averag"} else "median"
         cue_role = _pay_role(sentence, cue)
@@ -154,7 +156,7 @@ def pay(sentence: Sentence) -> list[Found]:
             metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
             out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
                              named_elsewhere=role == ""))  # fmt: skip
-    return out + _range(sentence)
+    return out + ranged
 
 
 def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
@@ -268,6 +270,7 @@ def _statistic_for_role(sentence: Sentence) -> list[Found]:
     return out
 
 
+_PROJECTED = re.compile(r"\b(?:projected|expected|forecast|predicted)\b", re.IGNORECASE)
 _RANGE = re.compile(
     r"\b(?:salar(?:y|ies)|pay|wages?|earnings)\s+(?:run|runs|ran|range|ranges|ranged|go|goes"
     r"|went)\s+from\s+(?=\$)",
