@@ -623,3 +623,27 @@ def test_a_top_state_named_above_its_list_is_read_there() -> None:
     result = parse_page("p.txt", page.encode())
     tops = [(f.line, f.text) for f in result.facts if f.metric == "top_state"]
     assert tops == [(2, "Hawaii")]
+
+
+def test_widget_labels_with_their_values_beside_or_above() -> None:
+    page = (
+        "Writers and Authors\n"
+        "Annual Openings\n"
+        "13.4\n"
+        "projected jobs/year\n"
+        "National Employment:135,400\n"
+        "Growth Rate:+3.6%\n"
+        "Annual Openings:13,400\n"
+        "+4,900\n"
+        "Employment Change\n"
+        "40.8\n"
+        "Growth Rate\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    got = [(f.line, f.metric, f.printed) for f in result.facts]
+    assert got == [
+        (5, "jobs_count", "135400"),
+        (6, "growth_projected", "3.6"),
+        (7, "openings_yearly", "13400"),
+        (8, "employment_change", "4900"),
+    ]

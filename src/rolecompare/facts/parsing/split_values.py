@@ -44,6 +44,7 @@ _VALUE_REST = re.compile(
 _VALUE_HEAD = re.compile(r"^\W*$")  # "~", "+", an arrow or emoji before the number
 _DIGIT = re.compile(r"\d")
 _RANK_LABEL = re.compile(r"^\s*(?P<n>[1-9]\d?)(?:st|nd|rd|th) percentile\s*$", re.IGNORECASE)
+_MARKED = re.compile(r"^\s*(?:[~≈]\s*)?(?:\$|[+−-]\s*\$?\d|\d[\d,.]*\s*%\s*$)")
 _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
 
 
@@ -95,8 +96,9 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
                 # "$41,080" above "10th percentile"
                 role = context.section_role(number) or main
                 _percentile_below(line, lines[number] or "", number, role, result)
-            elif "$" in line and (token := _lone_value(line)) is not None:
-                # "$95,570" above "Financial Analysts" and "Median Annual Salary, 2021"
+            elif _MARKED.match(line) and (token := _lone_value(line)) is not None:
+                # "$95,570" above "Financial Analysts" and "Median Annual Salary, 2021"; "+4,900"
+                # above "Employment Change" (a value marked as one: "$", "%" or a sign)
                 role = context.section_role(number) or main
                 _label_below(lines, number, token, role, context, result)
             continue
@@ -132,6 +134,8 @@ def _emit(
         return
     if kind.unit == "percent" and token.kind not in {"percent", "number"}:
         return
+    if kind.unit == "count" and "." in token.digits and not token.scaled:
+        return  # "13.4" openings: a count in thousands the page does not say
     qualifier = "approximate" if "~" in text[: token.start] or "≈" in text[: token.start] else None
     fact = token_fact(
         role,
