@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import write_pages  # noqa: E402
-from rolecompare.building.build import build  # noqa: E402
+from rolecompare.building.batch import build  # noqa: E402
 from rolecompare.building.plan import all_pairs  # noqa: E402
 from rolecompare.facts.ingest import ingest  # noqa: E402
 from rolecompare.reporting.render import TEMPLATES_DIR  # noqa: E402

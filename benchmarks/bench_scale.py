@@ -185,7 +185,7 @@ def noop_at_scale(work: Path, row: dict) -> dict:
     current inputs (made up as a finished build leaves them, with one-line report files);
     the second `rolecompare build` then checks them all and builds nothing."""
     from rolecompare import atomic
-    from rolecompare.building.build import STATE_CONTEXT, STATE_FACTS, prepare
+    from rolecompare.building.batch import STATE_CONTEXT, STATE_FACTS, prepare
     from rolecompare.building.manifest import Manifest
     from rolecompare.reporting.report import NOTEBOOK
 
@@ -217,10 +217,10 @@ def site_at_scale(work: Path, row: dict) -> dict:
     import numpy as np
 
     from rolecompare import analysis
-    from rolecompare.building import context as contexts
+    from rolecompare.building import shared_context
+    from rolecompare.building.collection import Collection
     from rolecompare.building.plan import make_plan, parse_pairs
     from rolecompare.building.site import write_site
-    from rolecompare.building.tables import Collection
 
     collection = Collection.read(row["processed"])
     plan = make_plan(collection, parse_pairs(None))
@@ -243,7 +243,7 @@ def site_at_scale(work: Path, row: dict) -> dict:
         }  # fmt: skip
     site = work / "site"
     started = time.perf_counter()
-    written = write_site(site, collection, contexts.draw(collection), records, None)
+    written = write_site(site, collection, shared_context.draw(collection), records, None)
     rendered = time.perf_counter() - started
     files = written.files
     sizes = {name: (site / name).stat().st_size for name in files}

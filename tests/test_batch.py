@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import make_roles, write_pages
-from rolecompare.building.build import build, dry_run
+from rolecompare.building.batch import build, dry_run
 from rolecompare.building.manifest import Manifest, manifest_path
 from rolecompare.building.plan import all_pairs
 from rolecompare.facts.ingest import ingest

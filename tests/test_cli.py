@@ -65,14 +65,14 @@ def test_help_fits_80_columns_and_wraps_between_words(command: str) -> None:
     assert "<bool>" not in text  # flags are shown as flags
     flat = " ".join(text.split())
     if command:  # every sentence of the command's docstring survives, unbroken
-        callbacks = {c.callback.__name__: c.callback for c in app.registered_commands}
+        callbacks = {c.name or c.callback.__name__: c.callback for c in app.registered_commands}
         doc = inspect.getdoc(callbacks[command])
         for paragraph in doc.split("\n\n"):
             assert " ".join(paragraph.split()) in flat, paragraph
 
 
 def test_every_command_is_registered() -> None:
-    names = [c.callback.__name__ for c in app.registered_commands]
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
     assert sorted(names) == sorted(COMMANDS[1:])
 
 
@@ -282,4 +282,4 @@ def test_prepare_finds_the_folder_of_the_pages(tmp_path: Path) -> None:
     prepared = cli_common.prepare("html", raw, None)
     assert prepared.processed == tmp_path / "other-pages-processed"
     assert prepared.formats == ("html",)
-    assert "customer-relations-manager" in prepared.roles
+    assert "customer-relations-manager" in prepared.names

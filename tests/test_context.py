@@ -13,14 +13,14 @@ import pytest
 
 from benchmarks.synthetic import collection_pages, collection_role, write_collection
 from rolecompare import analysis, atomic
-from rolecompare.analysis._context import EXACT_BELOW, MIN_BAND_ROLES, US_AVERAGE_PER_VALUE
-from rolecompare.building import context as contexts
-from rolecompare.building.build import prepare
+from rolecompare.analysis._salary_context import EXACT_BELOW, MIN_BAND_ROLES, US_AVERAGE_PER_VALUE
+from rolecompare.building import shared_context
+from rolecompare.building.batch import prepare
 from rolecompare.building.changes import role_changes
+from rolecompare.building.collection import Collection
 from rolecompare.building.fingerprints import FactsSnapshot, role_fingerprints
 from rolecompare.building.manifest import Manifest
 from rolecompare.building.slices import Slicer, make_slice
-from rolecompare.building.tables import Collection
 from rolecompare.building.workers import PairJob
 from rolecompare.facts.ingest import ingest
 from rolecompare.facts.parsing.text import slugify
@@ -86,7 +86,9 @@ def test_a_pairs_job_carries_its_slice_not_the_collection(nested: dict[int, Path
     jobs = {}
     for pages, folder in nested.items():
         collection = Collection.read(folder)
-        tables = Slicer(collection, contexts.draw(collection, today="2026-01-01")).tables(a, b)
+        tables = Slicer(collection, shared_context.draw(collection, today="2026-01-01")).tables(
+            a, b
+        )
         jobs[pages] = PairJob(a, b, ("html",), 60.0, {}, tables)
         on_disk = sum(
             (folder / f"{t}.csv").stat().st_size for t in ("facts", "conflicts", "pages", "roles")
@@ -165,52 +167,52 @@ def _big(seed_processed: Path, n_roles: int = 2_000) -> Collection:
 
 def test_one_role_changing_keeps_a_banded_context(seed_processed: Path) -> None:
     collection = _big(seed_processed)
-    drawn = contexts.draw(collection, today="2026-01-01")
+    drawn = shared_context.draw(collection, today="2026-01-01")
     assert drawn.kind == "bands"
-    stored = contexts.Context.from_bytes(drawn.to_bytes())
+    stored = shared_context.Context.from_bytes(drawn.to_bytes())
     assert stored.fingerprint == drawn.fingerprint
     salary = collection.facts["metric"] == "salary_yearly"
     for role in collection.role_ids[::97]:  # 21 roles, each the only change: to either end
         for value in ("139999", "38000"):
             facts = collection.facts.copy()
             facts.loc[_salary_rows(facts, role), "value"] = value
-            kept, reason = contexts.settle(stored, _with_facts(collection, facts))
+            kept, reason = shared_context.settle(stored, _with_facts(collection, facts))
             assert reason is None and kept is stored, (role, value, reason)
     everyone = collection.facts.copy()
     raised = pd.to_numeric(everyone.loc[salary, "value"]) * 1.1
     everyone.loc[salary, "value"] = raised.round().astype(int).astype(str)
-    redrawn, reason = contexts.settle(stored, _with_facts(collection, everyone))
+    redrawn, reason = shared_context.settle(stored, _with_facts(collection, everyone))
     assert reason and "band moved" in reason and redrawn is not stored
 
 
 def test_a_context_of_every_role_is_redrawn_for_any_change(seed_processed: Path) -> None:
     collection = Collection.read(seed_processed)
-    stored = contexts.draw(collection, today="2026-01-01")
-    same, reason = contexts.settle(stored, collection)
+    stored = shared_context.draw(collection, today="2026-01-01")
+    same, reason = shared_context.settle(stored, collection)
     assert reason is None and same is stored
     facts = collection.facts.copy()
     row = _salary_rows(facts, CARE).idxmax()
     facts.loc[row, "value"] = str(float(facts.loc[row, "value"]) + 1)
-    _, reason = contexts.settle(stored, _with_facts(collection, facts))
+    _, reason = shared_context.settle(stored, _with_facts(collection, facts))
     assert reason == "a role drawn in the context changed"
 
 
 def test_the_us_average_redraws_only_when_it_says_something_new(seed_processed: Path) -> None:
     collection = Collection.read(seed_processed)
-    stored = contexts.draw(collection, today="2026-01-01")
+    stored = shared_context.draw(collection, today="2026-01-01")
     us = collection.facts[collection.facts["role_id"] == "us-average"]
     assert len(us) and len(stored.us_facts)
     restated = pd.concat([collection.facts, us.assign(source="zz_new_page.txt")], ignore_index=True)
-    assert contexts.settle(stored, _with_facts(collection, restated))[1] is None
+    assert shared_context.settle(stored, _with_facts(collection, restated))[1] is None
     other = collection.facts.copy()
     first = other.index[(other["role_id"] == "us-average") & other["value"].notna()][0]
     other.loc[first, "value"] = "1"
-    assert contexts.settle(stored, _with_facts(collection, other))[1] == (
+    assert shared_context.settle(stored, _with_facts(collection, other))[1] == (
         "the US average states something else"
     )
     others = collection.facts[collection.facts["role_id"] != "us-average"]
     moved = pd.concat([others, us.assign(source="zz_new_page.txt")])
-    assert contexts.settle(stored, _with_facts(collection, moved))[1] == (
+    assert shared_context.settle(stored, _with_facts(collection, moved))[1] == (
         "a page the US average is quoted from changed"
     )
 

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from rolecompare import atomic
-from rolecompare.building import build as building
-from rolecompare.building.build import build, dry_run
+from rolecompare.building import batch
+from rolecompare.building.batch import build, dry_run
 from rolecompare.building.manifest import Manifest
 from rolecompare.building.workers import PairJob, PairOutcome
 from rolecompare.reporting.report import NOTEBOOK
@@ -102,7 +102,7 @@ def test_a_failure_between_files_and_record_leaves_the_pair_to_rebuild(built, mo
             raise OSError(28, "No space left on device (injected)")
         real_write(target, data)
 
-    monkeypatch.setattr(building.atomic, "write_bytes", failing_write)
+    monkeypatch.setattr(batch.atomic, "write_bytes", failing_write)
     with pytest.raises(OSError, match="injected"):
         run(processed, reports)
     monkeypatch.undo()

@@ -16,16 +16,17 @@ import pytest
 from typer.testing import CliRunner
 
 from benchmarks.synthetic import collection_pages, collection_role, write_collection
-from rolecompare.building import similarity
+from rolecompare import analysis
+from rolecompare.building.collection import Collection
 from rolecompare.building.plan import (
     PairsSpec,
     PlanError,
     all_pairs,
     make_plan,
+    pairs_of,
     parse_pairs,
     read_pairs_file,
 )
-from rolecompare.building.tables import Collection
 from rolecompare.cli import app
 from rolecompare.facts.ingest import ingest
 from rolecompare.facts.parsing.text import slugify
@@ -93,7 +94,7 @@ def test_a_pairs_file_takes_ids_and_names_in_any_order(seeds: Collection, tmp_pa
         f"{CARE},{SERVICE}\n",  # the same pair again: planned once
         encoding="utf-8",
     )
-    assert read_pairs_file(path, seeds.role_ids) == [
+    assert pairs_of(read_pairs_file(path), seeds.names) == [
         (CARE, SERVICE),
         (CARE, RELATIONS),
         (CARE, SERVICE),
@@ -169,14 +170,14 @@ def test_nearest_roles_share_skills_degree_experience_and_pay() -> None:
         + [("mystery", "salary_yearly", None, 70_000, None)]  # one number: too little to compare
     )
     ids = ["midwife", "mystery", "nurse", "plumber", "welder"]
-    sims = similarity.similarity_matrix(facts, None, ids)
+    sims = analysis.similarity_matrix(facts, None, ids)
     i = {r: k for k, r in enumerate(ids)}
     assert sims[i["nurse"], i["midwife"]] > 0.9  # same skills (case aside), degree, close pay
     assert sims[i["nurse"], i["welder"]] < 0.5
     assert sims[i["nurse"], i["midwife"]] == pytest.approx(sims[i["midwife"], i["nurse"]])
     assert np.isinf(sims[i["mystery"]]).all()  # no candidate shares two features with it
     assert np.isinf(np.diag(sims)).all()
-    assert similarity.nearest_pairs(facts, None, ids, 1) == [
+    assert analysis.nearest_pairs(facts, None, ids, 1) == [
         ("midwife", "nurse"),
         ("plumber", "welder"),
     ]
@@ -194,37 +195,37 @@ def test_nearest_depends_on_pay() -> None:
         + _role("z-near", 62_000, 5, SAME, "Nursing")
     )
     ids = ["a-far", "base", "z-near"]
-    sims = similarity.similarity_matrix(facts, None, ids)
+    sims = analysis.similarity_matrix(facts, None, ids)
     # (2 skills + 1 degree + 1 experience + 1 pay) / 5, pay = 1 - |ln(pay ratio)| / ln 2
     near = (4 + 1 - math.log(62 / 60) / math.log(2)) / 5
     far = (4 + 1 - math.log(110 / 60) / math.log(2)) / 5
     assert sims[1, 2] == pytest.approx(near) and near == pytest.approx(0.9905388, abs=1e-7)
     assert sims[1, 0] == pytest.approx(far) and far == pytest.approx(0.8251062, abs=1e-7)
-    assert ("base", "z-near") in similarity.nearest_pairs(facts, None, ids, 1)
-    assert ("a-far", "base") not in similarity.nearest_pairs(facts, None, ids, 1)
+    assert ("base", "z-near") in analysis.nearest_pairs(facts, None, ids, 1)
+    assert ("a-far", "base") not in analysis.nearest_pairs(facts, None, ids, 1)
 
 
 def test_nearest_ties_go_to_the_lower_role_id() -> None:
     """Two candidates exactly as alike: the one whose id sorts first is nearer (documented
-    in building/similarity.py), whatever order the ids come in."""
+    in analysis/_similarity.py), whatever order the ids come in."""
     facts = _facts(
         _role("a-base", 60_000, 5, SAME, "Nursing")
         + _role("b-twin", 66_000, 7, SAME, "Nursing")
         + _role("c-twin", 66_000, 7, SAME, "Nursing")
     )
     ids = ["a-base", "b-twin", "c-twin"]
-    sims = similarity.similarity_matrix(facts, None, ids)
+    sims = analysis.similarity_matrix(facts, None, ids)
     assert sims[0, 1] == sims[0, 2]  # an exact tie
     expected = [("a-base", "b-twin"), ("b-twin", "c-twin")]
-    assert similarity.nearest_pairs(facts, None, ids, 1) == expected
-    assert similarity.nearest_pairs(facts, None, list(reversed(ids)), 1) == expected
+    assert analysis.nearest_pairs(facts, None, ids, 1) == expected
+    assert analysis.nearest_pairs(facts, None, list(reversed(ids)), 1) == expected
 
 
 def test_nearest_on_a_collection_is_deterministic(generated) -> None:
     _, _, collection = generated
     ids = collection.role_ids
-    first = similarity.nearest_pairs(collection.facts, collection.conflicts, ids, 3)
-    again = similarity.nearest_pairs(collection.facts, collection.conflicts, list(reversed(ids)), 3)
+    first = analysis.nearest_pairs(collection.facts, collection.conflicts, ids, 3)
+    again = analysis.nearest_pairs(collection.facts, collection.conflicts, list(reversed(ids)), 3)
     assert first == again
     per_role = pd.Series([r for p in first for r in p]).value_counts()
     assert per_role.min() >= 3  # each role got its 3 (and is named by others' lists too)
@@ -321,7 +322,7 @@ def test_dry_run_lists_up_to_date_and_removals(seeds, seed_processed, tmp_path: 
     date, recorded pairs no longer planned are to be removed (nothing is built here: the
     records are made as a finished build would leave them)."""
     from rolecompare import atomic
-    from rolecompare.building.build import dry_run, prepare
+    from rolecompare.building.batch import dry_run, prepare
     from rolecompare.building.manifest import Manifest
     from rolecompare.reporting.report import NOTEBOOK
 

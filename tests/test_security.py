@@ -13,13 +13,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rolecompare.building import context as contexts
-from rolecompare.building.build import dry_run
+from rolecompare.building import shared_context
+from rolecompare.building.batch import dry_run
+from rolecompare.building.collection import Collection
 from rolecompare.building.manifest import Manifest, manifest_path
 from rolecompare.building.paths import UnsafePath, check_role_id, inside, role_page
 from rolecompare.building.site import write_site
 from rolecompare.building.site.data import role_href
-from rolecompare.building.tables import Collection
 from rolecompare.facts.ingest import ingest
 from rolecompare.facts.sources import parse_sources, web_address
 
@@ -32,7 +32,7 @@ BAD_ADDRESSES = ("http://[evil", "http://example.org\uff03x")
 
 def _render(reports: Path, processed: Path):
     collection = Collection.read(processed)
-    context = contexts.draw(collection, today="2025-01-01")
+    context = shared_context.draw(collection, today="2025-01-01")
     return write_site(reports, collection, context, {}, None, built_at=WHEN)
 
 

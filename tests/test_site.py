@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from rolecompare import analysis
-from rolecompare.building import context as contexts
+from rolecompare.building import shared_context
 from rolecompare.building.changes import Changes, RoleChange
+from rolecompare.building.collection import Collection
 from rolecompare.building.site import pages as site_pages
 from rolecompare.building.site import write_site
 from rolecompare.building.slices import make_slice
-from rolecompare.building.tables import Collection
 from rolecompare.building.workers import key_numbers
 from rolecompare.facts.ingest import ingest
 from rolecompare.facts.tables import load_conflicts, load_facts
@@ -62,7 +62,7 @@ def numbers_of(processed: Path, a: str, b: str, tmp: Path) -> dict:
 
 def render(reports: Path, processed: Path, records: dict, changes=None, previous=None):
     collection = Collection.read(processed)
-    context = contexts.draw(collection, today="2025-01-01")
+    context = shared_context.draw(collection, today="2025-01-01")
     return write_site(
         reports, collection, context, records, changes, previous=previous, built_at=WHEN
     )

@@ -38,7 +38,7 @@ _LAZY = {
     "load_problems": "rolecompare.facts.tables",
     "load_pages": "rolecompare.facts.tables",
     "processed_dir": "rolecompare.config",
-    "UnknownRole": "rolecompare.analysis",
+    "UnknownRole": "rolecompare.core.roles",
 }
 _SUBMODULES = ("analysis", "config")
 
@@ -63,8 +63,8 @@ __all__ = [  # = _LAZY and _SUBMODULES (a test checks); a literal, so that tools
 
 if TYPE_CHECKING:  # for editors and type checkers; at run time see __getattr__
     from rolecompare import analysis, config
-    from rolecompare.analysis import UnknownRole
     from rolecompare.config import processed_dir
+    from rolecompare.core.roles import UnknownRole
     from rolecompare.explore import (
         Comparison,
         compare,

@@ -56,11 +56,6 @@ def write_csv(target: Path, frame: pd.DataFrame) -> None:
         frame.to_csv(tmp, index=False, lineterminator="\n")
 
 
-def copy_file(source: Path, target: Path) -> None:
-    with atomic_path(target) as tmp:
-        shutil.copyfile(source, tmp)
-
-
 @contextlib.contextmanager
 def atomic_dir(target: Path) -> Iterator[Path]:
     """Build a whole folder under a temporary name, then swap it in place of `target`."""

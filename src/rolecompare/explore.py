@@ -11,7 +11,6 @@ DataFrames themselves.
 
 from __future__ import annotations
 
-import difflib
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -19,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare import analysis
-from rolecompare.analysis import US_AVERAGE, UnknownRole
+from rolecompare.analysis import US_AVERAGE
 from rolecompare.config import ProcessedFiles, processed_dir
+from rolecompare.core.roles import resolve_role
 
 
 @lru_cache(maxsize=4)
@@ -66,21 +66,11 @@ def tables(processed: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFr
 def role_id(name: str, facts: pd.DataFrame) -> str:
     """The role id of what a user typed: an id, a name ('Customer care manager'), any case.
 
-    Raises UnknownRole naming the closest known roles.
+    Raises UnknownRole naming the closest known roles (`core.roles.resolve_role`, as the CLI).
     """
-    from rolecompare.facts.parsing.text import slugify
-
-    known = analysis.known_roles(facts)
-    wanted = slugify(str(name))
-    if wanted in known:
-        return wanted
     names = analysis.role_names(facts)
-    by_name = {" ".join(v.split()).casefold(): k for k, v in names.items()}
-    found = by_name.get(" ".join(str(name).split()).casefold())
-    if found is not None:
-        return found
-    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-    raise UnknownRole(str(name), known, close)
+    known = {r: names.get(r, r) for r in analysis.known_roles(facts)}
+    return resolve_role(str(name), known, benchmarks=True)
 
 
 class Comparison(pd.DataFrame):
@@ -150,9 +140,11 @@ def _number_text(value: float, unit: str, signed: bool = True) -> str:
         return analysis.money_text(value, unit, signed=signed)
     if unit == "percentage points":
         return analysis.points_text(value, signed=signed)
-    if unit in {"years", "months"}:
-        return f"{value:+g} {unit}" if signed else f"{value:g} {unit}"
-    return f"{value:+,g}" if signed else f"{value:,g}"
+    if unit == "years":
+        return analysis.years_text(value, signed=signed)
+    if unit == "months":
+        return f"{analysis.years_number(value, signed=signed)} {unit}"
+    return ("+" if signed and value > 0 else "") + analysis.plain_number(value)
 
 
 def _difference_text(row: dict) -> str:

@@ -31,12 +31,13 @@ Rules that hold throughout:
 
 Import everything from `rolecompare.analysis`; the modules of the package are private and
 data flows one way between them: `_numbers` and `_facts` (the table and role ids) <-
-`_resolve` (one key's statements into a `Resolved`) <- `_like` (which statistics of two
-roles compare) <- `_pay`, `_ranges`, `_experience`,
+`_resolve` (one key's statements into a `Resolved`; `_cells` as table cells) <- `_like`
+(which statistics of two roles compare) <- `_pay`, `_ranges`, `_experience`,
 `_demographics`, `_education` <- `_summary` (a pair's key numbers and the appendix);
 `_compare` sets two roles side by side, metric by metric; `_collection` resolves every role
-of a collection at once (grouped pandas operations: roles table, ranking);
-`_rounding` rounds for display.
+of a collection at once (grouped pandas operations: roles table, ranking); `_similarity`
+says how alike roles are (`build --pairs nearest:K`);
+`rolecompare.core.display` rounds for display (re-exported here).
 """
 
 from __future__ import annotations
@@ -51,12 +52,6 @@ from rolecompare.analysis._compare import (
     COMPARE_COLUMNS,
     DERIVED_COMPARE_COLUMNS,
     compare_roles,
-)
-from rolecompare.analysis._context import (
-    context_fingerprint,
-    role_points,
-    salary_context,
-    us_average_statements,
 )
 from rolecompare.analysis._demographics import (
     DEMOGRAPHIC_COLUMNS,
@@ -82,7 +77,6 @@ from rolecompare.analysis._facts import (
     US_AVERAGE,
     UnknownRole,
     known_roles,
-    role_names,
 )
 from rolecompare.analysis._like import LikePair, UnlikeStatistics, like_pairs, unlike_statistics
 from rolecompare.analysis._numbers import (
@@ -109,22 +103,34 @@ from rolecompare.analysis._resolve import (
     stated_statistics,
     statistic_word,
 )
-from rolecompare.analysis._rounding import (
+from rolecompare.analysis._salary_context import (
+    CONTEXT_COLUMNS,
+    context_fingerprint,
+    role_points,
+    salary_context,
+    us_average_statements,
+)
+from rolecompare.analysis._similarity import nearest_pairs, similarity_matrix
+from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used, pair_summary
+from rolecompare.core.display import (
     money_text,
     percent_text,
+    plain_number,
     points_text,
     round_half_up,
     round_money,
     round_percent,
     round_points,
     round_years,
+    years_number,
     years_text,
 )
-from rolecompare.analysis._summary import PairSummary, conflicts_for, facts_used, pair_summary
+from rolecompare.core.roles import role_names
 
 __all__ = [
     "COMPARE_COLUMNS",
     "CONFLICT_COLUMNS",
+    "CONTEXT_COLUMNS",
     "DEMOGRAPHIC_COLUMNS",
     "DERIVED_COMPARE_COLUMNS",
     "DERIVED_EXPERIENCE_COLUMNS",
@@ -157,11 +163,13 @@ __all__ = [
     "like_pairs",
     "missing_metric",
     "money_text",
+    "nearest_pairs",
     "pair_summary",
     "pay_gap",
     "pay_gaps",
     "percent_of",
     "percent_text",
+    "plain_number",
     "points_text",
     "range_overlap",
     "rank_against",
@@ -183,6 +191,7 @@ __all__ = [
     "share_table",
     "shared_skills",
     "shares",
+    "similarity_matrix",
     "skills",
     "stated_statistics",
     "statements_agree",
@@ -192,5 +201,6 @@ __all__ = [
     "us_average_statements",
     "values_agree",
     "versus_us_average",
+    "years_number",
     "years_text",
 ]

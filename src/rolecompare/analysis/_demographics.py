@@ -12,17 +12,18 @@ from typing import Any
 
 import pandas as pd
 
+from rolecompare.analysis._cells import _numeric, _value_columns
 from rolecompare.analysis._facts import (
     _as_list,
     _categories,
     _check_roles,
     _is_missing,
     _norm,
-    role_names,
 )
 from rolecompare.analysis._like import like_pairs
 from rolecompare.analysis._numbers import _MAX_DECIMALS, _decimals, difference
-from rolecompare.analysis._resolve import Resolved, _numeric, _value_columns, statistic_word
+from rolecompare.analysis._resolve import Resolved, statistic_word
+from rolecompare.core.roles import role_names
 from rolecompare.facts.agreement import numbers_agree
 
 SHARE_METRICS = ("gender_share", "race_share", "degree_share", "skill_share")

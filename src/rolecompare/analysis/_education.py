@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from rolecompare.analysis._cells import _numeric, _texts_cell
 from rolecompare.analysis._facts import (
     _categories,
     _check_roles,
@@ -15,7 +16,7 @@ from rolecompare.analysis._facts import (
     _rows_of,
     _text_or_none,
 )
-from rolecompare.analysis._resolve import _numeric, _texts_cell, resolve
+from rolecompare.analysis._resolve import resolve
 
 EDUCATION_METRICS = {
     "degree_top": "Most common degree",

@@ -14,14 +14,15 @@ from typing import Any
 
 import pandas as pd
 
+from rolecompare.analysis._cells import _numeric, _value_columns
 from rolecompare.analysis._facts import (
     US_AVERAGE,
     _as_list,
     _check_roles,
     known_roles,
-    role_names,
 )
-from rolecompare.analysis._resolve import Resolved, _numeric, _value_columns
+from rolecompare.analysis._resolve import Resolved
+from rolecompare.core.roles import role_names
 
 EXPERIENCE_METRICS = (
     "experience_years",

@@ -3,21 +3,21 @@
 The table's columns are guaranteed by the pandera schema where it is loaded
 (`rolecompare.facts.tables.load_facts`); this module only looks rows up. A role id that does not
 occur in the table raises `UnknownRole` (with close matches as a hint), except the optional
-`us-average`. The small helpers here treat None, NaN and pd.NA alike as missing and compare
+`us-average` (`UnknownRole` and role names are `rolecompare.core.roles`'). The small
+helpers here treat None, NaN and pd.NA alike as missing and compare
 categories case- and whitespace-insensitively.
 """
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 
-US_AVERAGE = "us-average"
+from rolecompare.core.roles import US_AVERAGE, UnknownRole
 
 FACT_COLUMNS = ("role_id", "role", "metric", "category", "value", "text", "unit", "source", "line")
 
@@ -32,45 +32,6 @@ CONFLICT_COLUMNS = (
     "max_value",
     "values",
 )
-
-
-class UnknownRole(LookupError):
-    """A role id that does not occur in the facts table at all."""
-
-    def __init__(
-        self,
-        role_id: str,
-        known_ids: Iterable[str],
-        close_matches: Sequence[str] | None = None,
-    ) -> None:
-        self.role_id = role_id
-        self.known_ids: tuple[str, ...] = tuple(sorted(set(known_ids)))
-        if close_matches is None:
-            close_matches = _close_matches(role_id, self.known_ids)
-        self.close_matches: tuple[str, ...] = tuple(close_matches)
-        hint = (
-            f"; did you mean {', '.join(repr(m) for m in self.close_matches)}?"
-            if self.close_matches
-            else ""
-        )
-        known = ", ".join(self.known_ids) if self.known_ids else "(none: the facts table is empty)"
-        super().__init__(f"unknown role id {role_id!r}{hint} Known role ids: {known}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
-
-
-def _close_matches(role_id: str, known_ids: Sequence[str]) -> list[str]:
-    wanted = _slug(role_id)
-    matches = [k for k in known_ids if k == wanted and k != role_id]
-    for cand in difflib.get_close_matches(wanted, list(known_ids), n=3, cutoff=0.6):
-        if cand not in matches:
-            matches.append(cand)
-    return matches[:3]
 
 
 def _norm(text: Any) -> str | None:
@@ -125,17 +86,6 @@ def _check_roles(facts: pd.DataFrame, role_ids: Iterable[str]) -> None:
         # the US average is optional data (only how-to-become pages have it), never a typo
         if role_id not in known_set and role_id != US_AVERAGE:
             raise UnknownRole(role_id, known)
-
-
-def role_names(facts: pd.DataFrame) -> dict[str, str]:
-    """role_id -> display name (the `role` column; the first spelling seen)."""
-    names: dict[str, str] = {}
-    for role_id, role in zip(facts["role_id"], facts["role"], strict=True):
-        if _is_missing(role_id):
-            continue
-        if str(role_id) not in names and not _is_missing(role):
-            names[str(role_id)] = str(role)
-    return names
 
 
 def _rows_of(facts: pd.DataFrame, role_id: str, metric: str) -> pd.DataFrame:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from rolecompare.analysis._cells import _numeric
 from rolecompare.analysis._facts import _check_roles
 from rolecompare.analysis._resolve import (
     STATISTIC_PREFERENCE,
     Resolved,
-    _numeric,
     stated_statistics,
     statistic_word,
 )

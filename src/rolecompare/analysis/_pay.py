@@ -15,21 +15,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from rolecompare.analysis._cells import _texts_cell, _value_columns
 from rolecompare.analysis._facts import (
     US_AVERAGE,
     _as_list,
     _check_roles,
     known_roles,
-    role_names,
 )
 from rolecompare.analysis._like import LikePair, like_pairs
 from rolecompare.analysis._numbers import difference, percent_of
 from rolecompare.analysis._resolve import (
     Resolved,
-    _texts_cell,
-    _value_columns,
     resolve,
 )
+from rolecompare.core.roles import role_names
 
 TOP_PAYING_METRICS = {
     "top_city": "Highest paying city",

@@ -13,9 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from rolecompare.analysis._facts import _as_list, _check_roles, _is_missing, role_names
+from rolecompare.analysis._cells import _numeric, _value_columns
+from rolecompare.analysis._facts import _as_list, _check_roles, _is_missing
 from rolecompare.analysis._numbers import difference, percent_of
-from rolecompare.analysis._resolve import _numeric, _value_columns
+from rolecompare.core.roles import role_names
 
 
 def salary_ranges(

@@ -245,53 +245,9 @@ def _resolve_statements(
 ) -> dict[str, Any]:
     """The fields of a `Resolved` from the statements of one statistic (sorted by source)."""
     qualifiers = _column_texts(rows, "qualifier")
-    periods = effective(_column_texts(rows, "period"))
-    numbers: list[tuple[float, str, str | None, str, str]] = []  # value, ref, unit, qual, period
-    text_rows: list[str] = []
-    refs: list[str] = []
-    units_seen: list[str] = []
-    for value, text, unit, source, line, qualifier, period in zip(
-        pd.to_numeric(rows["value"], errors="coerce"),
-        rows["text"],
-        rows["unit"],
-        rows["source"],
-        rows["line"],
-        qualifiers,
-        periods,
-        strict=True,
-    ):
-        text, unit = _text_or_none(text), _text_or_none(unit)
-        ref = _ref(source, line)
-        refs.append(ref)
-        if unit and unit not in units_seen:
-            units_seen.append(unit)
-        if not _is_missing(value) and math.isfinite(float(value)):
-            numbers.append((float(value), ref, unit, qualifier, period))
-        if text is not None:
-            text_rows.append(text)
-
-    stated: dict[float, list[str]] = {}
-    for value, ref, *_ in numbers:
-        stated.setdefault(value, []).append(ref)
-    by_period: dict[str, list[tuple[float, str, str | None, str, str]]] = {}
-    for number in numbers:
-        by_period.setdefault(number[4], []).append(number)
+    numbers, text_rows, refs, units_seen = _gather(rows, qualifiers)
     listed = _in_conflicts(conflicts, role_id, metric, category, statistic)
-    disagree = any(
-        not statements_agree([n[0] for n in group], [n[3] for n in group])
-        for group in by_period.values()
-    )
-    # one number in two units (30,741 GBP and 30,741 EUR) is two different amounts
-    units_differ = len({n[2] for n in numbers if n[2]}) > 1
-    number_conflict = units_differ or (len(stated) > 1 and (listed or disagree))
-    if number_conflict:
-        values = tuple(sorted(stated))
-    else:
-        # per period, an unqualified and most precisely printed statement (first by source)
-        chosen = {
-            max(group, key=lambda n: (not n[3], _decimals(n[0])))[0] for group in by_period.values()
-        }
-        values = tuple(sorted(chosen))
+    values, stated, number_conflict = _values(numbers, listed)
     unit = "; ".join(units_seen) if len(units_seen) > 1 else (units_seen or [None])[0]
 
     distinct_texts: dict[str, str] = {}
@@ -317,6 +273,67 @@ def _resolve_statements(
         "qualifiers": tuple(dict.fromkeys(q for q in qualifiers if q)),
         "periods": tuple(dict.fromkeys(p for p in _column_texts(rows, "period") if p)),
     }
+
+
+_Number = tuple[float, str, str | None, str, str]  # value, ref, unit, qualifier, period
+
+
+def _gather(
+    rows: pd.DataFrame, qualifiers: list[str]
+) -> tuple[list[_Number], list[str], list[str], list[str]]:
+    """The statements' numbers (with ref, unit, qualifier, period), texts, refs and units."""
+    periods = effective(_column_texts(rows, "period"))
+    numbers: list[_Number] = []
+    text_rows: list[str] = []
+    refs: list[str] = []
+    units_seen: list[str] = []
+    for value, text, unit, source, line, qualifier, period in zip(
+        pd.to_numeric(rows["value"], errors="coerce"),
+        rows["text"],
+        rows["unit"],
+        rows["source"],
+        rows["line"],
+        qualifiers,
+        periods,
+        strict=True,
+    ):
+        text, unit = _text_or_none(text), _text_or_none(unit)
+        ref = _ref(source, line)
+        refs.append(ref)
+        if unit and unit not in units_seen:
+            units_seen.append(unit)
+        if not _is_missing(value) and math.isfinite(float(value)):
+            numbers.append((float(value), ref, unit, qualifier, period))
+        if text is not None:
+            text_rows.append(text)
+    return numbers, text_rows, refs, units_seen
+
+
+def _values(
+    numbers: list[_Number], listed: bool
+) -> tuple[tuple[float, ...], dict[float, list[str]], bool]:
+    """The resolved values, each stated value with its refs, and whether they conflict:
+    every distinct value where they do, else one per period."""
+    stated: dict[float, list[str]] = {}
+    for value, ref, *_ in numbers:
+        stated.setdefault(value, []).append(ref)
+    by_period: dict[str, list[_Number]] = {}
+    for number in numbers:
+        by_period.setdefault(number[4], []).append(number)
+    disagree = any(
+        not statements_agree([n[0] for n in group], [n[3] for n in group])
+        for group in by_period.values()
+    )
+    # one number in two units (30,741 GBP and 30,741 EUR) is two different amounts
+    units_differ = len({n[2] for n in numbers if n[2]}) > 1
+    number_conflict = units_differ or (len(stated) > 1 and (listed or disagree))
+    if number_conflict:
+        return tuple(sorted(stated)), stated, True
+    # per period, an unqualified and most precisely printed statement (first by source)
+    chosen = {
+        max(group, key=lambda n: (not n[3], _decimals(n[0])))[0] for group in by_period.values()
+    }
+    return tuple(sorted(chosen)), stated, False
 
 
 def _text_is_value(metric: str) -> bool:
@@ -367,36 +384,3 @@ def missing_metric(
         if not (values.notna().any() or texts.notna().any()):
             out.append(role_id)
     return tuple(out)
-
-
-def _numeric(
-    facts: pd.DataFrame,
-    conflicts: pd.DataFrame | None,
-    role_id: str,
-    metric: str,
-    category=None,
-    statistic: str | None = None,
-) -> Resolved | None:
-    res = resolve(facts, conflicts, role_id, metric, category, statistic=statistic)
-    return res if res is not None and res.values else None
-
-
-def _value_columns(res: Resolved | None, name: str) -> dict[str, Any]:
-    """{name: the agreed value (NaN when the sources disagree), name_low, name_high}.
-
-    No midpoint: a table cell holds only numbers a page states.
-    """
-    if res is None or not res.values:
-        return {name: math.nan, f"{name}_low": math.nan, f"{name}_high": math.nan}
-    best = res.best
-    return {
-        name: math.nan if best is None else best,
-        f"{name}_low": res.low,
-        f"{name}_high": res.high,
-    }
-
-
-def _texts_cell(res: Resolved | None) -> str | None:
-    if res is None or not res.texts:
-        return None
-    return " / ".join(res.texts)

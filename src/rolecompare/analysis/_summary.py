@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from rolecompare.analysis._cells import _numeric
 from rolecompare.analysis._demographics import demographics_summary, dissimilarity
 from rolecompare.analysis._education import shared_skills
 from rolecompare.analysis._facts import (
@@ -22,13 +23,12 @@ from rolecompare.analysis._facts import (
     _as_list,
     _check_roles,
     _is_missing,
-    role_names,
 )
 from rolecompare.analysis._like import UnlikeStatistics, unlike_statistics
 from rolecompare.analysis._numbers import difference
 from rolecompare.analysis._pay import PayGap, pay_gap
 from rolecompare.analysis._ranges import Overlap, salary_overlap
-from rolecompare.analysis._resolve import _numeric
+from rolecompare.core.roles import role_names
 
 
 @dataclass(frozen=True, repr=False)

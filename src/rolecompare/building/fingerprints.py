@@ -2,7 +2,7 @@
 
 A pair's inputs are: the facts and conflicts rows of its two roles and the pages those facts
 come from (one fingerprint per role), the context it places them in (which includes the US
-average, see `building.context`), the notebook, the library code a report runs, and the
+average, see `building.shared_context`), the notebook, the library code a report runs, and the
 formats asked for.
 
 Per-role fingerprints are computed for the whole collection at once: each row is hashed
@@ -23,10 +23,18 @@ import pandas as pd
 
 from rolecompare.config import PACKAGE_DIR
 
-# What a report runs: the analysis, reporting and table code, metadata and templates. The
-# parser (its output is the facts, hashed anyway), the build and the CLI are not inputs of
-# a report, so changing them rebuilds nothing.
-CODE_PARTS = ("__init__.py", "config.py", "atomic.py", "analysis", "reporting", "metadata")
+# What a report runs: the shared floor (core), the analysis, reporting and table code,
+# metadata and templates. The parser (its output is the facts, hashed anyway), the build
+# and the CLI are not inputs of a report, so changing them rebuilds nothing.
+CODE_PARTS = (
+    "__init__.py",
+    "config.py",
+    "atomic.py",
+    "core",
+    "analysis",
+    "reporting",
+    "metadata",
+)
 CODE_FACTS_FILES = ("facts/__init__.py", "facts/schema.py", "facts/tables.py")
 CODE_SUFFIXES = {".py", ".j2", ".json", ".csv", ".css"}
 LANE_SALT = np.uint64(0xD6E8FEB86659FD93)  # the second lane hashes other bits

@@ -8,7 +8,7 @@
 * `FILE`: a CSV with columns `role_a,role_b` holding role ids or names, as `report` accepts
   them.
 * `nearest:K`: the pages' pairs plus, for each role, the K roles most like it
-  (`building.similarity`).
+  (`analysis.nearest_pairs`).
 
 Several `--pairs` give the union. `--only ROLE` then keeps the pairs with one of those roles.
 A pair is always written (a, b) with a < b by role id, and the plan is sorted: the build
@@ -18,18 +18,16 @@ order. The US average is never a role of a pair.
 from __future__ import annotations
 
 import csv
-import difflib
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from rolecompare.building.tables import Collection
-from rolecompare.facts.parsing.text import slugify
-from rolecompare.reporting.report import BENCHMARK_ROLES
+from rolecompare.building.collection import Collection
+from rolecompare.core.roles import UnknownRole, comparable, resolve_role
 
 Pair = tuple[str, str]
 NEAREST = re.compile(r"^nearest:(\d+)$")
@@ -40,18 +38,26 @@ class PlanError(ValueError):
 
 
 @dataclass(frozen=True)
+class PairsFile:
+    """A pairs file as read (once, by `parse_pairs`): its rows as typed, with line numbers."""
+
+    path: Path
+    rows: tuple[tuple[int, str, str], ...]  # (line, role_a, role_b)
+
+
+@dataclass(frozen=True)
 class PairsSpec:
     """What `--pairs` asked for."""
 
     pages: bool = False
     all: bool = False
-    files: tuple[Path, ...] = ()
+    files: tuple[PairsFile, ...] = ()
     nearest: int = 0
 
     def describe(self) -> str:
         parts = ["every pair"] if self.all else []
         parts += ["the pages' pairs"] if self.pages else []
-        parts += [f"pairs in {f.name}" for f in self.files]
+        parts += [f"pairs in {f.path.name}" for f in self.files]
         parts += [f"each role's {self.nearest} nearest"] if self.nearest else []
         return " + ".join(parts) or "nothing"
 
@@ -85,7 +91,7 @@ def parse_pairs(values: Sequence[str] | None) -> PairsSpec:
                     f"--pairs {text!r} is neither pages, all, nearest:K nor a pairs file "
                     "(no such file)"
                 )
-            files.append(path)
+            files.append(read_pairs_file(path))
     return PairsSpec(pages, every, tuple(files), nearest)
 
 
@@ -95,7 +101,7 @@ def ordered(a: str, b: str) -> Pair:
 
 def all_pairs(role_ids: Iterable[str]) -> list[Pair]:
     """Each unordered pair once, as (a, b) with a < b, sorted."""
-    roles = sorted(set(role_ids) - BENCHMARK_ROLES)
+    roles = comparable(role_ids)
     return list(itertools.combinations(roles, 2))
 
 
@@ -111,16 +117,9 @@ def page_pairs(pages: pd.DataFrame, known: set[str]) -> tuple[list[Pair], int]:
     return pairs, int((~usable & (a != b)).sum())
 
 
-def _closest(asked: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(slugify(asked), list(known), n=3, cutoff=0.5)
-    return f"; closest: {', '.join(close)}" if close else ""
-
-
-def read_pairs_file(path: Path, known: Sequence[str]) -> list[Pair]:
-    """Pairs from a CSV with columns role_a,role_b (ids or names). PlanError names the file,
-    the line and the closest role ids of anything it cannot use."""
-    comparable = sorted(set(known) - BENCHMARK_ROLES)
-    ids = set(comparable)
+def read_pairs_file(path: Path) -> PairsFile:
+    """A CSV with columns role_a,role_b (ids or names). PlanError names the file and the
+    line of anything unreadable; the roles are resolved by `pairs_of`."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -136,27 +135,37 @@ def read_pairs_file(path: Path, known: Sequence[str]) -> list[Pair]:
             f"pairs file {path}: line 1 needs the columns role_a,role_b "
             f"(missing {', '.join(missing)}; found {','.join(header) or 'nothing'})"
         )
-    pairs: list[Pair] = []
+    rows = []
     for row in reader:
-        line = reader.line_num
         cells = [(row.get("role_a") or "").strip(), (row.get("role_b") or "").strip()]
         if not any(cells):
             continue  # a blank line
-        found = []
-        for asked in cells:
-            if not asked:
-                raise PlanError(f"{path}:{line}: a role is missing (role_a and role_b needed)")
-            role = slugify(asked)
-            if role not in ids:
-                raise PlanError(
-                    f"{path}:{line}: unknown role {asked!r}{_closest(asked, comparable)}"
-                )
-            found.append(role)
-        if found[0] == found[1]:
-            raise PlanError(f"{path}:{line}: {cells[0]!r} is compared with itself")
-        pairs.append(ordered(found[0], found[1]))
-    if not pairs:
+        if not all(cells):
+            raise PlanError(
+                f"{path}:{reader.line_num}: a role is missing (role_a and role_b needed)"
+            )
+        rows.append((reader.line_num, cells[0], cells[1]))
+    if not rows:
         raise PlanError(f"pairs file {path} lists no pair (only its header)")
+    return PairsFile(Path(path), tuple(rows))
+
+
+def pairs_of(pairs_file: PairsFile, known: Mapping[str, str] | Sequence[str]) -> list[Pair]:
+    """The pairs of a pairs file, its ids or names resolved as `report` resolves them
+    (`core.roles.resolve_role`; `known`: role id -> name, or the ids). PlanError names the
+    file, the line and the closest role ids of a role it cannot find."""
+    pairs: list[Pair] = []
+    for line, *cells in pairs_file.rows:
+        try:
+            found = [resolve_role(asked, known) for asked in cells]
+        except UnknownRole as exc:
+            close = f"; closest: {', '.join(exc.close_matches)}" if exc.close_matches else ""
+            raise PlanError(
+                f"{pairs_file.path}:{line}: unknown role {exc.role_id!r}{close}"
+            ) from exc
+        if found[0] == found[1]:
+            raise PlanError(f"{pairs_file.path}:{line}: {cells[0]!r} is compared with itself")
+        pairs.append(ordered(found[0], found[1]))
     return pairs
 
 
@@ -181,10 +190,10 @@ def make_plan(collection: Collection, spec: PairsSpec, only: Sequence[str] = ())
         wanted.update(pairs)
         if unknown:
             notes.append(f"{unknown} page(s) compare a role no line gives a fact about: skipped")
-    for path in spec.files:
-        wanted.update(read_pairs_file(path, known))
+    for pairs_file in spec.files:
+        wanted.update(pairs_of(pairs_file, collection.names))
     if spec.nearest:
-        from rolecompare.building.similarity import nearest_pairs
+        from rolecompare.analysis import nearest_pairs
 
         wanted.update(nearest_pairs(collection.facts, collection.conflicts, known, spec.nearest))
     pairs = sorted(wanted)

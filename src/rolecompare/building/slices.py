@@ -2,7 +2,7 @@
 
 `facts.csv`, `conflicts.csv`, `pages.csv` and `roles.csv` hold only the rows of the pair's
 two roles, the US average's rows the build's context quotes, and the pages those facts come
-from; `context.csv` and `collection.json` are the build's context (`building.context`). The
+from; `context.csv` and `collection.json` are the build's context (`building.shared_context`). The
 report reads them with `reporting.inputs.load_pair`. Cells are copied as text, so every
 number keeps the form its page printed it in. A slice's size depends on its two roles, not
 on the collection: its job costs the same in a collection of 60 pages or 3,000.
@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare import atomic
-from rolecompare.building.context import Context
+from rolecompare.building.collection import Collection
 from rolecompare.building.fingerprints import frame_bytes
-from rolecompare.building.tables import Collection
+from rolecompare.building.shared_context import Context
 from rolecompare.reporting.inputs import COLLECTION_FILE
 
 
@@ -91,7 +91,7 @@ def write_slice(tables: dict[str, bytes], folder: Path) -> Path:
 def make_slice(processed_dir: Path, role_a: str, role_b: str, folder: Path) -> Path:
     """A pair's slice of a processed folder, written to `folder`, with the context drawn now
     (what `rolecompare report` can use to run a report on its slice)."""
-    from rolecompare.building.context import draw
+    from rolecompare.building.shared_context import draw
 
     collection = Collection.read(processed_dir)
     return write_slice(Slicer(collection, draw(collection)).tables(role_a, role_b), folder)

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rolecompare.reporting.report import FORMATS, NOTEBOOK, notebook_parameters
+from rolecompare.reporting.report import FORMATS, NOTEBOOK, PairPaths, make_report, pair_paths
 
 RESET_SOURCE = "%reset -f"
 
@@ -190,66 +190,49 @@ def _unrooted_bytes(data: bytes, job_dir: Path) -> bytes:
     return _unrooted(data.decode("utf-8"), job_dir).encode("utf-8")
 
 
-def _title(job: PairJob) -> str:
-    """The report's title, 'Role A vs Role B', from the slice's roles.csv."""
-    import csv
-    import io
-
-    text = job.tables.get("roles.csv", b"").decode("utf-8")
-    names = {row["role_id"]: row["role"] for row in csv.DictReader(io.StringIO(text))}
-    return f"{names.get(job.role_a, job.role_a)} vs {names.get(job.role_b, job.role_b)}"
-
-
 def run_pair_job(job: PairJob) -> PairOutcome:
-    """Execute and export one pair; never raises for a failing pair (the outcome says why)."""
-    from rolecompare.reporting.execute import CellFailed, NotebookError, execute_notebook
-    from rolecompare.reporting.render import PdfRouteMissing, export_report
+    """Make one pair's report with `reporting.report.make_report` (the one pair pipeline) in
+    this worker's warm kernel, on the job's slice; never raises for a failing pair (the
+    outcome says why). A missing PDF route fails the pair with the HTML kept."""
+    from rolecompare.reporting.execute import CellFailed, NotebookError
+    from rolecompare.reporting.render import PdfRouteMissing
 
     state = _state()
     outcome = PairOutcome(job.role_a, job.role_b, ok=False, worker=f"pid {os.getpid()}")
-    job_dir = Path(tempfile.mkdtemp(prefix="pair-", dir=state.scratch))
+    job_dir = Path(tempfile.mkdtemp(prefix="pair-", dir=state.scratch)).resolve()
     started = time.monotonic()
     try:
         processed = _write_slice(job, job_dir)
-        executed = job_dir / "report.ipynb"
+        paths = pair_paths(job_dir, job.role_a, job.role_b)
         try:
-            nb = execute_notebook(
-                state.template(job.notebook),
-                executed,
-                notebook_parameters(job.role_a, job.role_b, processed, job.build_info),
-                deadline=started + job.timeout,
+            result = make_report(
+                job.role_a,
+                job.role_b,
+                processed_dir=processed,
+                reports_dir=job_dir,
+                formats=job.formats,
+                timeout=job.timeout,
+                build_info=job.build_info,
+                notebook=state.template(job.notebook),
                 kernel_manager=state.kernel_manager(),
             )
+            outcome.seconds |= result.seconds
         except NotebookError as exc:
             if not isinstance(exc, CellFailed):
                 state.discard_kernel()  # timed out or died: never reuse it
             else:
                 outcome.failed_cell = exc.describe_cell()
-            outcome.error = _unrooted(str(exc).replace(str(executed), "report.ipynb"), job_dir)
-            if executed.exists():
-                outcome.files["report.ipynb"] = _unrooted_bytes(executed.read_bytes(), job_dir)
+            text = str(exc).replace(str(paths.notebook), "report.ipynb")
+            outcome.error = _unrooted(text, job_dir)
+            _collect(outcome, paths, job_dir)
             return outcome
-        outcome.seconds["notebook"] = time.monotonic() - started
-        outcome.files["report.ipynb"] = _unrooted_bytes(executed.read_bytes(), job_dir)
+        except PdfRouteMissing as exc:  # the HTML is written before the PDF is tried
+            outcome.warning = outcome.error = str(exc)
+        _collect(outcome, paths, job_dir)
         counted = time.monotonic()
         outcome.numbers = key_numbers(processed, job.role_a, job.role_b)
         outcome.seconds["numbers"] = time.monotonic() - counted
-        title = _title(job)
-        exported = time.monotonic()
-        targets = {fmt: job_dir / f"report.{fmt}" for fmt in FORMATS if fmt in job.formats}
-        try:
-            export_report(
-                nb, title=title, html_target=targets.get("html"), pdf_target=targets.get("pdf")
-            )
-        except PdfRouteMissing as exc:  # the HTML is written before the PDF is tried
-            outcome.warning = str(exc)
-        outcome.seconds["export"] = time.monotonic() - exported
-        for path in targets.values():
-            if path.exists():
-                outcome.files[path.name] = path.read_bytes()
-        outcome.ok = outcome.warning is None
-        if outcome.warning:
-            outcome.error = outcome.warning
+        outcome.ok = outcome.error is None
         return outcome
     except Exception as exc:  # an export or I/O failure fails this pair only
         outcome.error = f"{type(exc).__name__}: {exc}"
@@ -257,3 +240,12 @@ def run_pair_job(job: PairJob) -> PairOutcome:
     finally:
         shutil.rmtree(job_dir, ignore_errors=True)
         outcome.seconds["total"] = time.monotonic() - started
+
+
+def _collect(outcome: PairOutcome, paths: PairPaths, job_dir: Path) -> None:
+    """The files the pair's folder holds, as bytes (the notebook without the worker's paths)."""
+    if paths.notebook.exists():
+        outcome.files["report.ipynb"] = _unrooted_bytes(paths.notebook.read_bytes(), job_dir)
+    for fmt in FORMATS:
+        if paths.of(fmt).exists():
+            outcome.files[paths.of(fmt).name] = paths.of(fmt).read_bytes()

@@ -68,7 +68,7 @@ def _dry_run_tables(
             )
             ingest(raw, scratch, on_problem=lambda _: None)
             folder = scratch
-    return folder, wanted, sorted(role_names(folder))
+    return folder, wanted, role_names(folder)
 
 
 @app.command()
@@ -110,8 +110,7 @@ def build(
     planned are removed. Prints what changed since the previous build. Exit 1 if any pair
     failed, 2 for a bad --pairs, --only or --format.
     """
-    from rolecompare.building.plan import PlanError, parse_pairs, read_pairs_file
-    from rolecompare.reporting.report import UnknownRoleId, resolve_role
+    from rolecompare.building.plan import PlanError, parse_pairs
 
     try:
         spec = parse_pairs(pairs)
@@ -121,30 +120,40 @@ def build(
         folder, wanted, known = _dry_run_tables(raw, processed, formats)
     else:
         prepared = prepare(formats, raw, processed, force=force)
-        folder, wanted, known = prepared.processed, prepared.formats, prepared.roles
-    try:
-        only_ids = [resolve_role(r, known) for r in only or []]
-    except UnknownRoleId as exc:
-        close = f" Closest: {', '.join(exc.close)}." if exc.close else ""
-        raise fail(f"--only: unknown role {exc.asked!r}.{close}", 2) from exc
-    for path in spec.files:  # a bad pairs file stops here, before anything is written
-        try:
-            read_pairs_file(path, known)
-        except PlanError as exc:
-            raise fail(str(exc), 2) from exc
+        folder, wanted, known = prepared.processed, prepared.formats, prepared.names
+    only_ids = _checked_roles(only or [], spec, known)
     if dry_run:
         _print_plan(folder, out, spec, only_ids, wanted, force)
         return
     _run(folder, out, spec, only_ids, wanted, force, jobs, timeout, scheduler, wait)
 
 
+def _checked_roles(only: list[str], spec, known: dict[str, str]) -> list[str]:
+    """The role ids of --only; exit 2 for an unknown one or a bad pairs file, before
+    anything is written."""
+    from rolecompare.building.plan import PlanError, pairs_of
+    from rolecompare.core.roles import UnknownRole, resolve_role
+
+    try:
+        only_ids = [resolve_role(r, known) for r in only]
+    except UnknownRole as exc:
+        close = f" Closest: {', '.join(exc.close_matches)}." if exc.close_matches else ""
+        raise fail(f"--only: unknown role {exc.role_id!r}.{close}", 2) from exc
+    for pairs_file in spec.files:
+        try:
+            pairs_of(pairs_file, known)
+        except PlanError as exc:
+            raise fail(str(exc), 2) from exc
+    return only_ids
+
+
 def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
-    from rolecompare.building.build import dry_run as plan_build
+    from rolecompare.building import batch
     from rolecompare.building.paths import UnsafePath
     from rolecompare.building.plan import PlanError
 
     try:
-        planned = plan_build(folder, out, formats=wanted, pairs=spec, only=only_ids, force=force)
+        planned = batch.dry_run(folder, out, formats=wanted, pairs=spec, only=only_ids, force=force)
     except (PlanError, UnsafePath) as exc:
         raise fail(str(exc), 2) from exc
     writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -163,13 +172,13 @@ def _print_plan(folder, out, spec, only_ids, wanted, force) -> None:
 
 
 def _run(folder, out, spec, only_ids, wanted, force, jobs, timeout, scheduler, wait) -> None:
-    from rolecompare.building.build import build as run_build
+    from rolecompare.building import batch
     from rolecompare.building.paths import UnsafePath
     from rolecompare.building.plan import PlanError
     from rolecompare.building.run import run_dask
 
     try:
-        summary = run_build(
+        summary = batch.build(
             folder,
             out,
             formats=wanted,

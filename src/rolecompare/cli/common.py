@@ -140,8 +140,7 @@ def _print_problem(message: str) -> None:
 def ensure_facts(raw: Path, out: Path, *, force: bool = False) -> None:
     """Ingest when the facts are missing or were made from other pages or code; refuse to
     replace tables made from another folder of pages unless `force`."""
-    from rolecompare.facts.ingest import check_tables_belong, is_stale, page_files
-    from rolecompare.facts.ingest import ingest as run_ingest
+    from rolecompare.facts.ingest import check_tables_belong, ingest, is_stale, page_files
 
     with _ingest_errors(out):
         page_files(raw, require=True)  # a missing or empty --raw is the user's first problem
@@ -149,13 +148,13 @@ def ensure_facts(raw: Path, out: Path, *, force: bool = False) -> None:
             return
         check_tables_belong(raw, out, force=force)
         typer.echo(f"facts in {out} are missing or stale: ingesting {raw}", err=True)
-        result = run_ingest(raw, out, on_problem=_print_problem, force=force)
+        result = ingest(raw, out, on_problem=_print_problem, force=force)
     typer.echo(result.summary(), err=True)
 
 
 class Prepared(NamedTuple):
     formats: tuple[str, ...]
-    roles: list[str]  # the known role ids
+    names: dict[str, str]  # the known role ids -> their names
     processed: Path  # the tables folder used
 
 
@@ -170,12 +169,4 @@ def prepare(formats: str, raw: Path, processed: Path | None, *, force: bool = Fa
         raise fail(str(exc), 2) from exc
     folder = tables_folder(raw, processed)
     ensure_facts(raw, folder, force=force)
-    return Prepared(wanted, sorted(role_names(folder)), folder)
-
-
-def _prepare(
-    formats: str, raw: Path, processed: Path | None, force: bool = False
-) -> tuple[tuple[str, ...], list[str]]:
-    """`prepare` as (formats, roles), for callers that pass the tables folder themselves."""
-    prepared = prepare(formats, raw, processed, force=force)
-    return prepared.formats, prepared.roles
+    return Prepared(wanted, role_names(folder), folder)

@@ -20,8 +20,8 @@ from rolecompare.cli.common import (
 from rolecompare.config import RAW_DIR
 
 
-@app.command()
-def ingest(
+@app.command("ingest")
+def ingest_command(
     raw: RawOption = RAW_DIR,
     out: OutOption = None,
     strict: StrictOption = False,
@@ -56,13 +56,12 @@ def ingest(
         except ExplainError as exc:
             raise fail(str(exc), 2) from None
         return
-    from rolecompare.facts.ingest import ingest as run_ingest
-    from rolecompare.facts.ingest import page_files
+    from rolecompare.facts.ingest import ingest, page_files
 
     folder = tables_folder(raw, out)
     with _ingest_errors(folder):
         page_files(raw, require=True)
-        result = run_ingest(raw, folder, on_problem=_print_problem, force=force)
+        result = ingest(raw, folder, on_problem=_print_problem, force=force)
     typer.echo(result.summary())
     if strict and len(result.problems):
         raise typer.Exit(1)

@@ -43,18 +43,15 @@ def report(
     fails (the executed notebook is kept for debugging), the notebook runs past --timeout or
     the PDF tool is missing (HTML still written).
     """
+    from rolecompare.core.roles import UnknownRole, resolve_role
     from rolecompare.reporting.execute import NotebookError
     from rolecompare.reporting.render import PdfRouteMissing
-    from rolecompare.reporting.report import (
-        UnknownRoleId,
-        make_report,
-        resolve_role,
-    )
+    from rolecompare.reporting.report import make_report
 
     prepared = prepare(formats, raw, processed, force=force)
     try:
-        a, b = resolve_role(role_a, prepared.roles), resolve_role(role_b, prepared.roles)
-    except UnknownRoleId as exc:
+        a, b = resolve_role(role_a, prepared.names), resolve_role(role_b, prepared.names)
+    except UnknownRole as exc:
         raise fail(str(exc), 2) from exc
     if a == b:
         raise fail(f"{role_a!r} and {role_b!r} are the same role; name two different roles", 2)

@@ -40,10 +40,6 @@ class Metric:
         return "number" in self.value_kind
 
     @property
-    def has_text(self) -> bool:
-        return "text" in self.value_kind or self.is_passage
-
-    @property
     def is_passage(self) -> bool:
         """Descriptions and listed duties: quoted, never compared between pages."""
         return self.value_kind == "passage"

@@ -7,7 +7,7 @@ state anything the report shows, in file-name order, and knows their titles and 
 `pages.csv` (untrusted text: shown literally, and only http/https addresses become links).
 
 Nothing here formats HTML: templates do that. Numbers are formatted by
-`rolecompare.reporting.narrative.numbers`, so the same number reads the same everywhere.
+`rolecompare.reporting.narrative.amounts`, so the same number reads the same everywhere.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from rolecompare.core.roles import US_AVERAGE
 from rolecompare.facts.sources import web_address
-
-US_AVERAGE = "us-average"
 
 # Metrics a pair report shows somewhere (the appendix traces exactly these). Others are
 # counted in one sentence of the appendix.
@@ -96,11 +95,6 @@ class Source:
     def link(self) -> str | None:
         """The address when it may become a link (http or https), else None."""
         return web_address(self.url)
-
-    @property
-    def display_title(self) -> str:
-        """The page's title, or its file name when sources.csv does not give one."""
-        return self.title or self.file
 
 
 def is_web_address(url: str | None) -> bool:

@@ -27,14 +27,14 @@ from typing import Any
 
 import pandas as pd
 
-from rolecompare.analysis._context import (
+from rolecompare import config
+from rolecompare.analysis import (
     CONTEXT_COLUMNS,
     context_fingerprint,
     salary_context,
     us_average_statements,
 )
-from rolecompare.analysis._facts import US_AVERAGE, UnknownRole
-from rolecompare.config import processed_dir as resolve_processed_dir
+from rolecompare.core.roles import US_AVERAGE, UnknownRole
 from rolecompare.facts.schema import fields
 
 __all__ = [
@@ -200,7 +200,7 @@ def load_pair(processed_dir: Path | str | None, role_a: str, role_b: str) -> Pai
     the module docstring; None: the project's data/processed, found from the package, so the
     notebook runs from any folder). Raises `analysis.UnknownRole` for a role the tables do
     not hold."""
-    folder = resolve_processed_dir(processed_dir)
+    folder = config.processed_dir(processed_dir)
     if is_slice(folder):
         return _from_slice(folder, role_a, role_b)
     return _from_full(folder, role_a, role_b)

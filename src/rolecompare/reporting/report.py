@@ -13,13 +13,13 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rolecompare.config import REPORT_NOTEBOOK
 from rolecompare.facts.parsing.text import slugify
 
 NOTEBOOK = REPORT_NOTEBOOK
 FORMATS = ("html", "pdf")
-BENCHMARK_ROLES = frozenset({"us-average"})  # columns of averages, not roles to compare
 DEFAULT_CELL_TIMEOUT = 300.0
 
 
@@ -63,33 +63,19 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     return wanted
 
 
-class UnknownRoleId(LookupError):
-    """A role asked for is not in the facts; lists the known ids and the closest matches."""
-
-    def __init__(self, asked: str, known: Sequence[str]) -> None:
-        import difflib
-
-        self.asked = asked
-        self.known = list(known)
-        self.close = difflib.get_close_matches(slugify(asked), self.known, n=3, cutoff=0.5)
-        hint = f" Closest: {', '.join(self.close)}." if self.close else ""
-        super().__init__(f"unknown role {asked!r}.{hint} Known role ids: {', '.join(self.known)}")
-
-
-def resolve_role(asked: str, role_ids: Sequence[str]) -> str:
-    """A role id from what a user typed: an id or a name ('Customer care manager')."""
-    wanted = slugify(asked)
-    comparable = [r for r in role_ids if r not in BENCHMARK_ROLES]
-    if wanted not in comparable:
-        raise UnknownRoleId(asked, comparable)
-    return wanted
-
-
 def role_names(processed_dir: Path) -> dict[str, str]:
-    from rolecompare.facts.tables import load_roles
+    """role_id -> name, from the roles table of `processed_dir` (a full folder or a slice)."""
+    from rolecompare.config import ProcessedFiles
+    from rolecompare.core import roles
+    from rolecompare.reporting.inputs import read_table
 
-    roles = load_roles(processed_dir)
-    return dict(zip(roles.role_id, roles.role, strict=True))
+    return roles.role_names(read_table(ProcessedFiles(Path(processed_dir)).roles, "roles"))
+
+
+def report_title(processed_dir: Path, role_a: str, role_b: str) -> str:
+    """'Role A vs Role B', the names from the roles table (the ids where a name is missing)."""
+    names = role_names(processed_dir)
+    return f"{names.get(role_a, role_a)} vs {names.get(role_b, role_b)}"
 
 
 @dataclass
@@ -98,6 +84,7 @@ class ReportResult:
     role_b: str
     paths: PairPaths
     written: list[Path] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # notebook, export
 
 
 def notebook_parameters(
@@ -122,14 +109,20 @@ def make_report(
     timeout: float | None = None,
     build_info: dict | None = None,
     notebook: Path = NOTEBOOK,
+    kernel_manager: Any = None,
 ) -> ReportResult:
-    """Execute the pair notebook and export it. `timeout` limits the whole notebook in seconds
-    (as `build --timeout` does), `cell_timeout` each cell. Raises execute.NotebookError on a
-    failed cell or a notebook past its limit (the executed notebook is kept) and
-    render.PdfRouteMissing when PDF cannot be made (the HTML is still written)."""
+    """Execute the pair notebook and export it: the one pipeline of a pair, for `report` and
+    for `build`'s workers (which pass a slice folder as `processed_dir`, their warm kernel as
+    `kernel_manager` and their template with a reset cell as `notebook`).
+
+    `timeout` limits the whole notebook in seconds (as `build --timeout` does), `cell_timeout`
+    each cell. Raises execute.NotebookError on a failed cell or a notebook past its limit (the
+    executed notebook is kept, older HTML and PDF removed) and render.PdfRouteMissing when PDF
+    cannot be made (the HTML is still written: the caller decides whether that fails)."""
     from rolecompare.reporting.execute import NotebookError, execute_notebook
     from rolecompare.reporting.render import export_report
 
+    started = time.monotonic()
     paths = pair_paths(reports_dir, role_a, role_b)
     paths.folder.mkdir(parents=True, exist_ok=True)
     result = ReportResult(role_a, role_b, paths)
@@ -140,23 +133,25 @@ def make_report(
             notebook_parameters(role_a, role_b, processed_dir, build_info),
             cwd=paths.folder,
             cell_timeout=cell_timeout,
-            deadline=time.monotonic() + timeout if timeout else None,
+            deadline=started + timeout if timeout else None,
+            kernel_manager=kernel_manager,
         )
     except NotebookError:
         for fmt in FORMATS:  # an older report would now contradict the kept notebook
             paths.of(fmt).unlink(missing_ok=True)
         raise
     result.written.append(paths.notebook)
-    names = role_names(processed_dir)
-    title = f"{names.get(role_a, role_a)} vs {names.get(role_b, role_b)}"
+    result.seconds["notebook"] = time.monotonic() - started
+    exported = time.monotonic()
     for fmt in FORMATS:
         if fmt not in formats:
             paths.of(fmt).unlink(missing_ok=True)
     export_report(
         nb,
-        title=title,
+        title=report_title(processed_dir, role_a, role_b),
         html_target=paths.html if "html" in formats else None,
         pdf_target=paths.pdf if "pdf" in formats else None,
     )
     result.written += [paths.of(fmt) for fmt in FORMATS if fmt in formats]
+    result.seconds["export"] = time.monotonic() - exported
     return result

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rolecompare import atomic
+from rolecompare.building.collection import Collection
 from rolecompare.building.manifest import Manifest
 from rolecompare.building.paths import inside, role_page
-from rolecompare.building.tables import Collection
 from rolecompare.config import PROJECT_ROOT
 
 INDEX_FILE = "index.html"

@@ -17,9 +17,9 @@ from urllib.parse import quote
 import pandas as pd
 
 from rolecompare import analysis
+from rolecompare.building.collection import Collection
 from rolecompare.building.paths import role_page
 from rolecompare.building.site import formatting as fmt
-from rolecompare.building.tables import Collection
 
 PAIR_FOLDER = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)__vs__([a-z0-9]+(?:-[a-z0-9]+)*)$")
 ROLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -188,15 +188,14 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
-    names = {r: collection.names.get(r, r) for r in collection.role_ids}
-    pairs = pair_rows(records, names)
-    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
-    resolved = resolved[resolved["role_id"].isin(names)]
+def _role_rows(
+    collection: Collection, resolved: pd.DataFrame, names: dict[str, str]
+) -> dict[str, RoleRow]:
+    """A row per role: its salary, published range, experience, SOC code, conflicts and
+    sources."""
     plain = _plain_numbers(
         resolved, ["salary_yearly", "salary_min", "salary_max", "experience_years"]
     )
-
     # one dict per (metric, low|high) column: a few look-ups per role, no per-role scans
     wide = plain.unstack("metric")
     columns = {
@@ -236,6 +235,15 @@ def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
             soc_code=_text(soc.get("soc_code", {}).get(role_id)),
             soc_title=_text(soc.get("soc_title", {}).get(role_id)),
         )
+    return roles
+
+
+def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
+    names = {r: collection.names.get(r, r) for r in collection.role_ids}
+    pairs = pair_rows(records, names)
+    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
+    resolved = resolved[resolved["role_id"].isin(names)]
+    roles = _role_rows(collection, resolved, names)
     for pair in pairs:
         roles[pair.role_a].pairs.append(pair)
         roles[pair.role_b].pairs.append(pair)

@@ -1,52 +1,54 @@
 """Numbers as the site shows them: money, percents, years, ranges, signed with a real minus.
 
+Rounding and currency symbols are `rolecompare.core.display`'s (the report's rule); this
+module adds the site's typography and its word for a missing number.
+
 Plain text only; the templates escape it. A sign never breaks from its number (a word joiner
 follows the minus sign).
 """
 
 from __future__ import annotations
 
-import math
+from rolecompare.core import display
 
 MINUS = "\N{MINUS SIGN}\N{WORD JOINER}"
 NOT_PUBLISHED = "not published"
 
 
 def is_number(value: object) -> bool:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
-
-
-def _signed(text: str, value: float) -> str:
-    return MINUS + text if value < 0 and text.strip("0.,$%") else text
+    return display.is_number(value)
 
 
 def money(value: float | None, unit: str | None = "USD/year") -> str:
-    """$25,601; other currencies as '25,601 GBP'; cents below $100 ($19.80)."""
+    """$25,601, £30,741 (whole units a year), $19.80 an hour: `core.display.money_text`."""
     if not is_number(value):
         return NOT_PUBLISHED
-    amount = abs(float(value))
-    digits = f"{amount:,.2f}" if amount < 100 and not amount.is_integer() else f"{amount:,.0f}"
-    currency = (unit or "USD/year").partition("/")[0].strip() or "USD"
-    text = f"${digits}" if currency == "USD" else f"{digits} {currency}"
-    return _signed(text, float(value))
+    return display.money_text(value, unit, minus=MINUS)
 
 
-def percent(value: float | None, decimals: int = 1) -> str:
+def percent(value: float | None) -> str:
+    """43.1%, 8%: `core.display.percent_text` (halves up, as in the report)."""
     if not is_number(value):
         return NOT_PUBLISHED
-    return _signed(f"{abs(float(value)):.{decimals}f}%", float(value))
+    return display.percent_text(value, minus=MINUS)
+
+
+def points(value: float | None) -> str:
+    """Percentage points without their unit (a table column): 12.3, −0.1."""
+    if not is_number(value):
+        return NOT_PUBLISHED
+    return display.points_number(value, minus=MINUS)
 
 
 def number(value: float | None) -> str:
+    """A stated number as printed: 42, 4.5, 61,089."""
     if not is_number(value):
         return NOT_PUBLISHED
-    v = float(value)
-    text = f"{abs(v):,.0f}" if v.is_integer() else f"{abs(v):,.2f}".rstrip("0").rstrip(".")
-    return _signed(text, v)
+    return display.plain_number(value, minus=MINUS)
+
+
+def count(value: float) -> str:
+    return display.count_text(value)
 
 
 def years(value: float | None) -> str:
@@ -65,7 +67,7 @@ def span(low: float | None, high: float | None, fmt=money) -> str:
 def with_unit(value: float | None, unit: str | None) -> str:
     """A fact's number in its unit: money for currencies, % for percent, else the number."""
     unit = unit or ""
-    if "/" in unit and unit.split("/")[0].isalpha() and unit.split("/")[0].isupper():
+    if display.is_money_unit(unit):
         return money(value, unit) + ("/hour" if unit.endswith("/hour") else "")
     if unit == "percent":
         return percent(value)

@@ -22,6 +22,7 @@ import pandas as pd
 
 from rolecompare.building.site.data import PairRow, RoleRow
 from rolecompare.building.site.formatting import money
+from rolecompare.core import display
 
 NAMED_ROLES = 30
 HEATMAP_ROLES = 15
@@ -44,7 +45,7 @@ def _png(fig) -> bytes:
 
 
 @dataclass(frozen=True)
-class Figure:
+class SiteFigure:
     png: bytes
     alt: str
     caption: str
@@ -56,7 +57,7 @@ def _ranked(roles: list[RoleRow]) -> list[RoleRow]:
 
 
 def _money_tick(value: float, _pos: object = None) -> str:
-    return f"${value / 1000:,.0f}k" if abs(value) >= 1000 else f"${value:,.0f}"
+    return display.compact_money(value)
 
 
 def _arcs(x0: np.ndarray, x1: np.ndarray, points: int = 24) -> np.ndarray:
@@ -69,13 +70,11 @@ def _arcs(x0: np.ndarray, x1: np.ndarray, points: int = 24) -> np.ndarray:
     return np.stack([xs, ys], axis=-1)
 
 
-def overview_figure(roles: list[RoleRow], pairs: list[PairRow]) -> Figure | None:
+def overview_figure(roles: list[RoleRow], pairs: list[PairRow]) -> SiteFigure | None:
     """The ranked-salary figure, or None when fewer than two roles publish a salary."""
     import matplotlib as mpl
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.collections import LineCollection
-    from matplotlib.figure import Figure as MplFigure
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.figure import Figure
 
     from rolecompare.reporting import figures
 
@@ -85,48 +84,17 @@ def overview_figure(roles: list[RoleRow], pairs: list[PairRow]) -> Figure | None
         return None
     rank = {r.role_id: i for i, r in enumerate(ranked)}
     mids = np.array([r.salary_mid for r in ranked], dtype=float)
-    lows = np.array([_first(r.range_low, r.salary_low) for r in ranked], dtype=float)
-    highs = np.array([_first(r.range_high, r.salary_high) for r in ranked], dtype=float)
     linked = [
         (rank[p.role_a], rank[p.role_b]) for p in pairs if p.role_a in rank and p.role_b in rank
     ]
     named = n <= NAMED_ROLES
-    dense = min(1.0, 60 / n)  # thinner marks as roles multiply
     with mpl.rc_context(figures.THEME_RC):
-        fig = MplFigure(figsize=(figures.FIG_WIDTH, 5.2 if named else 4.4), layout="constrained")
+        fig = Figure(figsize=(figures.FIG_WIDTH, 5.2 if named else 4.4), layout="constrained")
         FigureCanvasAgg(fig)
         top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[3, 1.3])
+        _draw_salaries(top, ranked, mids)
+        _draw_arcs(bottom, linked, n)
         xs = np.arange(n, dtype=float)
-        spans = np.isfinite(lows) & np.isfinite(highs)
-        top.vlines(
-            xs[spans], lows[spans], highs[spans], color=figures.GREY,
-            linewidth=max(0.4, 2.2 * dense), alpha=0.35 + 0.55 * dense,
-        )  # fmt: skip
-        top.scatter(
-            xs, mids, s=max(1.5, 22 * dense), color=figures.PALETTE[0], linewidths=0, zorder=3
-        )
-        top.yaxis.set_major_formatter(FuncFormatter(_money_tick))
-        top.set_ylabel("Yearly salary (USD)")
-        top.set_title(
-            "Roles ranked by yearly salary: dot = average, line = published range", loc="left"
-        )
-        if linked:
-            a = np.array([p[0] for p in linked], dtype=float)
-            b = np.array([p[1] for p in linked], dtype=float)
-            # thousands of arcs: faint enough that where many run shows as darker
-            alpha = float(np.clip(30 / len(linked), 0.03, 0.8))
-            width = 0.8 if len(linked) < 200 else 0.5
-            bottom.add_collection(
-                LineCollection(
-                    _arcs(a, b), colors=figures.PALETTE[1], linewidths=width, alpha=alpha
-                )
-            )
-            depth = np.abs(b - a).max() / 2
-            bottom.set_ylim(-depth * 1.05 - 0.5, 0.5)
-        bottom.set_yticks([])
-        bottom.set_ylabel(f"{len(linked):,} pairs", rotation=0, ha="right", va="center")
-        bottom.set_xlim(-0.8, n - 0.2)
-        bottom.grid(False)
         if named:
             bottom.set_xticks(
                 xs,
@@ -153,7 +121,52 @@ def overview_figure(roles: list[RoleRow], pairs: list[PairRow]) -> Figure | None
         "paid on the left; below, an arc joins the two roles of every report listed here "
         "(short arcs: similarly paid roles)."
     )
-    return Figure(png, alt, caption)
+    return SiteFigure(png, alt, caption)
+
+
+def _draw_salaries(ax, ranked: list[RoleRow], mids: np.ndarray) -> None:
+    """Top panel: each role's range as a line, its salary as a dot, thinner as roles multiply."""
+    from matplotlib.ticker import FuncFormatter
+
+    from rolecompare.reporting import figures
+
+    n = len(ranked)
+    dense = min(1.0, 60 / n)  # thinner marks as roles multiply
+    lows = np.array([_first(r.range_low, r.salary_low) for r in ranked], dtype=float)
+    highs = np.array([_first(r.range_high, r.salary_high) for r in ranked], dtype=float)
+    xs = np.arange(n, dtype=float)
+    spans = np.isfinite(lows) & np.isfinite(highs)
+    ax.vlines(
+        xs[spans], lows[spans], highs[spans], color=figures.GREY,
+        linewidth=max(0.4, 2.2 * dense), alpha=0.35 + 0.55 * dense,
+    )  # fmt: skip
+    ax.scatter(xs, mids, s=max(1.5, 22 * dense), color=figures.PALETTE[0], linewidths=0, zorder=3)
+    ax.yaxis.set_major_formatter(FuncFormatter(_money_tick))
+    ax.set_ylabel("Yearly salary (USD)")
+    ax.set_title("Roles ranked by yearly salary: dot = average, line = published range", loc="left")
+
+
+def _draw_arcs(ax, linked: list[tuple[int, int]], n: int) -> None:
+    """Bottom panel: an arc under the axis joining the two roles of every pair."""
+    from matplotlib.collections import LineCollection
+
+    from rolecompare.reporting import figures
+
+    if linked:
+        a = np.array([p[0] for p in linked], dtype=float)
+        b = np.array([p[1] for p in linked], dtype=float)
+        # thousands of arcs: faint enough that where many run shows as darker
+        alpha = float(np.clip(30 / len(linked), 0.03, 0.8))
+        width = 0.8 if len(linked) < 200 else 0.5
+        ax.add_collection(
+            LineCollection(_arcs(a, b), colors=figures.PALETTE[1], linewidths=width, alpha=alpha)
+        )
+        depth = np.abs(b - a).max() / 2
+        ax.set_ylim(-depth * 1.05 - 0.5, 0.5)
+    ax.set_yticks([])
+    ax.set_ylabel(f"{len(linked):,} pairs", rotation=0, ha="right", va="center")
+    ax.set_xlim(-0.8, n - 0.2)
+    ax.grid(False)
 
 
 def _first(*values: float | None) -> float:
@@ -163,7 +176,7 @@ def _first(*values: float | None) -> float:
     return float("nan")
 
 
-def heatmap_figure(roles: list[RoleRow]) -> Figure | None:
+def heatmap_figure(roles: list[RoleRow]) -> SiteFigure | None:
     """The full pay-gap matrix, only where every cell can be read (<= HEATMAP_ROLES roles)."""
     from rolecompare.reporting import figures
 
@@ -191,7 +204,7 @@ def heatmap_figure(roles: list[RoleRow]) -> Figure | None:
         "column role's (red: the row role earns more; blue: less). Where the sources disagree "
         "about a salary, the midpoint of what they state."
     )
-    return Figure(_png(fig), alt, caption)
+    return SiteFigure(_png(fig), alt, caption)
 
 
 def _unique_labels(roles: list[RoleRow]) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""Rendering the site from its Jinja2 templates (`building/templates/site`, autoescaped).
+"""Rendering the site from its Jinja2 templates (`building/templates/site`, autoescaped, in
+the one environment of `core.templates`).
 
 Pages: `index.html` (the entry point: find a role by typing, every role with its key
 numbers, the pairs or links to the pages that list them, the overview figure, what changed,
@@ -26,6 +27,7 @@ import jinja2
 
 from rolecompare.building.site import formatting as fmt
 from rolecompare.building.site.data import PairRow, RoleRow, SiteData, role_href, shown_sources
+from rolecompare.core import templates
 from rolecompare.facts.sources import web_address
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
@@ -103,10 +105,6 @@ def _mid_sort(values) -> str:
     return fmt.sort_key((low + high) / 2)
 
 
-def _points(value) -> str:
-    return f"{value:.1f}" if fmt.is_number(value) else fmt.NOT_PUBLISHED
-
-
 def _split_values(values) -> list[str]:
     if values is None or values != values or values == "":
         return []
@@ -115,30 +113,24 @@ def _split_values(values) -> list[str]:
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,  # every {{ }} is escaped, in text and in attributes
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        money_span=lambda v: fmt.span(*_pair(v), fmt=fmt.money),
-        percent_span=lambda v: fmt.span(*_pair(v), fmt=fmt.percent),
-        mid_sort=_mid_sort,
-        sort_key=fmt.sort_key,
-        points=_points,
-        plain_number=fmt.number,
-        when=fmt.when,
-        b64=lambda data: base64.b64encode(data).decode("ascii"),
-        split_values=_split_values,
-        count=lambda n: f"{int(n):,}",
-    )
-    env.globals["role_link"] = lambda role_id, prefix="": (
-        role_href(role_id, prefix) if role_id else None
-    )
-    return env
+    """`core.templates`' environment with the filters and globals of the site's templates."""
+    filters = {
+        "money_span": lambda v: fmt.span(*_pair(v), fmt=fmt.money),
+        "percent_span": lambda v: fmt.span(*_pair(v), fmt=fmt.percent),
+        "mid_sort": _mid_sort,
+        "sort_key": fmt.sort_key,
+        "points": fmt.points,
+        "plain_number": fmt.number,
+        "when": fmt.when,
+        "b64": lambda data: base64.b64encode(data).decode("ascii"),
+        "split_values": _split_values,
+        "count": fmt.count,
+    }
+    return templates.add_filters(filters, role_link=_role_link)
+
+
+def _role_link(role_id: str | None, prefix: str = "") -> str | None:
+    return role_href(role_id, prefix) if role_id else None
 
 
 def _render(template: str, **context) -> str:

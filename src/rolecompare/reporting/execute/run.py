@@ -54,37 +54,11 @@ def execute_notebook(
     """
     template = Path(template)
     output = Path(output)
-    safe_parameters = {name: _literal_safe(value, name) for name, value in parameters.items()}
-    for name in safe_parameters:
-        if not (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)):
-            raise ValueError(f"parameter name {name!r} is not a Python identifier")
-
+    safe_parameters = _checked_parameters(parameters)
     template_nb = nbformat.read(template, as_version=4)
     template_has_injected = any(_has_tag(cell, INJECTED_TAG) for cell in template_nb.cells)
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, scratch_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".ipynb", dir=output.parent)
-    os.close(fd)
-    scratch = Path(scratch_name)
-
-    def cell_limit(cell: object) -> float | None:
-        limits = [cell_timeout] if cell_timeout else []
-        if deadline is not None:  # at least a moment: nbclient reads 0 as "no limit"
-            limits.append(max(deadline - time.monotonic(), 0.001))
-        return min(limits, default=None)
-
-    engine_options: dict[str, object] = {
-        "kernel_manager_class": _VenvKernelManager,
-        # nbclient's `timeout` trait is an Integer; `timeout_func` takes any number of seconds.
-        "timeout_func": cell_limit,
-        "shutdown_kernel": "immediate",  # see the module docstring
-    }
-    if kernel_manager is not None:
-        engine_options["km"] = kernel_manager
-    elif cwd is not None:
-        # nbclient starts the kernel in resources["metadata"]["path"] (no chdir here).
-        engine_options["resources"] = {"metadata": {"path": str(Path(cwd).resolve())}}
-
+    scratch = _scratch_beside(output)
+    engine_options = _engine_options(cell_timeout, deadline, kernel_manager, cwd)
     try:
         nb = papermill.execute_notebook(
             _no_braces(str(template)),  # papermill str.format()s both paths with the parameters
@@ -109,6 +83,51 @@ def execute_notebook(
             kernel_manager.close_clients()
     _keep(scratch, output, nb)
     return nb
+
+
+def _scratch_beside(output: Path) -> Path:
+    """An empty hidden file beside `output` for papermill to write while the kernel runs."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".ipynb", dir=output.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _checked_parameters(parameters: dict[str, object]) -> dict[str, object]:
+    """The parameters as literals papermill injects safely; ValueError for a bad name."""
+    safe = {name: _literal_safe(value, name) for name, value in parameters.items()}
+    for name in safe:
+        if not (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)):
+            raise ValueError(f"parameter name {name!r} is not a Python identifier")
+    return safe
+
+
+def _engine_options(
+    cell_timeout: float | None,
+    deadline: float | None,
+    kernel_manager: KernelManager | None,
+    cwd: Path | None,
+) -> dict[str, object]:
+    """nbclient's options: each cell's limit, the kernel to use or where to start one."""
+
+    def cell_limit(cell: object) -> float | None:
+        limits = [cell_timeout] if cell_timeout else []
+        if deadline is not None:  # at least a moment: nbclient reads 0 as "no limit"
+            limits.append(max(deadline - time.monotonic(), 0.001))
+        return min(limits, default=None)
+
+    options: dict[str, object] = {
+        "kernel_manager_class": _VenvKernelManager,
+        # nbclient's `timeout` trait is an Integer; `timeout_func` takes any number of seconds.
+        "timeout_func": cell_limit,
+        "shutdown_kernel": "immediate",  # see the module docstring
+    }
+    if kernel_manager is not None:
+        options["km"] = kernel_manager
+    elif cwd is not None:
+        # nbclient starts the kernel in resources["metadata"]["path"] (no chdir here).
+        options["resources"] = {"metadata": {"path": str(Path(cwd).resolve())}}
+    return options
 
 
 def _literal_safe(value: object, where: str) -> object:

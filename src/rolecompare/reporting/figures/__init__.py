@@ -7,8 +7,9 @@ cannot see it (`alt_text(fig)`: what is plotted and the main numbers, made from 
 Figures are built on the Agg canvas outside pyplot, so nothing is shown, registered or closed
 behind the caller's back.
 
-One module per kind of figure (`salary`, `experience`, `shares`, `heatmap`) and one for what
-they share (`theme`: sizes, colours, the rc parameters, number formats, and the alt text).
+One module per kind of figure (`salary`, `experience`, `shares`, `heatmap`, and `context`: a
+report's pair on its collection) and one for what they share (`theme`: sizes, colours, the rc
+parameters and the alt text; numbers are formatted by `rolecompare.core.display`).
 Import them from here: ``from rolecompare.reporting import figures as F; F.salary_ranges(...)``.
 """
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -59,30 +60,10 @@ def salary_ranges(
     skipped. The alt text lists each role's range and salaries.
     """
     with _themed():
-        frame = _frame(data, [role, low, high, mid])
-        if frame is None:
+        found = _per_role(data, role, low, high, mid)
+        if found is None:
             return _no_data(title)
-        lo_all, hi_all, av_all = (_numbers(frame[c]) for c in (low, high, mid))
-        keep = frame[role].notna().to_numpy() & (_finite(lo_all, hi_all) | np.isfinite(av_all))
-        if not keep.any():
-            return _no_data(title)
-        labels: list[str] = []
-        bounds: dict[str, tuple[float, float]] = {}
-        mids: dict[str, list[float]] = {}
-        for name, lo_v, hi_v, av_v in zip(
-            (str(v) for v in frame.loc[keep, role]),
-            lo_all[keep],
-            hi_all[keep],
-            av_all[keep],
-            strict=True,
-        ):
-            if name not in mids:
-                labels.append(name)
-                mids[name] = []
-            if name not in bounds and np.isfinite(lo_v) and np.isfinite(hi_v):
-                bounds[name] = (float(lo_v), float(hi_v))
-            if np.isfinite(av_v) and float(av_v) not in mids[name]:
-                mids[name].append(float(av_v))
+        labels, bounds, mids = found
         n = len(labels)
         colors = _highlight_colors(labels, highlight)
         symbol = _symbol(unit_label)
@@ -90,51 +71,10 @@ def salary_ranges(
         lines = max(label.count("\n") + 1 for label in wrapped)
         row = max(0.38, 0.15 * lines + 0.05)
         fig, ax = _new_figure(1.35 + row * n)
-
-        label_kw: dict[str, Any] = {
-            "textcoords": "offset points",
-            "fontsize": LABEL_SIZE,
-            "parse_math": False,
-            "va": "center",
-        }
         for i, name in enumerate(labels):
             color = colors.get(name, GREY if colors else HIGHLIGHT_COLORS[0])
             dark = _ink(color) if name in colors or not colors else TEXT_GREY
-            if name in bounds:
-                lo, hi = bounds[name]
-                ax.barh(
-                    i, hi - lo, left=lo, height=0.34, color=color, alpha=0.35, linewidth=0, zorder=2
-                )
-                for value, dx, ha in ((min(lo, hi), -4, "right"), (max(lo, hi), 4, "left")):
-                    ax.annotate(
-                        _money(value, symbol=symbol),
-                        (value, i),
-                        xytext=(dx, 0),
-                        ha=ha,
-                        color=dark,
-                        **label_kw,
-                    )
-            for value in mids[name]:
-                ax.plot(
-                    value,
-                    i,
-                    marker="o",
-                    markersize=7,
-                    color=color,
-                    markeredgecolor="white",
-                    markeredgewidth=1.0,
-                    linestyle="none",
-                    zorder=3,
-                )
-                ax.annotate(
-                    _money(value, symbol=symbol),
-                    (value, i),
-                    xytext=(0, 7),
-                    ha="center",
-                    color=dark,
-                    fontweight="bold",
-                    **{**label_kw, "va": "bottom"},
-                )
+            _draw_role(ax, i, bounds.get(name), mids[name], color, dark, symbol)
 
         ticks = _category_ticks(ax, range(n), wrapped)
         for tick, name in zip(ticks, labels, strict=False):
@@ -147,27 +87,111 @@ def salary_ranges(
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(f"Salary ({unit_label})", parse_math=False)
         _title(ax, title)
-        legend_color = HIGHLIGHT_COLORS[0] if not colors else TEXT_GREY
-        handles, names = [], []
-        if bounds:
-            handles.append(Patch(facecolor=legend_color, alpha=0.35, linewidth=0))
-            names.append("Published salary range (low to high)")
-        if any(mids.values()):
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    marker="o",
-                    markersize=7,
-                    color=legend_color,
-                    markeredgecolor="white",
-                    linestyle="none",
-                )
-            )
-            names.append(mid_label)
-        fig.legend(handles, names, loc="outside lower center", ncol=2, fontsize=8)
+        _legend(fig, bool(bounds), any(mids.values()), bool(colors), mid_label)
         set_alt_text(fig, _describe(labels, bounds, mids, symbol, unit_label, title, mid_label))
         return _finish(fig)
+
+
+_LABEL_KW: dict[str, Any] = {
+    "textcoords": "offset points",
+    "fontsize": LABEL_SIZE,
+    "parse_math": False,
+    "va": "center",
+}
+
+
+def _per_role(
+    data: pd.DataFrame | None, role: str, low: str, high: str, mid: str
+) -> tuple[list[str], dict[str, tuple[float, float]], dict[str, list[float]]] | None:
+    """The roles in order, each one's range (its first row with both bounds) and its distinct
+    stated salaries; None when there is nothing to draw."""
+    frame = _frame(data, [role, low, high, mid])
+    if frame is None:
+        return None
+    lo_all, hi_all, av_all = (_numbers(frame[c]) for c in (low, high, mid))
+    keep = frame[role].notna().to_numpy() & (_finite(lo_all, hi_all) | np.isfinite(av_all))
+    if not keep.any():
+        return None
+    labels: list[str] = []
+    bounds: dict[str, tuple[float, float]] = {}
+    mids: dict[str, list[float]] = {}
+    names = (str(v) for v in frame.loc[keep, role])
+    for name, lo_v, hi_v, av_v in zip(names, lo_all[keep], hi_all[keep], av_all[keep], strict=True):
+        if name not in mids:
+            labels.append(name)
+            mids[name] = []
+        if name not in bounds and np.isfinite(lo_v) and np.isfinite(hi_v):
+            bounds[name] = (float(lo_v), float(hi_v))
+        if np.isfinite(av_v) and float(av_v) not in mids[name]:
+            mids[name].append(float(av_v))
+    return labels, bounds, mids
+
+
+def _draw_role(
+    ax: Axes,
+    i: int,
+    bounds: tuple[float, float] | None,
+    mids: list[float],
+    color: str,
+    dark: Any,
+    symbol: str,
+) -> None:
+    """Row `i`: the range as a bar with its ends labelled, a labelled marker per salary."""
+    if bounds is not None:
+        lo, hi = bounds
+        ax.barh(i, hi - lo, left=lo, height=0.34, color=color, alpha=0.35, linewidth=0, zorder=2)
+        for value, dx, ha in ((min(lo, hi), -4, "right"), (max(lo, hi), 4, "left")):
+            ax.annotate(
+                _money(value, symbol=symbol),
+                (value, i),
+                xytext=(dx, 0),
+                ha=ha,
+                color=dark,
+                **_LABEL_KW,
+            )
+    for value in mids:
+        ax.plot(
+            value,
+            i,
+            marker="o",
+            markersize=7,
+            color=color,
+            markeredgecolor="white",
+            markeredgewidth=1.0,
+            linestyle="none",
+            zorder=3,
+        )
+        ax.annotate(
+            _money(value, symbol=symbol),
+            (value, i),
+            xytext=(0, 7),
+            ha="center",
+            color=dark,
+            fontweight="bold",
+            **{**_LABEL_KW, "va": "bottom"},
+        )
+
+
+def _legend(fig: Figure, ranges: bool, salaries: bool, highlighted: bool, mid_label: str) -> None:
+    """What the bars and the markers mean, below the axes."""
+    legend_color = HIGHLIGHT_COLORS[0] if not highlighted else TEXT_GREY
+    handles, names = [], []
+    if ranges:
+        handles.append(Patch(facecolor=legend_color, alpha=0.35, linewidth=0))
+        names.append("Published salary range (low to high)")
+    if salaries:
+        marker = Line2D(
+            [],
+            [],
+            marker="o",
+            markersize=7,
+            color=legend_color,
+            markeredgecolor="white",
+            linestyle="none",
+        )
+        handles.append(marker)
+        names.append(mid_label)
+    fig.legend(handles, names, loc="outside lower center", ncol=2, fontsize=8)
 
 
 def _describe(
@@ -179,14 +203,15 @@ def _describe(
     title: str | None,
     mid_label: str,
 ) -> str:
+    hourly = "hour" in unit_label
     parts = []
     for name in labels:
         said = []
         if name in bounds:
-            lo, hi = bounds[name]
-            said.append(f"range {amount_text(lo, symbol)} to {amount_text(hi, symbol)}")
+            lo, hi = (amount_text(v, symbol, cents=hourly) for v in bounds[name])
+            said.append(f"range {lo} to {hi}")
         if mids[name]:
-            values = " and ".join(amount_text(v, symbol) for v in mids[name])
+            values = " and ".join(amount_text(v, symbol, cents=hourly) for v in mids[name])
             said.append(f"{mid_label.lower()} {values}")
         parts.append(f"{name}: {', '.join(said)}")
     head = title or "Salary ranges"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import colorsys
 import io
+import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,8 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from rolecompare.core import display
 
 FIG_WIDTH: float = 6.5
 """Width of every figure in inches: the text width of an A4 page."""
@@ -171,27 +174,13 @@ def _unique(values: Iterable[object]) -> list[str]:
 
 
 def _symbol(unit_text: str) -> str:
-    """``$`` when the unit text names US dollars, else nothing (the label names the unit)."""
-    return "$" if "USD" in unit_text else ""
+    """The symbol of the currency the label names ('$' for USD), else '' (the label says)."""
+    return display.symbol_in_label(unit_text)
 
 
 def _money(value: float, *, precise: bool = False, symbol: str = "$") -> str:
     """``42000`` -> ``$42k``; ``-1500`` -> ``−$1.5k``; ``precise`` keeps needed decimals."""
-    sign = "\N{MINUS SIGN}" if value < 0 else ""
-    amount = abs(float(value))
-
-    def number(x: float) -> str:
-        if precise:
-            return f"{x:.2f}".rstrip("0").rstrip(".")
-        return f"{x:.1f}".rstrip("0").rstrip(".") if x < 10 else f"{x:.0f}"
-
-    if round(amount) >= 999_500:
-        body = number(amount / 1e6) + "M"
-    elif round(amount) >= 1_000:
-        body = number(amount / 1e3) + "k"
-    else:
-        body = f"{amount:.0f}"
-    return f"{symbol}{body}" if body.strip("0.") == "" else f"{sign}{symbol}{body}"
+    return display.compact_money(value, symbol, precise=precise)
 
 
 def _money_formatter(symbol: str) -> FuncFormatter:
@@ -248,7 +237,12 @@ def _ink(color: str, lightness: float = 0.36) -> tuple[float, float, float]:
 
 
 def _format(fmt: str, value: float) -> str:
-    """``fmt.format(value)`` with a typographic minus sign."""
+    """``fmt.format(value)`` with a typographic minus sign, halves rounded up first (the one
+    rounding of `core.display`: ``{:.1f}`` of 0.25 is 0.3, not Python's 0.2)."""
+    places = re.search(r"\.(\d+)[f%]", fmt)
+    if places and display.is_number(value):
+        extra = 2 if fmt[places.end() - 1] == "%" else 0
+        value = display.round_half_up(float(value), int(places.group(1)) + extra)
     return fmt.format(value).replace("-", "\N{MINUS SIGN}")
 
 
@@ -285,16 +279,15 @@ def alt_text(fig: Figure) -> str:
 
 
 def amount_text(value: float, symbol: str = "$", *, cents: bool = False) -> str:
-    """``42000`` -> ``$42,000`` (``-1500.5`` -> ``−$1,500.50`` with ``cents``), for alt text."""
-    sign = "\N{MINUS SIGN}" if value < 0 else ""
-    amount = abs(float(value))
-    digits = f"{amount:,.2f}" if cents or not amount.is_integer() else f"{amount:,.0f}"
-    return f"{sign}{symbol}{digits}" if symbol else f"{sign}{digits}"
+    """``42000`` -> ``$42,000``, ``-1500.5`` -> ``−$1,501`` (``cents``: hourly, ``−$1,500.50``),
+    for alt text: `core.display.amount_text`, the one rounding of money."""
+    return display.amount_text(value, symbol, hourly=cents, minus=display.MINUS_SIGN)
 
 
 def number_text(value: float, decimals: int = 1) -> str:
-    """``74.7`` -> ``74.7``, ``8.0`` -> ``8``: at most ``decimals`` decimals, none trailing."""
-    text = f"{float(value):.{decimals}f}"
+    """``74.7`` -> ``74.7``, ``8.0`` -> ``8``: at most ``decimals`` decimals (halves up), none
+    trailing."""
+    text = f"{display.round_half_up(float(value), decimals):.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace("-", "\N{MINUS SIGN}")

@@ -14,6 +14,18 @@ disagreements) and `missing` (what the pages do not publish, once per section).
 
 from __future__ import annotations
 
+from rolecompare.reporting.narrative.amounts import (
+    DERIVED,
+    cited,
+    derived,
+    format_money,
+    format_number,
+    format_percent,
+    format_pp,
+    format_value,
+    percent_span,
+    statement_value,
+)
 from rolecompare.reporting.narrative.demographics import (
     age_sentence,
     dissimilarity_sentence,
@@ -42,18 +54,6 @@ from rolecompare.reporting.narrative.names import (
     role_singular,
     singular,
     statistic_word,
-)
-from rolecompare.reporting.narrative.numbers import (
-    DERIVED,
-    cited,
-    derived,
-    format_money,
-    format_number,
-    format_percent,
-    format_pp,
-    format_value,
-    percent_span,
-    statement_value,
 )
 from rolecompare.reporting.narrative.pay import (
     overlap_sentence,

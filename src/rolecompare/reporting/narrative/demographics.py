@@ -8,9 +8,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from rolecompare.core import display
 from rolecompare.reporting.evidence import Evidence, Statement
-from rolecompare.reporting.narrative.names import plural
-from rolecompare.reporting.narrative.numbers import (
+from rolecompare.reporting.narrative.amounts import (
     cited,
     computed_years,
     derived,
@@ -20,6 +20,7 @@ from rolecompare.reporting.narrative.numbers import (
     points_span,
     span,
 )
+from rolecompare.reporting.narrative.names import plural
 
 FEMALE = {"female", "women", "woman"}
 
@@ -170,10 +171,10 @@ def dissimilarity_sentence(
     if ev is not None and role_ids:
         refs = [ref for r in role_ids for ref in ev.refs_of(r, metric)]
     cite = f" {ev.cite(refs)}" if ev is not None and refs and ev.cite(refs) else ""
-    value = derived(f"{index:.1f}")
+    value = derived(display.points_number(index))  # as the site shows it
     if short:
         return f"The {noun} distributions differ by a dissimilarity index of {value}."
-    if round(index, 1) == 0:
+    if display.round_points(index) == 0:
         return f"The {noun} distributions are the same{cite} (dissimilarity index {value})."
     return (
         f"The {noun} shares{cite} differ by a dissimilarity index of {value}: "

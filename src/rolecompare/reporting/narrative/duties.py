@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rolecompare.reporting.evidence import Evidence, Statement
+from rolecompare.reporting.narrative.amounts import statement_value
 from rolecompare.reporting.narrative.names import cap, count, join, plural
-from rolecompare.reporting.narrative.numbers import statement_value
 
 MAX_SENTENCES = 3
 MAX_DESCRIPTION = 480  # characters, about four lines of a column

@@ -12,14 +12,14 @@ from dataclasses import replace
 import pandas as pd
 
 from rolecompare.reporting.evidence import Evidence, Statement
-from rolecompare.reporting.narrative.names import cap, join, plural, singular
-from rolecompare.reporting.narrative.numbers import (
+from rolecompare.reporting.narrative.amounts import (
     DASH,
     cite_refs,
     cited,
     format_number,
     statement_value,
 )
+from rolecompare.reporting.narrative.names import cap, join, plural, singular
 
 TOP_METRICS = {
     "degree_top": "most common degree",

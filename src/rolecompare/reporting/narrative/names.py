@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-US_AVERAGE = "us-average"
+from rolecompare.core.roles import US_AVERAGE
 
 _IRREGULAR = {"person": "people", "woman": "women", "man": "men", "child": "children"}
 _UNCOUNTABLE = {"staff", "personnel", "crew", "faculty", "clergy"}

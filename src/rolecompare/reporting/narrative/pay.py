@@ -15,15 +15,9 @@ import pandas as pd
 
 from rolecompare import analysis
 from rolecompare.analysis import Overlap, PayGap, Resolved, UnlikeStatistics
-from rolecompare.reporting.evidence import US_AVERAGE, Evidence
-from rolecompare.reporting.narrative.names import (
-    join,
-    metric_label,
-    plural,
-    singular,
-    statistic_word,
-)
-from rolecompare.reporting.narrative.numbers import (
+from rolecompare.core.roles import US_AVERAGE
+from rolecompare.reporting.evidence import Evidence
+from rolecompare.reporting.narrative.amounts import (
     cite_refs,
     computed_money,
     derived,
@@ -32,6 +26,13 @@ from rolecompare.reporting.narrative.numbers import (
     percent_span,
     span,
     statement_value,
+)
+from rolecompare.reporting.narrative.names import (
+    join,
+    metric_label,
+    plural,
+    singular,
+    statistic_word,
 )
 
 PER = {"salary_yearly": "a year", "salary_hourly": "an hour"}

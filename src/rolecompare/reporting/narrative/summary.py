@@ -13,6 +13,12 @@ import pandas as pd
 
 from rolecompare import analysis
 from rolecompare.reporting.evidence import Evidence
+from rolecompare.reporting.narrative.amounts import (
+    cited,
+    computed_money,
+    computed_years,
+    derived,
+)
 from rolecompare.reporting.narrative.demographics import (
     age_sentence,
     dissimilarity_sentence,
@@ -20,12 +26,6 @@ from rolecompare.reporting.narrative.demographics import (
     lgbt_sentence,
 )
 from rolecompare.reporting.narrative.names import count, join, metric_label, plural
-from rolecompare.reporting.narrative.numbers import (
-    cited,
-    computed_money,
-    computed_years,
-    derived,
-)
 from rolecompare.reporting.narrative.pay import pay_gap_sentence, unlike_sentence
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from rolecompare.reporting.presentation.appendix import appendix, trace_rows
 from rolecompare.reporting.presentation.glance import glance_rows, key_numbers, title
-from rolecompare.reporting.presentation.html import EmbeddedFigure, embed, figure, html, render
+from rolecompare.reporting.presentation.markup import EmbeddedFigure, embed, figure, html, render
 from rolecompare.reporting.presentation.pair import PairReport, load_report, pair_report
 from rolecompare.reporting.presentation.sections import (
     context_figure_data,

@@ -14,11 +14,12 @@ from typing import Any
 
 from IPython.display import HTML
 
-from rolecompare.reporting.evidence import SHOWN_METRICS, US_AVERAGE, Statement, line_runs
+from rolecompare.core.roles import US_AVERAGE
+from rolecompare.reporting.evidence import SHOWN_METRICS, Statement, line_runs
 from rolecompare.reporting.narrative import metric_label
 from rolecompare.reporting.narrative.names import join, role_singular
 from rolecompare.reporting.presentation.cells import lines, row_statistic
-from rolecompare.reporting.presentation.html import html
+from rolecompare.reporting.presentation.markup import html
 from rolecompare.reporting.presentation.pair import PairReport
 
 PASSAGES = ("description", "responsibility")

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 
 from rolecompare.reporting.evidence import Statement
 from rolecompare.reporting.narrative import format_number, format_value, statement_value
+from rolecompare.reporting.narrative.amounts import DASH
 from rolecompare.reporting.narrative.names import statistic_word
-from rolecompare.reporting.narrative.numbers import DASH
 
 Refs = list[tuple[str, int]]
 

@@ -17,7 +17,7 @@ from rolecompare.reporting.narrative import (
 )
 from rolecompare.reporting.narrative.names import count
 from rolecompare.reporting.presentation.cells import lines, range_lines, row_statistic
-from rolecompare.reporting.presentation.html import html
+from rolecompare.reporting.presentation.markup import html
 from rolecompare.reporting.presentation.pair import PairReport
 
 # Rows of the glance table, in order: one metric, or (low, high) shown as a range.

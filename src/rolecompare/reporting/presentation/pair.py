@@ -18,7 +18,8 @@ from typing import Any
 import pandas as pd
 
 from rolecompare import analysis
-from rolecompare.reporting.evidence import US_AVERAGE, Evidence
+from rolecompare.core.roles import US_AVERAGE
+from rolecompare.reporting.evidence import Evidence
 from rolecompare.reporting.narrative import display_name, plural
 
 
@@ -62,10 +63,6 @@ class PairReport:
     def lacking(self, *metrics: str) -> list[str]:
         """The pair's roles that have none of `metrics`."""
         return [r for r in self.pair if not any(self.ev.has(r, m) for m in metrics)]
-
-    @property
-    def has_us_average(self) -> bool:
-        return bool((self.facts["role_id"] == US_AVERAGE).any())
 
 
 def pair_report(

@@ -14,11 +14,11 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from rolecompare import analysis
+from rolecompare.core.roles import US_AVERAGE
 from rolecompare.reporting import figures as F
 from rolecompare.reporting import narrative as N
-from rolecompare.reporting.evidence import US_AVERAGE
 from rolecompare.reporting.narrative.names import count
-from rolecompare.reporting.presentation.html import embed, html
+from rolecompare.reporting.presentation.markup import embed, html
 from rolecompare.reporting.presentation.pair import PairReport
 
 TOP_PLACES = ("top_city", "top_state", "top_company", "top_industry")
@@ -262,7 +262,7 @@ CONTEXT_FIGURE_HEIGHT = 2.5  # inches: with the section's text it fits the rest 
 
 
 def _shorten(fig: Figure, height: float) -> None:
-    """Lay `fig` out again at `height` inches (context_figure draws 4.2 inches tall)."""
+    """Lay `fig` out again at `height` inches (figures.context draws 4.2 inches tall)."""
     if fig.get_figheight() <= height:
         return
     fig.set_size_inches(fig.get_figwidth(), height)
@@ -296,7 +296,7 @@ def context_figure_data(report: PairReport) -> pd.DataFrame:
 
 
 def _context_part(report: PairReport) -> tuple[list[dict[str, Any]], str]:
-    """The pair on the collection's context (`reporting.context_figure`), and its note."""
+    """The pair on the collection's context (`reporting.figures.context`), and its note."""
     context = report.context
     data = context_figure_data(report)
     if context is None or data.empty or context.empty:
@@ -305,7 +305,7 @@ def _context_part(report: PairReport) -> tuple[list[dict[str, Any]], str]:
     context = context[~context["role_id"].isin(report.pair)]
     if context.empty:  # no other role to place the pair among
         return [], ""
-    from rolecompare.reporting.context_figure import experience_salary_context
+    from rolecompare.reporting.figures.context import experience_salary_context
 
     info = report.collection
     n_roles = int(pd.to_numeric(report.context["n_roles"], errors="coerce").sum())

@@ -21,12 +21,14 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib import patheffects
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from rolecompare.core import display
 from rolecompare.reporting.figures.theme import (
     FIG_WIDTH,
     GREY,
@@ -43,18 +45,15 @@ MEDIAN_GREY = "#595959"
 
 
 def _money(value: float, _pos: object = None) -> str:
-    sign = "\N{MINUS SIGN}" if value < 0 else ""
-    amount = abs(value)
-    return f"{sign}${amount / 1000:,.0f}k" if amount >= 1000 else f"{sign}${amount:,.0f}"
+    return display.compact_money(value)
 
 
 def _amount(value: float) -> str:
-    return f"${value:,.0f}"
+    return display.money_text(value, minus=display.MINUS_SIGN)
 
 
 def _years(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{text} year" + ("" if value == 1 else "s")
+    return display.years_text(value, minus=display.MINUS_SIGN)
 
 
 def _numbers(frame: pd.DataFrame, column: str | None) -> np.ndarray:
@@ -113,50 +112,14 @@ def experience_salary_context(
             return _no_data(title)
         fig = _new_figure()
         ax = fig.add_subplot()
-        handles, labels = [], []
-        n_context = (
-            int(pd.to_numeric(context.get("n_roles"), errors="coerce").sum()) if len(context) else 0
-        )
-        who = context_label or f"{n_context:,} roles"
-        if not roles.empty:
-            cx, cy = _numbers(roles, "experience"), _numbers(roles, "salary")
-            lo, hi = _numbers(roles, "salary_low"), _numbers(roles, "salary_high")
-            spread = np.isfinite(lo) & np.isfinite(hi) & (hi > lo)
-            ax.vlines(cx[spread], lo[spread], hi[spread], color=GREY, linewidth=0.8, alpha=0.6)
-            ax.scatter(cx, cy, s=16, color=GREY, alpha=0.75, linewidths=0, zorder=2)
-            handles.append(Line2D([], [], marker="o", linestyle="", color=GREY, markersize=4))
-            labels.append(f"Every role in the data ({who})")
-        if not bands.empty:
-            order = bands.sort_values("experience")
-            bx = _numbers(order, "experience")
-            if len(bx) == 1:  # one band: as wide as the years it pools
-                bx = np.array(
-                    [
-                        _numbers(order, "experience_low")[0] - 0.4,
-                        _numbers(order, "experience_high")[0] + 0.4,
-                    ]
-                )
-                order = pd.concat([order, order])
-            p = {q: _numbers(order, q) for q in ("p10", "p25", "p50", "p75", "p90")}
-            ax.fill_between(bx, p["p10"], p["p90"], color=BAND_GREY, alpha=0.22, linewidth=0)
-            ax.fill_between(bx, p["p25"], p["p75"], color=BAND_GREY, alpha=0.38, linewidth=0)
-            ax.plot(bx, p["p50"], color=MEDIAN_GREY, linewidth=1.2)
-            handles += [
-                Patch(color=BAND_GREY, alpha=0.22),
-                Patch(color=BAND_GREY, alpha=0.38),
-                Line2D([], [], color=MEDIAN_GREY, linewidth=1.2),
-            ]
-            labels += [f"Middle 80% of {who}", "Middle 50%", "Median"]
+        who = context_label or _how_many(context)
+        handles, labels = _draw_roles(ax, roles, who)
+        more_handles, more_labels = _draw_bands(ax, bands, who)
+        handles, labels = handles + more_handles, labels + more_labels
         names = [str(v) for v in pair.loc[keep, label]] if keep.any() else []
         px, py = xs[keep], ys[keep]
         plo, phi = _numbers(pair, low)[keep], _numbers(pair, high)[keep]
-        for i in range(len(names)):
-            color = HIGHLIGHT_COLORS[i % len(HIGHLIGHT_COLORS)]
-            if np.isfinite(plo[i]) and np.isfinite(phi[i]) and phi[i] > plo[i]:
-                ax.vlines(px[i], plo[i], phi[i], color=color, linewidth=1.6, zorder=4)
-            ax.scatter(
-                [px[i]], [py[i]], s=52, color=color, edgecolors="white", linewidths=0.9, zorder=5
-            )
+        _draw_pair(ax, px, py, plo, phi)
         ax.margins(x=0.12, y=0.14)
         ax.yaxis.set_major_formatter(FuncFormatter(_money))
         ax.xaxis.set_major_locator(MaxNLocator(nbins=8, steps=[1, 2, 2.5, 5, 10]))
@@ -177,6 +140,63 @@ def experience_salary_context(
         fig.draw_without_rendering()
         fig.set_layout_engine("none")
     return set_alt_text(fig, _describe(names, px, py, roles, bands, who, title))
+
+
+def _how_many(context: pd.DataFrame) -> str:
+    """'2,050 roles': how many roles the context summarises."""
+    if not len(context):
+        return "0 roles"
+    return f"{int(pd.to_numeric(context.get('n_roles'), errors='coerce').sum()):,} roles"
+
+
+def _draw_roles(ax: Axes, roles: pd.DataFrame, who: str) -> tuple[list, list[str]]:
+    """Every role of the context as a grey point with its range; its legend entry."""
+    if roles.empty:
+        return [], []
+    cx, cy = _numbers(roles, "experience"), _numbers(roles, "salary")
+    lo, hi = _numbers(roles, "salary_low"), _numbers(roles, "salary_high")
+    spread = np.isfinite(lo) & np.isfinite(hi) & (hi > lo)
+    ax.vlines(cx[spread], lo[spread], hi[spread], color=GREY, linewidth=0.8, alpha=0.6)
+    ax.scatter(cx, cy, s=16, color=GREY, alpha=0.75, linewidths=0, zorder=2)
+    handle = Line2D([], [], marker="o", linestyle="", color=GREY, markersize=4)
+    return [handle], [f"Every role in the data ({who})"]
+
+
+def _draw_bands(ax: Axes, bands: pd.DataFrame, who: str) -> tuple[list, list[str]]:
+    """The percentile bands of the context (10-90th, 25-75th) and its median line."""
+    if bands.empty:
+        return [], []
+    order = bands.sort_values("experience")
+    bx = _numbers(order, "experience")
+    if len(bx) == 1:  # one band: as wide as the years it pools
+        bx = np.array(
+            [
+                _numbers(order, "experience_low")[0] - 0.4,
+                _numbers(order, "experience_high")[0] + 0.4,
+            ]
+        )
+        order = pd.concat([order, order])
+    p = {q: _numbers(order, q) for q in ("p10", "p25", "p50", "p75", "p90")}
+    ax.fill_between(bx, p["p10"], p["p90"], color=BAND_GREY, alpha=0.22, linewidth=0)
+    ax.fill_between(bx, p["p25"], p["p75"], color=BAND_GREY, alpha=0.38, linewidth=0)
+    ax.plot(bx, p["p50"], color=MEDIAN_GREY, linewidth=1.2)
+    handles = [
+        Patch(color=BAND_GREY, alpha=0.22),
+        Patch(color=BAND_GREY, alpha=0.38),
+        Line2D([], [], color=MEDIAN_GREY, linewidth=1.2),
+    ]
+    return handles, [f"Middle 80% of {who}", "Middle 50%", "Median"]
+
+
+def _draw_pair(ax: Axes, px: np.ndarray, py: np.ndarray, plo: np.ndarray, phi: np.ndarray) -> None:
+    """The pair's roles on top, in the highlight colours, with their ranges."""
+    for i in range(len(px)):
+        color = HIGHLIGHT_COLORS[i % len(HIGHLIGHT_COLORS)]
+        if np.isfinite(plo[i]) and np.isfinite(phi[i]) and phi[i] > plo[i]:
+            ax.vlines(px[i], plo[i], phi[i], color=color, linewidth=1.6, zorder=4)
+        ax.scatter(
+            [px[i]], [py[i]], s=52, color=color, edgecolors="white", linewidths=0.9, zorder=5
+        )
 
 
 def _label(ax, xs: np.ndarray, ys: np.ndarray, names: list[str]) -> None:

@@ -1,9 +1,9 @@
 """Build the planned pairs' reports: incremental, parallel (local processes or a Dask
 cluster), isolated failures, and the site (index and role pages).
 
-1. Read the processed tables once, as text (`building.tables`).
+1. Read the processed tables once, as text (`building.collection`).
 2. Plan the pairs (`building.plan`: by default the pairs the pages compare).
-3. Settle the context every report shares (`building.context`: kept unless a change would
+3. Settle the context every report shares (`building.shared_context`: kept unless a change would
    show in it) and fingerprint every role (`building.fingerprints`, vectorised).
 4. A pair is up to date when its record in the manifest (`building.manifest`) says it was
    built from exactly these inputs and its report files are there; every other pair is a
@@ -27,8 +27,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rolecompare import atomic
-from rolecompare.building import context as contexts
+from rolecompare.building import shared_context
 from rolecompare.building.changes import Changes, count_rebuilt, role_changes
+from rolecompare.building.collection import Collection
 from rolecompare.building.fingerprints import (
     FactsSnapshot,
     code_fingerprint,
@@ -40,7 +41,6 @@ from rolecompare.building.paths import check_role_id, inside, pair_folder
 from rolecompare.building.plan import Pair, PairsSpec, Plan, make_plan, parse_pairs
 from rolecompare.building.run import Progress, Runner, run_local
 from rolecompare.building.slices import Slicer
-from rolecompare.building.tables import Collection
 from rolecompare.building.workers import PairJob, PairOutcome
 from rolecompare.reporting.report import FORMATS, NOTEBOOK
 
@@ -68,7 +68,7 @@ class Prepared:
 
     collection: Collection
     plan: Plan
-    context: contexts.Context
+    context: shared_context.Context
     context_reason: str | None
     planned: list[PlannedPair]
     removals: list[tuple[str, str, str]]  # folder, role_a, role_b
@@ -153,8 +153,8 @@ def prepare(
         check_role_id(role_id)
     plan = make_plan(collection, _spec(pairs), only)
     stored = manifest.get(STATE_CONTEXT) if manifest else None
-    previous = contexts.Context.from_bytes(stored) if stored else None
-    context, reason = contexts.settle(previous, collection)
+    previous = shared_context.Context.from_bytes(stored) if stored else None
+    context, reason = shared_context.settle(previous, collection)
     if reason is None and manifest is not None:
         pending = manifest.get_json(STATE_CONTEXT_REASON)  # drawn by a build that was cut short
         reason = pending if isinstance(pending, str) else None
@@ -166,23 +166,7 @@ def prepare(
         "formats": ",".join(formats),
     }
     records = manifest.pairs() if manifest else {}
-    planned = []
-    for a, b in plan.pairs:
-        parts = {"facts_a": prints.get(a, ""), "facts_b": prints.get(b, ""), **shared}
-        inputs = sha(json.dumps(parts, sort_keys=True))
-        folder = pair_folder(a, b)
-        record = records.get(folder)
-        fresh = (
-            not force
-            and record is not None
-            and record.get("status") == "ok"
-            and record.get("inputs") == inputs
-            and _files_present(reports, folder, formats)
-        )
-        item = PlannedPair((a, b), folder, "up-to-date" if fresh else "build", parts, inputs)
-        if not fresh:
-            item.reasons = _reasons(record, (a, b), parts, force)
-        planned.append(item)
+    planned = _planned_pairs(plan, prints, shared, records, reports, formats, force)
     wanted = {p.folder for p in planned}
     removals = []
     if not only:  # a partial build leaves the other pairs alone
@@ -205,6 +189,37 @@ def prepare(
     return Prepared(
         collection, plan, context, reason, planned, removals, records, snapshot, changes
     )
+
+
+def _planned_pairs(
+    plan: Plan,
+    prints: dict[str, str],
+    shared: dict[str, str],
+    records: dict[str, dict],
+    reports: Path,
+    formats: Sequence[str],
+    force: bool,
+) -> list[PlannedPair]:
+    """Each planned pair with its inputs' fingerprint: up to date when its record says ok
+    for the same inputs and its files are in place, else built (and why)."""
+    planned = []
+    for a, b in plan.pairs:
+        parts = {"facts_a": prints.get(a, ""), "facts_b": prints.get(b, ""), **shared}
+        inputs = sha(json.dumps(parts, sort_keys=True))
+        folder = pair_folder(a, b)
+        record = records.get(folder)
+        fresh = (
+            not force
+            and record is not None
+            and record.get("status") == "ok"
+            and record.get("inputs") == inputs
+            and _files_present(reports, folder, formats)
+        )
+        item = PlannedPair((a, b), folder, "up-to-date" if fresh else "build", parts, inputs)
+        if not fresh:
+            item.reasons = _reasons(record, (a, b), parts, force)
+        planned.append(item)
+    return planned
 
 
 def dry_run(

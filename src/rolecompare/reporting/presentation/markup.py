@@ -1,7 +1,8 @@
 """Markup from templates: the report's sections are Jinja2 templates with autoescaping.
 
 Nothing here assembles HTML from strings: a section is data (sentences, table rows, figures)
-rendered by a template under `reporting/templates/sections/`, so page text -- role names,
+rendered by a template under `reporting/templates/sections/` (`core.templates`, the one
+Jinja2 environment), so page text -- role names,
 skills, descriptions, titles, addresses -- is always escaped and shows literally. Figures are
 embedded as PNG data URIs with their alt text (`figures.alt_text`), so the HTML is
 self-contained and a reader who cannot see a figure still gets what it shows.
@@ -10,38 +11,23 @@ self-contained and a reader who cannot see a figure still gets what it shows.
 from __future__ import annotations
 
 import base64
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import jinja2
 import matplotlib.pyplot as plt
 from IPython.display import HTML
 from matplotlib.figure import Figure
 
+from rolecompare.core import templates
 from rolecompare.reporting.figures import alt_text, figure_to_png_bytes
 
-SECTIONS_DIR = Path(__file__).resolve().parents[1] / "templates" / "sections"
 CSS_PX_PER_INCH = 96  # an <img> width in CSS pixels: a 6.5 inch figure is 624 px wide
 
 
-@functools.cache
-def environment() -> jinja2.Environment:
-    """The templates' environment (autoescaping on for every template, undefined names fail)."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(SECTIONS_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-
-
 def render(template: str, **context: Any) -> str:
-    """The markup of `template` (a file in templates/sections) for `context`."""
-    return environment().get_template(template).render(**context)
+    """The markup of `template` (a file in templates/sections) for `context`, without the
+    template file's final newline (a section sits inline in the notebook's output)."""
+    return templates.render(template, **context).removesuffix("\n")
 
 
 def html(template: str, **context: Any) -> HTML:

@@ -12,7 +12,7 @@ carries it (`context.csv`, `collection.json`) and its report says where it was d
 because one role elsewhere changed, unless the change is visible in its context. So the
 previous context is kept, dated as it was, unless
 
-1. it drew every role (fewer than `analysis._context.EXACT_BELOW` roles): then any change
+1. it drew every role (fewer than `analysis._salary_context.EXACT_BELOW` roles): then any change
    of a drawn number (a role's experience, salary or its range; a role added or gone);
 2. it drew bands, and the bands changed layout (other years of experience pooled), or a
    band's edge or median moved by more than `TOLERANCE` (2.5 %) of the salary axis the bands
@@ -39,8 +39,9 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from rolecompare.analysis import salary_context, us_average_statements
+from rolecompare.building.collection import Collection, read_text_table
 from rolecompare.building.fingerprints import frame_bytes
-from rolecompare.building.tables import US_AVERAGE, Collection, read_text_table
+from rolecompare.core.roles import US_AVERAGE
 from rolecompare.reporting.inputs import context_summary
 
 TOLERANCE = 0.025

@@ -1,4 +1,6 @@
-"""Numbers as a reader sees them, one formatter per kind so a number reads the same everywhere.
+"""Amounts in the report's sentences: stated values as printed, with qualifier, statistic,
+period and citations; computed ones rounded by `rolecompare.core.display` (one rule for
+every display).
 
 Stated numbers are shown as the page printed them (`$66,782`, `61.8%`, `8%`, `4 years`) with
 the page's qualifier (`about $52,000`) and, where it matters, its statistic and period.
@@ -14,14 +16,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from rolecompare import analysis
+from rolecompare.core import display
 from rolecompare.reporting.evidence import Evidence, Statement
 from rolecompare.reporting.narrative.names import QUALIFIER_WORDS, statistic_word
 
 DERIVED = "†"
 DASH = "–"  # en dash, for ranges
-
-_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "AUD": "AU$", "CAD": "CA$", "INR": "₹"}
 
 
 def missing(value: object) -> bool:
@@ -35,52 +35,42 @@ def missing(value: object) -> bool:
 
 
 def format_money(value: float, unit: str | None = "USD/year") -> str:
-    """$25,601 for yearly amounts, $12.31 for hourly ones; cents only when they are not zero."""
-    currency, _, per = (unit or "USD/year").partition("/")
-    symbol = _SYMBOLS.get(currency.strip(), "")
-    amount = abs(float(value))
-    if per.strip() == "hour" or not float(amount).is_integer():
-        digits = f"{amount:,.2f}"
-    else:
-        digits = f"{amount:,.0f}"
-    text = f"{symbol}{digits}" if symbol else f"{digits} {currency.strip()}"
-    return ("-" if value < 0 and digits.strip("0.,") else "") + text
+    """A stated amount as printed: $25,601, $12.31; cents only when they are not zero."""
+    if (unit or "USD/year").partition("/")[2].strip() == "hour":
+        return display.money_text(value, unit)
+    return display.money_as_printed(value, unit)
 
 
 def format_percent(value: float) -> str:
-    """62.2%, 8% (one decimal, no trailing .0, no sign): for computed percents
-    (`analysis.percent_text`, the one rounding of percents)."""
-    return analysis.percent_text(abs(float(value)))
+    """62.2%, 8% (one decimal, no trailing .0, no sign): a computed percent."""
+    return display.percent_text(abs(float(value)))
 
 
 def format_pp(value: float) -> str:
-    """'0.1 percentage points', '8 percentage points' (no sign; `analysis.points_text`)."""
-    return analysis.points_text(abs(float(value)))
+    """'0.1 percentage points', '8 percentage points' (no sign)."""
+    return display.points_text(abs(float(value)))
 
 
 def computed_money(value: float, unit: str | None = "USD/year") -> str:
-    """A computed amount, rounded once for every display (`analysis.money_text`): whole
-    dollars a year, cents an hour; no sign."""
-    return analysis.money_text(abs(float(value)), unit)
+    """A computed amount, rounded once for every display: whole units a year, cents an
+    hour; no sign."""
+    return display.money_text(abs(float(value)), unit)
 
 
 def computed_years(value: float) -> str:
-    """A computed number of years without its unit: '5', '4.5' (`analysis.round_years`)."""
-    return format_number(analysis.round_years(abs(float(value))))
+    """A computed number of years without its unit: '5', '4.5'."""
+    return display.years_number(abs(float(value)))
 
 
 def format_number(value: float) -> str:
     """42, 4.5, 61,089: as printed, no trailing zeros."""
-    value = float(value)
-    if value.is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return display.plain_number(value)
 
 
 def format_value(value: float, unit: str | None) -> str:
     """A stated value with its unit: $66,782, $32.11, 61.8%, 4 years, 313,110, 8.0."""
     unit = unit or ""
-    if "/" in unit and unit.split("/")[0].isupper():
+    if display.is_money_unit(unit):
         if float(value).is_integer():  # as printed: "$20 per hour" has no cents
             return format_money(value, unit.split("/")[0] + "/year")
         return format_money(value, unit)

@@ -30,7 +30,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from rolecompare.analysis import roles_table
+from rolecompare.analysis._collection import roles_table
 
 WEIGHTS = {"skills": 2.0, "degree": 1.0, "experience": 1.0, "pay": 1.0}
 TOP_SKILL_SHARE = 10.0

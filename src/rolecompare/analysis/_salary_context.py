@@ -20,7 +20,7 @@ the same values as from every statement while a report lists a bounded number of
 
 `context_fingerprint` is the hash of a context table exactly as stored (the rounding above
 makes it as coarse as the figure). When a build redraws the context is decided by the
-build (see `rolecompare.building.context`), not here.
+build (see `rolecompare.building.shared_context`), not here.
 """
 
 from __future__ import annotations

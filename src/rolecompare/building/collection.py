@@ -16,9 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from rolecompare.config import ProcessedFiles
-from rolecompare.reporting.report import BENCHMARK_ROLES
-
-US_AVERAGE = "us-average"
+from rolecompare.core.roles import comparable
 
 
 def read_text_table(path: Path) -> pd.DataFrame:
@@ -61,7 +59,7 @@ class Collection:
     @cached_property
     def role_ids(self) -> list[str]:
         """The roles that can be compared (not the US average), sorted."""
-        return sorted(set(self.roles["role_id"]) - BENCHMARK_ROLES)
+        return comparable(self.roles["role_id"])
 
     @cached_property
     def facts_by_role(self) -> dict[str, pd.Index]:
