@@ -647,3 +647,13 @@ def test_widget_labels_with_their_values_beside_or_above() -> None:
         (7, "openings_yearly", "13400"),
         (8, "employment_change", "4900"),
     ]
+
+
+def test_a_share_of_the_workforce_that_was_female() -> None:
+    page = (
+        "HVAC Technician Careers\n"
+        "HVAC technicians repair heating equipment. Women are rare in the trade: as of 2010 just "
+        "0.6 percent of the workforce was female.\n"
+    )
+    got = [(slugify(f[0]), f[1], f[2], f[3], f[7]) for f in facts(page)]
+    assert got == [("hvac-technician", "gender_share", "female", "0.6", "2010")]

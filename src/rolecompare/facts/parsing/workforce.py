@@ -59,7 +59,7 @@ _GENDER_WORDS = {"women": "female", "female": "female", "females": "female", "me
                  "male": "male", "males": "male"}  # fmt: skip
 _SHARE_IS_GENDER = re.compile(
     r"\s*(?:%|percent)?\s+of\s+(?:all\s+|the\s+)?(?P<who>(?:U\.S\.\s+)?[^.;%,\d]{1,60}?)\s+"
-    rf"(?:in the U\.S\.\s+)?(?:are|were|is)\s+{_GENDER}\b",
+    rf"(?:in the U\.S\.\s+)?(?:are|were|is|was)\s+{_GENDER}\b",
     re.IGNORECASE,
 )
 _GENDER_MAKE_UP = re.compile(
