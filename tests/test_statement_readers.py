@@ -657,3 +657,9 @@ def test_a_share_of_the_workforce_that_was_female() -> None:
     )
     got = [(slugify(f[0]), f[1], f[2], f[3], f[7]) for f in facts(page)]
     assert got == [("hvac-technician", "gender_share", "female", "0.6", "2010")]
+
+
+def test_an_average_workforce_age() -> None:
+    page = "Plumber Statistics\nPlumbers had an average workforce age of 39 in 2017.\n"
+    got = [(f[1], f[3], f[5], f[7]) for f in facts(page)]
+    assert got == [("age", "39", "mean", "2017")]

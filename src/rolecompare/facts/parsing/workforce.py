@@ -37,7 +37,9 @@ _AGE_IS = re.compile(
     rf"were|stands at|stood at|is about|was about|at))\s+{QUAL}$",
     re.IGNORECASE,
 )
-_HAVE_AGE = re.compile(rf"\b(?:have|has|had|with) an? {_STAT} age of\s+{QUAL}$", re.IGNORECASE)
+_HAVE_AGE = re.compile(
+    rf"\b(?:have|has|had|with) an? {_STAT} (?:workforce )?age of\s+{QUAL}$", re.IGNORECASE
+)
 _LABEL_AGE = re.compile(
     rf"\b{_STAT} (?P<who>[\w -]{{0,40}}?)\s*\bage\b,?\s*(?:in\s+)?(?P<y>(?:19|20)\d\d)?\s*:\s*$",
     re.IGNORECASE,
