@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rolecompare.facts.parsing.prose import page_subject
-from rolecompare.facts.parsing.role_words import BOUNDARY
+from rolecompare.facts.parsing.role_words import BOUNDARY, STOP
 from rolecompare.facts.parsing.roles import SIGNED, PageRoles, head_of, singular_role
 from rolecompare.facts.parsing.text import clean_name, slugify
 
@@ -171,6 +171,22 @@ def _sections(context: PageContext) -> list[tuple[int, str]]:
     return found
 
 
+def _named_in_text(role: str, lines: list[str | None], at: int) -> bool:
+    """Does another line of the page name the role's noun? A site's section title ('Pay
+    Information for Mechanic Jobs' over a page about HVAC technicians) names no subject."""
+    head = role.split(" ")[-1].lower()
+    forms = {head, head + "s", head + "es"}
+    for number, line in enumerate(lines, 1):
+        if line and number != at:
+            words = set(_WORDS.findall(line.lower()))
+            if words & forms or any(head_of(w) == head for w in words if w.endswith("s")):
+                return True
+    return False
+
+
+_WORDS = re.compile(r"[a-z][a-z-]*")
+
+
 def build_context(lines: list[str | None]) -> PageContext:
     roles = PageRoles()
     context = PageContext(lines, roles)
@@ -201,12 +217,17 @@ def build_context(lines: list[str | None]) -> PageContext:
             if number > TITLE_LINES:
                 break
             mentions = roles.mentions(text)
-            if len(mentions) == 1:
+            # a heading that is the role's name alone ('Firefighter') is its title; one with more
+            # words around the role is the page's subject only if the page names it again
+            if len(mentions) == 1 and (
+                roles.role_phrase(text) or _named_in_text(mentions[0].role, lines, number)
+            ):
                 subject = roles.declare(mentions[0].role)
                 break
     if subject is None and roles.pair is None:
         for number, text in context.headings:
-            if number <= TITLE_LINES and (m := _AGENT_TITLE.match(text)):
+            m = _AGENT_TITLE.match(text) if number <= TITLE_LINES else None
+            if m and not {w.lower() for w in m.group("role").split()} & STOP:  # 'Median Salary'
                 subject = roles.declare(m.group("role"))
                 break
     if subject is None and roles.pair is None:

@@ -305,11 +305,9 @@ def _whose_statistic(sentence: Sentence) -> list[Found]:
         m = _WHOSE_STATISTIC.search(
             line.text, max(sentence.span.start, token.start - 60), token.start
         )
-        if m is None:
+        if m is None or m.group("all"):  # all jobs' median: no role's, not the US average
             continue
-        role = (
-            US_AVERAGE if m.group("all") else line.context.roles.subject or line.context.roles.main
-        )
+        role = line.context.roles.subject or line.context.roles.main
         unit = _unit(line.text, token, "")
         metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
         statistic = "median" if m.group("stat").lower() == "median" else "mean"

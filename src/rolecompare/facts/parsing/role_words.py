@@ -33,7 +33,7 @@ HEADS = _vocabulary(
     chiropractor sonographer radiographer pathologist receptionist secretary planner
     recruiter trainer inspector investigator estimator surveyor geologist chemist biologist
     physicist mathematician translator interpreter dispatcher courier janitor housekeeper
-    caregiver waiter waitress"""
+    caregiver waiter waitress author"""
 )
 _IRREGULAR_PLURALS = {"midwives": "midwife", "wives": "wife"}
 # Words that say which members of a role are meant, not which role.
@@ -77,6 +77,8 @@ BOUNDARY = (
     CUES["verb"] | CUES["source"] | CUES["determiner"] | CUES["preposition"] | CUES["connective"]
 )
 GENERIC = CUES["generic"]
+# 'Pro Plumber', 'professional plumbers': informal qualifiers kept as data with the cue words
+QUALIFIERS = QUALIFIERS | CUES.get("qualifier", frozenset())
 # A word: 'U.S.', a dotted word kept whole ('www.bls.gov', 'Pharm.D.'), or a word whose
 # possessive ending ('electrician's', 'nurses'') and sentence period are left out
 _WORD = re.compile(

@@ -59,7 +59,15 @@ from rolecompare.facts.parsing.role_words import (
     words_of,
 )
 from rolecompare.facts.parsing.text import clean_name, slugify
-from rolecompare.facts.parsing.whole_names import SIGNED, WholeNames, blank, hide_signs
+from rolecompare.facts.parsing.whole_names import (
+    SIGNED,
+    WholeNames,
+    blank,
+    hide_signs,
+    possessive_in_name,
+)
+
+MAIN_AT_LEAST = 2  # times a page names a role for it to be the page's main role by count
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
@@ -348,14 +356,17 @@ class PageRoles:
                 prev_start, prev_end, prev = words[first - 1]
                 lower = prev.lower().rstrip(".")
                 acronym = len(prev) > 1 and prev.isupper()  # 'IT support lead', not 'it'
-                if text[prev_end : words[first][0]] not in {" ", "-"} or (
-                    lower in ENDS_PHRASE and (not acronym or lower in BOUNDARY)
-                ):
+                gap = text[prev_end : words[first][0]]
+                if (
+                    gap not in {" ", "-"}
+                    and not possessive_in_name(gap, text, prev_start, words[i][1])
+                ) or (lower in ENDS_PHRASE and (not acronym or lower in BOUNDARY)):
                     break
                 # "by equipping pharmacists": a verb after a preposition, not part of the name
                 if lower.endswith("ing") and first >= 2 and words[first - 2][2].lower() in VERBAL:
                     break
-                if prev[:1].isupper() != word[:1].isupper() and not abbr:
+                # 'HVAC technicians': an acronym in front is part of the name
+                if prev[:1].isupper() != word[:1].isupper() and not abbr and not acronym:
                     if prev[:1].isupper() and (
                         clause_start(text, prev_start) or lower in QUALIFIERS
                     ):
@@ -368,21 +379,38 @@ class PageRoles:
         return found
 
     def _widen(self, text: str, words: list[tuple[int, int, str]], first: int, start: int) -> int:
-        """'heavy and tractor-trailer truck drivers': take in 'heavy and' when the page does not
-        know the narrower role (or knows the wider one)."""
-        if first < 2 or words[first - 1][2] != "and":
+        """'heavy and tractor-trailer truck drivers', 'police, fire, and emergency medical
+        dispatchers': take in the words that share the head ('heavy and', 'police, fire, and')
+        when the page does not know the narrower role (or knows the wider one)."""
+        if first < 2 or words[first - 1][2] != "and" or text[words[first - 1][1] : start] != " ":
             return start
-        adjective = words[first - 2][2]
-        opening = adjective[:1].isupper() and clause_start(text, words[first - 2][0])
-        if (
-            (adjective[:1].isupper() != words[first][2][:1].isupper() and not opening)
-            or adjective.lower() in STOP
-            or self.is_head(adjective)
-            or text[words[first - 2][1] : words[first - 1][0]] != " "
-            or text[words[first - 1][1] : start] != " "
-        ):
+        at = first - 2
+        if not self._shares_head(text, words, at, first):
             return start
-        return words[first - 2][0]
+        gap = text[words[at][1] : words[first - 1][0]]
+        if gap == " ":
+            return words[at][0]
+        if gap != ", ":
+            return start
+        # 'A, B, and C <head>': every word of the list shares the head, one word each
+        while at > 0 and text[words[at - 1][1] : words[at][0]] == ", ":
+            if not self._shares_head(text, words, at - 1, first):
+                return start
+            at -= 1
+        return words[at][0] if at < first - 2 else start
+
+    def _shares_head(
+        self, text: str, words: list[tuple[int, int, str]], at: int, first: int
+    ) -> bool:
+        """Is this word a modifier the name's head noun can share ('fire' in 'police, fire, and
+        emergency medical dispatchers'): same case as the name, not a stop word, not a role."""
+        word = words[at][2]
+        opening = word[:1].isupper() and clause_start(text, words[at][0])
+        return not (
+            (word[:1].isupper() != words[first][2][:1].isupper() and not opening)
+            or word.lower() in STOP
+            or self.is_head(word)
+        )
 
     @staticmethod
     def _bare_list(text: str, words: list[tuple[int, int, str]], chain: list) -> bool:
@@ -404,15 +432,21 @@ class PageRoles:
         named: Counter[str] = Counter()  # 'registered nurses', 'RNs'
         counts: Counter[str] = Counter()  # also bare heads: 'pharmacists'
         first_seen: dict[str, int] = {}
+        spelled: dict[str, str] = {}  # a name's case variants are one role: its first spelling
         for number, line in enumerate(lines):
             if not line:
                 continue
             for mention in self.mentions(line):
-                key = mention.role if not mention.bare else singular_role(mention.role).lower()
+                name = mention.role if not mention.bare else singular_role(mention.role).lower()
+                key = slugify(name)
+                spelled.setdefault(key, name)
                 named[key] += not mention.bare
                 counts[key] += 1
                 first_seen.setdefault(key, number)
+        # a role named once among others (an author's byline, a menu entry) is not what a page
+        # is about; a page naming one role once is about it
+        if len(counts) > 1:
+            counts = Counter({key: n for key, n in counts.items() if n >= MAIN_AT_LEAST})
         if counts:
-            self.main = self.declare(
-                max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
-            )
+            best = max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
+            self.main = self.declare(spelled[best])

@@ -182,7 +182,10 @@ class Sentence:
     def role_for(self, position: int) -> str | None:
         clause = self.clause_of(position)
         roles = self.line.context.roles
-        named = self.line.mentions_in(clause) or [
+        # a name that holds commas ('police, fire, and emergency medical dispatchers') spans
+        # clauses: it is the subject of the clause it ends in
+        named = [m for m in self.line.mentions if m.start < clause.end and m.end > clause.start]
+        named = named or [
             m for m in self.line.mentions_in(self.span) if roles.known(m.role)
         ]  # another clause's "nuclear pharmacists" is not this clause's subject
         if named:
@@ -362,19 +365,23 @@ _SLOT = re.compile(
 )
 # "the median annual salary for this occupation": the page's own role, named no further
 _NOBODY_NAMED = frozenset({"the", "a", "an", "this", "these", "that", "its", "their"})
-_EVERYONE = re.compile(
-    r"all (?:workers|occupations|jobs)\b|average (?:U\.S\.|US|American) worker", re.IGNORECASE
-)
+# only a page's own words for the average worker make the US average; an all-occupations
+# figure ('the median for all occupations') is no role's number (roles helper, issue 17)
+_EVERYONE = re.compile(r"average (?:U\.S\.|US|American) worker", re.IGNORECASE)
+_ALL_OCCUPATIONS = re.compile(r"all (?:workers|occupations|jobs)\b", re.IGNORECASE)
 
 
 def whose(sentence: Sentence, position: int) -> str | None:
-    """Whose figure 'for/of ...' right after `position` says: a role; US_AVERAGE for 'all
-    workers'; '' for someone who is not a role the page knows; None when it does not say."""
+    """Whose figure 'for/of ...' right after `position` says: a role; US_AVERAGE for 'the
+    average U.S. worker'; '' for all occupations or someone who is not a role the page knows;
+    None when it does not say."""
     m = _SLOT.match(sentence.line.text, position)
     if m is None or m.group("who").lower() in _NOBODY_NAMED:
         return None
     if _EVERYONE.match(sentence.line.text, m.start("who")):
         return US_AVERAGE
+    if _ALL_OCCUPATIONS.match(sentence.line.text, m.start("who")):
+        return ""
     mention = mention_at(sentence, m.start("who"))
     if mention is None and m.group("who").lower().startswith("all"):
         mention = mention_at(sentence, m.start("who") + 4)

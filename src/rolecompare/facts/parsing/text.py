@@ -107,7 +107,7 @@ def slugify(name: str) -> str:
     gets a stable hash so that the slug is always a safe, short folder name.
     """
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    lower = folded.lower()
+    lower = folded.lower().replace("'", "")  # "sheriff's" and "sheriff’s" are one spelling
     if "+" in lower or "#" in lower or ".net" in lower:  # 'C++', 'C#', '.NET' are not 'C', 'NET'
         lower = _SLUG_SIGNS.sub(lambda m: _SLUG_WORDS[m.group().lower()], lower)
     slug = _SLUG_DROP.sub("-", lower).strip("-")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rolecompare.facts.parsing.role_words import Mention
+from rolecompare.facts.parsing.role_words import Mention, name_key
 
 SIGNED = re.compile(r"[,/&()+#.]| (?:I{2,3}|IV|VI{0,3}|[A-Z]{2,5})$")
 _HIDDEN = set(",.;:!?()$%")
@@ -67,3 +68,22 @@ def blank(text: str, spans: list[Mention]) -> str:
     for span in spans:
         chars[span.start : span.end] = " " * (span.end - span.start)
     return "".join(chars)
+
+
+def possessive_in_name(gap: str, text: str, start: int, end: int) -> bool:
+    """'Sheriff's patrol officers' (text[start:end]): a possessive belongs to a name only where
+    an occupation title of the SOC vocabulary holds it ('police and sheriff's patrol officers')."""
+    return gap in {"'s ", "’s "} and name_key(text[start:end]) in _soc_suffixes()
+
+
+@lru_cache(maxsize=1)
+def _soc_suffixes() -> frozenset[str]:
+    """The ends of SOC titles that start at a word in -s, as a possessive reads in a name key
+    ('sheriffs patrol officer' of 'police and sheriffs patrol officer')."""
+    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+    out: set[str] = set()
+    for key in soc_index():
+        words = key.split(" ")
+        out.update(" ".join(words[k:]) for k in range(len(words) - 1) if words[k].endswith("s"))
+    return frozenset(out)

@@ -1,0 +1,155 @@
+"""Roles on pages nobody tuned for (issue 17): a role comes from what the page declares and what
+its running text names, never from a menu entry, a byline, a site's section title or an
+all-occupations figure. Small inline pages, exact roles."""
+
+from __future__ import annotations
+
+from rolecompare.facts.parsing.context import build_context
+from rolecompare.facts.parsing.pages import parse_page
+
+
+def _facts(page: str) -> list[tuple[str, str, float | None, int]]:
+    result = parse_page("page.txt", page.encode("utf-8"))
+    return [(f.role, f.metric, f.value, f.line) for f in result.facts]
+
+
+def _roles(page: str) -> set[str]:
+    return {role for role, *_ in _facts(page)}
+
+
+def test_a_menu_entry_before_the_title_is_not_the_pages_role() -> None:
+    # the menu's 'DevOps Engineers' is named once; the text names the administrators again
+    # (in lower case: case variants of a name are one role when counting)
+    page = (
+        "Career Guides\n"
+        "DevOps Engineers Network and Computer Systems Administrator\n"
+        "Network and computer systems administrators keep an organization's networks running.\n"
+        "2024 Median Pay: $96,800/year\n"
+    )
+    context = build_context(page.split("\n"))
+    assert context.roles.main == "Network and Computer Systems Administrator"
+    assert _roles(page) <= {"Network and Computer Systems Administrator"}
+
+
+def test_a_role_named_once_in_a_byline_is_not_the_main_role() -> None:
+    page = (
+        "Warehouse Industry Statistics\n\n"
+        "Alexander Schmidt\n\n"
+        "Research Analyst covering technology trends.\n\n"
+        "Median hourly wage of a warehouse worker in 2023: $18.50.\n\n"
+        "In 2023 women made up 35% of the warehouse workforce.\n\n"
+        "Forklift operators in the U.S. make a median of $38,000 a year.\n"
+    )
+    assert build_context(page.split("\n")).roles.main is None
+    # the workforce share is the industry's: no role gets it (the two named roles are neither
+    # declared nor SOC titles, so their figures stay unread for now)
+    assert {role for role, *_ in _facts(page)} <= {"warehouse worker", "Forklift operator"}
+    assert not [f for f in _facts(page) if f[3] == 9]
+
+
+def test_a_page_naming_one_role_once_is_about_it() -> None:
+    assert _facts("The median pay of welders was $48,940 in 2023.\n") == [
+        ("welder", "salary_yearly", 48940.0, 1)
+    ]
+
+
+def test_a_site_section_title_the_text_never_names_is_not_the_subject() -> None:
+    page = (
+        "Careers\n\n"
+        "Pay Information for Mechanic Jobs\n\n"
+        "HVAC technicians install and repair heating and cooling equipment.\n\n"
+        "HVAC technicians earn an average salary of $45,830 a year.\n"
+    )
+    roles = build_context(page.split("\n")).roles
+    assert (roles.subject, roles.main) == (None, "HVAC technician")
+    assert _facts(page) == [("HVAC technician", "salary_yearly", 45830.0, 7)]
+
+
+def test_an_acronym_in_front_of_a_role_noun_is_part_of_its_name() -> None:
+    context = build_context(["Careers", "", "Most electricians work."])
+    (mention,) = context.roles.mentions("In 2012 BLS figures give HVAC technicians a raise.")
+    assert (mention.role, mention.bare) == ("HVAC technician", False)
+
+
+def test_pro_and_professional_say_which_members_not_which_role() -> None:
+    page = (
+        "Pro Plumber Profile\n\n"
+        "Professional plumbers need a high school diploma.\n\n"
+        "The US workforce counted approximately 93,405 plumbers in 2017.\n\n"
+        "Median pay in 2016 was around $50,000 a year, so most plumbers earn well.\n"
+    )
+    assert build_context(page.split("\n")).roles.subject == "Plumber"
+    assert _roles(page) == {"Plumber"}
+
+
+def test_modifiers_that_share_one_head_noun_stay_one_role() -> None:
+    page = (
+        "How Much Does a Police Dispatcher Make?\n"
+        "Police dispatchers send officers to incidents.\n"
+        "The BLS reports that police, fire, and emergency medical dispatchers earned a median "
+        "annual salary of $41,400 as of May 2020.\n"
+    )
+    assert _facts(page) == [
+        ("police, fire, and emergency medical dispatcher", "salary_yearly", 41400.0, 3)
+    ]
+    # a comma list with no 'and', or an 'and' with no list, widens no further than before
+    roles = build_context(page.split("\n")).roles
+    assert [m.role for m in roles.mentions("fire, emergency medical dispatchers")] == [
+        "emergency medical dispatcher"
+    ]
+
+
+def test_an_all_occupations_figure_is_no_role_and_not_the_us_average() -> None:
+    page = (
+        "Information Security Analysts\n\n"
+        "Information security analysts earned a median annual wage of $95,510 in May 2017, "
+        "while the median pay for all occupations that month was $37,690.\n"
+    )
+    assert _facts(page) == [("Information Security Analyst", "salary_yearly", 95510.0, 3)]
+
+
+def test_the_average_us_worker_stays_the_us_average() -> None:
+    page = (
+        "Licensed Practical Nurse Salary\n\n"
+        "A licensed practical nurse earned an average salary of $42,400 a year. That falls short "
+        "of the $45,790 yearly wage of the average U.S. worker.\n"
+    )
+    facts = _facts(page)
+    assert ("US average", "salary_yearly", 45790.0, 3) in facts
+    assert ("Licensed Practical Nurse", "salary_yearly", 42400.0, 3) in facts
+
+
+def test_a_possessive_stays_in_a_name_the_soc_vocabulary_holds() -> None:
+    page = (
+        "Police and Sheriff’s Patrol Officers Salary Range\n"
+        "Police and Sheriff’s Patrol Officers earn a median salary of $72,280 per year.\n"
+    )
+    assert _facts(page) == [("Police and Sheriff’s Patrol Officer", "salary_yearly", 72280.0, 2)]
+    roles = build_context(["Careers", "Most nurses work."]).roles
+    # any other possessive ends the name: the hospital is not part of the role
+    assert [m.role for m in roles.mentions("the hospital's registered nurses earn")] == [
+        "registered nurse"
+    ]
+
+
+def test_both_apostrophes_spell_one_id() -> None:
+    from rolecompare.facts.parsing.text import slugify
+
+    assert slugify("Police and sheriff's patrol officer") == "police-and-sheriffs-patrol-officer"
+    assert slugify("Police and Sheriff’s Patrol Officer") == "police-and-sheriffs-patrol-officer"
+
+
+def test_a_title_word_in_ian_that_is_a_statistic_is_no_role() -> None:
+    # 'Median Salary' looks like an agent noun ('Median' ends in -ian) but names no occupation
+    page = "Writers and Authors\n\nMedian Salary\n$72,270\nper year\n"
+    roles = build_context(page.split("\n")).roles
+    assert (roles.declared, roles.main) == (["Writer and Author"], "Writer and Author")
+
+
+def test_all_jobs_median_is_no_role_and_not_the_us_average() -> None:
+    page = (
+        "Customer Service Representative Statistics\n"
+        "With 2,784,500 workers, customer service representatives make up a big workforce.\n"
+        "This job's median $34KAll jobs' median $39K\n"
+    )
+    assert {role for role, *_ in _facts(page)} == {"Customer Service Representative"}
