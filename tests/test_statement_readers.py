@@ -369,3 +369,298 @@ def test_a_projected_change_with_its_rate() -> None:
         ("growth_projected", "28", None, "2016-2026"),
         ("employment_change", "28000", "more than", "2016-2026"),
     ]
+
+
+def test_list_numbers_glued_to_their_items() -> None:
+    page = (
+        "Diversity Among Welders\n"
+        "Key Takeaways\n"
+        "- 1Most welders are men\n"
+        "- 267.2% of welders are White\n"
+        "- 38.5% of welders are Black or African American\n"
+        "- 4A welder is 41 years old on average\n"
+    )
+    got = [(f[1], f[2], f[3]) for f in facts(page)]
+    assert got == [
+        ("race_share", "White", "67.2"),
+        ("race_share", "Black or African American", "8.5"),
+        ("age", None, "41"),
+    ]
+
+
+def test_a_numbered_list_with_spaces_keeps_its_numbers() -> None:
+    # no item is glued to a word: the leading digits are the items' own
+    page = (
+        "Welder Statistics\n"
+        "- 15% of welders are women\n"
+        "- 22% of welders are Black\n"
+        "- 31% of welders are veterans\n"
+    )
+    got = [(f[1], f[2], f[3]) for f in facts(page)]
+    assert ("gender_share", "female", "15") in got
+    assert ("race_share", "Black", "22") in got
+
+
+def test_amount_rows_after_the_first_may_drop_the_dollar_sign() -> None:
+    page = (
+        "Cashier Salary\n"
+        "In the industries that employed the most cashiers, median hourly earnings in 2002 were:\n"
+        "\n"
+        "Grocery stores $7.57\n"
+        "Department stores 7.55\n"
+        "Other general merchandise store 7.27\n"
+        "\n"
+        "Cashiers in 2,500 towns\n"
+    )
+    got = [(f[1], f[2], f[3], f[4], f[5], f[7]) for f in facts(page)]
+    assert got == [
+        ("salary_by_industry", "Grocery stores", "7.57", "USD/hour", "median", "2002"),
+        ("salary_by_industry", "Department stores", "7.55", "USD/hour", "median", "2002"),
+        (
+            "salary_by_industry",
+            "Other general merchandise store",
+            "7.27",
+            "USD/hour",
+            "median",
+            "2002",
+        ),
+    ]
+
+
+def test_a_share_without_a_degree_is_no_degree_share() -> None:
+    page = "Plumber Statistics\n62% of plumbers have no college degree.\n"
+    assert [f for f in facts(page) if f[1] == "degree_share"] == []
+
+
+def test_an_undated_age_trend_gives_only_the_later_age() -> None:
+    page = (
+        "Welder Statistics\n"
+        "Over two decades the median age of welders climbed markedly, going from 36 to 43 years "
+        "old. In 1980 only 40% of welders were white.\n"
+    )
+    got = [(f[1], f[3], f[5], f[7]) for f in facts(page) if f[1] == "age"]
+    assert got == [("age", "43", "median", None)]
+
+
+def test_scores_rated_in_sentences() -> None:
+    page = (
+        "Actuary Career Profile\n"
+        "Work-life balance gets a rating of 7.2, which weighs on satisfaction. "
+        "Its stress level is rated at 4. The automation risk is 12.0%.\n"
+        "The firm has a rating of 9 on review sites.\n"
+    )
+    got = [(f[1], f[3], f[4]) for f in facts(page)]
+    assert got == [("score_work_life", "7.2", "score"), ("score_stress", "4", "score")]
+
+
+def test_top_state_that_comes_first_or_sits_at_the_top() -> None:
+    page = (
+        "Graphic Designer Salary by State\n"
+        "Three states pay graphic designers the highest average salaries, and Alaska comes first "
+        "at $93,050 a year.\n"
+        "Some states pay well. At the top sits the District of Columbia, where graphic designers "
+        "receive an annual mean wage of $91,000.\n"
+        "Texas came first in the rodeo.\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    tops = [(f.line, f.text) for f in result.facts if f.metric == "top_state"]
+    assert tops == [(2, "Alaska"), (3, "District of Columbia")]
+    places = [
+        (f.line, f.category, f.printed) for f in result.facts if f.metric == "salary_by_place"
+    ]
+    assert places == [(2, "Alaska", "93050"), (3, "District of Columbia", "91000")]
+
+
+def test_an_average_of_an_amount_per_hour_and_lowest_paid_percentiles() -> None:
+    page = (
+        "HVAC Technician Salary\n"
+        "BLS figures for May 2012 give HVAC technicians an average of $22.03 an hour, or $45,830 "
+        "a year. The lowest-paid 10 percent of HVAC technicians earned $27,330 or less a year, "
+        "and the highest-paid 10 percent earned $68,990 or more annually.\n"
+        "The lowest-paid state gave an average of $5,000 in bonuses.\n"
+    )
+    got = [(f[1], f[2], f[3], f[5], f[6], f[7]) for f in facts(page)]
+    assert got == [
+        ("salary_hourly", None, "22.03", "mean", None, "2012-05"),
+        ("salary_yearly", None, "45830", "mean", None, "2012-05"),
+        ("salary_percentile", "10", "27330", None, "at most", "2012-05"),
+        ("salary_percentile", "90", "68990", None, "at least", "2012-05"),
+    ]
+
+
+def test_who_earns_the_least_and_the_most_with_their_averages() -> None:
+    page = (
+        "Teacher Salary Statistics\n"
+        "Of the kinds of teachers compared, preschool teachers earn the least, an average salary "
+        "of $52,420 a year, while secondary school teachers earn the most, averaging $69,580.\n"
+        "Electricians earn the most in Alaska, averaging $80,000.\n"
+    )
+    got = [(slugify(f[0]), f[1], f[3], f[5]) for f in facts(page) if f[1] == "salary_yearly"]
+    assert got == [
+        ("preschool-teacher", "salary_yearly", "52420", "mean"),
+        ("secondary-school-teacher", "salary_yearly", "69580", "mean"),
+    ]
+
+
+def test_entry_education_as_a_requirement_or_a_minimum() -> None:
+    page = (
+        "Financial Analyst Career\n"
+        "A bachelor's degree is usually the minimum for a financial analyst, though employers "
+        "may prefer a master's degree.\n"
+        "Typical Education: Bachelor's degree (Finance or a related field)\n"
+        "The usual entry requirement is at least a bachelor's degree in finance.\n"
+        "Minimum wage rules do not apply to analysts.\n"
+    )
+    got = [(f.line, f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
+    assert got == [
+        (2, "education_entry", "bachelor's degree"),
+        (3, "education_entry", "Bachelor's degree"),
+        (4, "education_entry", "bachelor's degree"),
+    ]
+
+
+def test_growth_as_a_label_and_its_value() -> None:
+    page = (
+        "Network Administrator Career Guide\n"
+        "Network administrators keep an organization's networks running.\n"
+        "Job Growth (2023–2033): -3% (decline)\n"
+        "Salary growth: 3% a year\n"
+    )
+    got = [(f[1], f[3], f[7]) for f in facts(page)]
+    assert got == [("growth_projected", "-3", "2023-2033")]
+    assert parse_page("p.txt", page.encode()).facts[0].text == "decline"
+
+
+def test_top_industry_named_as_the_industry_that_pays_the_most() -> None:
+    page = "Welder Statistics\n- For welders, the automotive industry pays the most.\n"
+    got = [(f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
+    assert got == [("top_industry", "automotive")]
+
+
+def test_an_amount_above_its_role_and_label() -> None:
+    page = (
+        "Financial Analyst Salary\n"
+        "What financial analysts earn depends on many things.\n"
+        "\n"
+        "$95,570\n"
+        "Financial Analysts\n"
+        "Median Annual Salary, 2021\n"
+        "\n"
+        "$1,200\n"
+        "Tuition per course\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    got = [(f.line, f.metric, f.printed, f.statistic, f.period) for f in result.facts]
+    assert got == [(4, "salary_yearly", "95570", "median", "2021")]
+    assert [p.line for p in result.problems] == [8]
+
+
+def test_an_amount_given_as_the_median_for_a_role() -> None:
+    page = (
+        "Police Officer Salary\n"
+        "The BLS gives $72,280 as the annual median salary for police officers.\n"
+    )
+    got = [(slugify(f[0]), f[1], f[3], f[5]) for f in facts(page)]
+    assert got == [("police-officer", "salary_yearly", "72280", "median")]
+
+
+def test_a_pay_range_in_a_sentence() -> None:
+    page = (
+        "Police Officer Salary\n"
+        "Police officers earn a median of $72,280, and their salaries run from $45,200 to "
+        "$111,700 a year.\n"
+    )
+    got = [(f[1], f[3], f[4]) for f in facts(page)]
+    assert got == [
+        ("salary_yearly", "72280", "USD/year"),
+        ("salary_min", "45200", "USD/year"),
+        ("salary_max", "111700", "USD/year"),
+    ]
+
+
+def test_employer_subjects_with_and_and_relative_clauses() -> None:
+    page = (
+        "HVAC Technician Salary\n"
+        "In 2012 HVAC technicians earned an average of $45,830 a year. Companies that sell HVACR "
+        "equipment paid an average of $46,670 a year. Colleges and universities that hire HVAC "
+        "technicians directly paid them an average salary of $49,350. Wired telecommunications "
+        "carriers paid best of all employers, at an average of $67,190 a year.\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    got = [(f.metric, f.category or f.text, f.printed) for f in result.facts]
+    assert got == [
+        ("salary_yearly", None, "45830"),
+        ("salary_by_industry", "Companies that sell HVACR equipment", "46670"),
+        ("salary_by_industry", "Colleges and universities", "49350"),
+        ("salary_by_industry", "Wired telecommunications carriers", "67190"),
+        ("top_industry", "Wired telecommunications carriers", None),
+    ]
+
+
+def test_a_range_is_not_the_median_and_a_projected_salary_is_no_fact() -> None:
+    page = (
+        "Police Officer Salary\n"
+        "The BLS gives $72,280 as the annual median salary for police officers, whose salaries "
+        "run from $45,200 to $111,700 a year.\n"
+        "With a 2.5% increase, the annual median salary of police officers is projected at "
+        "$74,087 for 2024-2025.\n"
+    )
+    got = [(f[1], f[3]) for f in facts(page)]
+    assert got == [
+        ("salary_yearly", "72280"),
+        ("salary_min", "45200"),
+        ("salary_max", "111700"),
+    ]
+
+
+def test_a_top_state_named_above_its_list_is_read_there() -> None:
+    page = (
+        "Highest-paying state for 50 jobs\n"
+        "Waiters and waitresses: Hawaii\n"
+        "Highest-paying states:\n"
+        "- #1: Hawaii (average annual wage: $55,200; employment: 19,500)\n"
+        "- #2: Arizona (average annual wage: $36,550; employment: 50,880)\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    tops = [(f.line, f.text) for f in result.facts if f.metric == "top_state"]
+    assert tops == [(2, "Hawaii")]
+
+
+def test_widget_labels_with_their_values_beside_or_above() -> None:
+    page = (
+        "Writers and Authors\n"
+        "Annual Openings\n"
+        "13.4\n"
+        "projected jobs/year\n"
+        "National Employment:135,400\n"
+        "Growth Rate:+3.6%\n"
+        "Annual Openings:13,400\n"
+        "+4,900\n"
+        "Employment Change\n"
+        "40.8\n"
+        "Growth Rate\n"
+    )
+    result = parse_page("p.txt", page.encode())
+    got = [(f.line, f.metric, f.printed) for f in result.facts]
+    assert got == [
+        (5, "jobs_count", "135400"),
+        (6, "growth_projected", "3.6"),
+        (7, "openings_yearly", "13400"),
+        (8, "employment_change", "4900"),
+    ]
+
+
+def test_a_share_of_the_workforce_that_was_female() -> None:
+    page = (
+        "HVAC Technician Careers\n"
+        "HVAC technicians repair heating equipment. Women are rare in the trade: as of 2010 just "
+        "0.6 percent of the workforce was female.\n"
+    )
+    got = [(slugify(f[0]), f[1], f[2], f[3], f[7]) for f in facts(page)]
+    assert got == [("hvac-technician", "gender_share", "female", "0.6", "2010")]
+
+
+def test_an_average_workforce_age() -> None:
+    page = "Plumber Statistics\nPlumbers had an average workforce age of 39 in 2017.\n"
+    got = [(f[1], f[3], f[5], f[7]) for f in facts(page)]
+    assert got == [("age", "39", "mean", "2017")]

@@ -135,6 +135,8 @@ def degree(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
     text = sentence.line.text
     offset = head_start(sentence, token)
     if m := _DEGREE_HOLD.match(text, token.end):
+        if m.group("cat").lower().startswith("no "):  # "have no college degree": no degree held
+            return None
         role = role_in(sentence, m.start("who"), m.end("who"))
         return [Found("degree_share", token, role=role, category=m.group("cat").strip())]
     if m := _DEGREE_IS.search(before):

@@ -21,7 +21,7 @@ import re
 from rolecompare.facts.parsing.context import PageContext, is_heading
 from rolecompare.facts.parsing.cues import employers
 from rolecompare.facts.parsing.model import PageResult
-from rolecompare.facts.parsing.numbers import Token, find_numbers, token_fact
+from rolecompare.facts.parsing.numbers import Token, find_numbers, find_periods, token_fact
 from rolecompare.facts.parsing.places import STATES
 
 _PLACE = re.compile(rf"(?:the )?(?:{STATES}|Washington,? D\.? ?C\.?|D\.C\.)")
@@ -48,8 +48,11 @@ def _kind(label: str) -> str | None:
     return None
 
 
-def _row(line: str, pay_column: int | None) -> tuple[str, list[Token], int] | None:
-    """(label, amounts, where the label starts) of a row, or None."""
+def _row(
+    line: str, pay_column: int | None, bare: bool = False
+) -> tuple[str, list[Token], int] | None:
+    """(label, amounts, where the label starts) of a row, or None. With `bare`, a row under
+    one that printed "$" may end in a plain amount ("Department stores 7.55")."""
     if "|" in line or "\t" in line:
         sep = "|" if "|" in line else "\t"
         cells = [(m.start(), m.group(0)) for m in re.finditer(rf"[^{sep}]+", line)]
@@ -68,6 +71,10 @@ def _row(line: str, pay_column: int | None) -> tuple[str, list[Token], int] | No
     lead = _LEAD.match(line)
     tokens = [t for t in find_numbers(line) if t.value is not None]
     money = [t for t in tokens if t.kind == "money"]
+    last = tokens[-1] if tokens else None
+    # a plain amount that ends the row
+    if bare and not money and last and last.kind == "number" and not last.is_year:
+        money = [last] if not line[last.end :].strip() else []
     if lead is None or not money:
         return None
     start = lead.end()
@@ -114,7 +121,7 @@ def read_category_rows(lines: list[str | None], result: PageResult, context: Pag
         end = number
         while end <= len(lines):
             text = lines[end - 1] or ""
-            row = _row(text, pay_column) if end not in result.claimed else None
+            row = _row(text, pay_column, bool(rows)) if end not in result.claimed else None
             if row is None:
                 break
             rows.append((end, row))
@@ -146,6 +153,9 @@ def _emit(
     role = role or context.roles.subject or context.roles.main
     if role is None:
         return
+    period = context.survey_year
+    if heading_stat is None and (lead := _lead_in(lines, first)):
+        heading_stat, period = lead[0], lead[1] or period
     column_stat = header[1] if header else None
     top = (header[2] if header else False) or heading_top
     top = top and (first - 1) not in result.claimed  # not the rest of another reader's list
@@ -156,7 +166,8 @@ def _emit(
         metric = _kind(label) or "salary_by_place"
         if i == 0 and top:
             name = "top_state" if metric == "salary_by_place" else "top_industry"
-            result.facts.append(token_fact(role, name, number, text=label))
+            result.facts.append(token_fact(role, name, _stated_above(lines, number, label),
+                                           text=label))  # fmt: skip
         units: set[bool] = set()
         for token in amounts:  # the first amount, and one of the other unit ("$31.97 $66,490")
             hourly = (token.value or 0) < 1000
@@ -165,8 +176,37 @@ def _emit(
             units.add(hourly)
             result.facts.append(
                 token_fact(role, metric, number, token, category=label, statistic=statistic,
-                           unit="USD/hour" if hourly else "USD/year", period=context.survey_year)
+                           unit="USD/hour" if hourly else "USD/year", period=period)
             )  # fmt: skip
         result.consume(number, at, at + len(label))
         result.claimed.add(number)
     result.layouts.add("statistics")
+
+
+def _lead_in(lines: list[str | None], first: int) -> tuple[str | None, str | None] | None:
+    """(statistic, year) of the sentence that introduces the rows ("In the industries that
+    employed the most cashiers, median hourly earnings in 2002 were:"), or None."""
+    for above in range(first - 1, max(0, first - 4), -1):
+        text = (lines[above - 1] or "").strip()
+        if not text:
+            continue
+        if not text.endswith(":"):
+            return None
+        sentence = re.split(r"(?<=[.!?])\s+", text)[-1]
+        stat = _STAT.search(sentence)
+        years = [p.text for p in find_periods(sentence) if p.is_point]
+        return (
+            _statistic(stat.group("w")) if stat else None,
+            years[0] if len(years) == 1 else None,
+        )
+    return None
+
+
+def _stated_above(lines: list[str | None], first: int, label: str) -> int:
+    """The line that already names the top row ("Waiters and waitresses: Hawaii" above the
+    "Highest-paying states:" list), else the row's own line."""
+    for above in range(first - 1, max(0, first - 3), -1):
+        text = (lines[above - 1] or "").rstrip()
+        if text.endswith(f": {label}"):
+            return above
+    return first

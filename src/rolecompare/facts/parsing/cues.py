@@ -3,7 +3,9 @@
 `label` rows: a short label a value stands under ("Average Age", "Total Employment"), with the
 metric, statistic and category it names. `noise` rows: the widget words a page prints between a
 label and its value ("More", "Learn more", "ⓘ"). `employer` rows: the head nouns of a kind of
-employer or an industry ("hospitals", "manufacturing"). A new site's wording is a row, not code.
+employer or an industry ("hospitals", "manufacturing"). `score` rows: the words for a
+score a sentence rates ("work-life balance gets a rating of 7.2"). A new site's wording is a
+row, not code.
 Looking a line up costs one dictionary probe, whatever the vocabulary's size.
 """
 
@@ -49,6 +51,12 @@ def employers() -> frozenset[str]:
     """Head nouns of a kind of employer or an industry ("hospitals", "government"): pay "in
     hospitals" is that employer type's, not the role's."""
     return frozenset(r["words"] for r in _rows() if r["kind"] == "employer")
+
+
+@cache
+def scores() -> dict[str, str]:
+    """Words for a score a page rates ("work-life balance", lower case) -> the score metric."""
+    return {r["words"]: r["metric"] for r in _rows() if r["kind"] == "score"}
 
 
 def words_of(text: str) -> str:

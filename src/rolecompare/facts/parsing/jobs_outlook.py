@@ -65,13 +65,16 @@ _GROWTH_BEFORE = re.compile(
     # the word of the rate follows the number: "projects -3.3 percent employment growth",
     # "expected to see a -3% decline", "face -3.3 percent employment growth"
     r"|\b(?P<vague>projects|(?:projected|expected|forecast|set|likely)\s+to\s+(?:see|have|show|"
-    r"post|record)|(?:face|faces|facing|see|sees)|job growth\b[^.;]{0,60}?\bat)\s+(?:an?\s+)?$",
+    r"post|record)|(?:face|faces|facing|see|sees)|job growth\b[^.;]{0,60}?\bat)\s+(?:an?\s+)?$"
+    # a label and its value: "Job Growth (2023–2033): -3% (decline)"
+    r"|^\s*(?:projected\s+)?(?:job|employment)\s+growth(?:\s+rate)?\s*(?:\([^()]{1,30}\))?\s*:\s*$",
     re.IGNORECASE,
 )
 _GROWTH_WORDS = re.compile(r"(?i:grow|declin|increas|decreas|rise|fall|drop|shrink)")
 _PROJECTION = re.compile(r"\bproject|\bexpect|\bforecast|\boutlook\b|\bwill\b", re.I)
 _RATE_WORD = re.compile(
-    r"(?:\s?%|\s+percent)?\s+(?:employment\s+|job\s+)?(?P<word>decline|decrease|increase|growth)\b",
+    r"(?:\s?%|\s+percent)?\s+\(?(?:employment\s+|job\s+)?(?P<word>decline|decrease|increase"
+    r"|growth)\b",
     re.IGNORECASE,
 )
 _GROWTH_EXPECTED = re.compile(

@@ -28,13 +28,18 @@ _PAY_CUE = re.compile(
     r"\b(?:(?:national|annual|yearly|hourly|overall)\s+)*(?P<stat>median|mean|average)"
     r"(?:\s+--\s+or\s+average\s+--)?(?:\s+(?:annual|yearly|hourly|base|national))*\s+"
     r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings)\b"
-    r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b",
+    r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b"
+    # "give HVAC technicians an average of $22.03 an hour": an amount per hour or year
+    r"|\ban\s+(?P<stat3>median|average)\s+of\s+(?=\$[\d,.]+\s+(?:an?|per)\s+(?:hour|year)\b)"
+    # "secondary school teachers earn the most, averaging $69,580"
+    r"|(?:(?<=the most, )|(?<=the least, ))(?P<stat4>averag)ing\s+(?=\$)",
     re.IGNORECASE,
 )
 _PAY_GUARD = re.compile(
-    r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b"
+    r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b(?! \d{1,2}(?:%| percent\b))"
     r"|\bhighest (?:average |annual |mean )?(?:wages?|pay|salar|incomes?)"
-    r"|\bearns? the most\b|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
+    r"|\bearns? the most\b(?!,)|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
+    r"|\bpa(?:y|ys|id) best\b"
     r"|\b(?:was|were|is) highest\b|\bwhere\b"
     r"|\b(?:worked|work|working|employed) in (?!the U\.S|the United States)"
     r"|\bmetros?\b|\bmetropolitan\b|\bareas?\b|\bregions?\b|\bcities\b|\bcount(?:y|ies)\b"
@@ -59,7 +64,9 @@ _ROLE_IS = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_STAT_FOR = re.compile(
-    r"\s+(?P<stat>median|mean|average)(?:\s+(?:annual|yearly|hourly))?(?:\s+(?:salary|pay|wage"
+    # "$77,000 median for accountants", "gives $72,280 as the annual median salary for police"
+    r"\s+(?:as\s+the\s+(?:(?:annual|yearly)\s+)?)?(?P<stat>median|mean|average)"
+    r"(?:\s+(?:annual|yearly|hourly))?(?:\s+(?:salary|pay|wage"
     r"|income|earnings))?\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?!all\b|every\b)",
     re.IGNORECASE,
 )
@@ -73,6 +80,9 @@ _WHOSE_STATISTIC = re.compile(
 _ON_AVERAGE = re.compile(
     r"(?:\s+(?:a|per) (?:year|hour)|\s+annually|\s+yearly|\s+hourly)?,?\s+on average\b", re.I
 )
+_EARN_RANK = re.compile(
+    r"\s+(?:earn|earns|earned|make|makes|made) the (?:least|most),\s+(?:an?\s+)?"
+)
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:(?:national|annual|overall)\s+)?")
 _PER = re.compile(r"\s*(?:per|a|an) (?P<per>year|hour)\b|\s*(?P<adverb>annually|hourly)\b", re.I)
 _US_WORKER = re.compile(
@@ -81,7 +91,8 @@ _US_WORKER = re.compile(
     re.IGNORECASE,
 )
 _PERCENTILE = re.compile(
-    r"\b(?P<side>top|highest|upper|bottom|lowest|lower) (?P<n>\d{1,2})(?:%| percent\b)[^$.;]{0,40}?"
+    r"\b(?P<side>top|highest|upper|bottom|lowest|lower)(?:-paid)? (?P<n>\d{1,2})(?:%| percent\b)"
+    r"[^$.;]{0,40}?"
     r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
     r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded)\s+"
     r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
@@ -112,6 +123,8 @@ def pay(sentence: Sentence) -> list[Found]:
     out += _on_average(sentence)
     out += _statistic_for_role(sentence)
     out += _whose_statistic(sentence)
+    ranged = _range(sentence)
+    taken = {f.token.start for f in ranged if f.token}
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
         start = sentence.span.start + cue.end()
@@ -121,13 +134,13 @@ def pay(sentence: Sentence) -> list[Found]:
             sentence.span.start + cues[i + 1].start() if i + 1 < len(cues) else clause.end,
         )
         values = [
-            t for t in line.tokens if start <= t.start < stop
+            t for t in line.tokens if start <= t.start < stop and t.start not in taken
             and (t.kind == "money" or (t.kind == "number" and _PER.match(line.text, t.end)))
         ]  # fmt: skip
-        if not values:
-            continue
-        word = (cue.group("stat") or cue.group("stat2")).lower()
-        statistic = "mean" if word in {"mean", "average"} else "median"
+        if not values or _PROJECTED.search(line.text, start, values[0].start):
+            continue  # "... is projected at $74,087 for 2024-2025" is no level of pay
+        word = next(w for w in cue.group("stat", "stat2", "stat3", "stat4") if w).lower()
+        statistic = "mean" if word in {"mean", "average", "averag"} else "median"
         cue_role = _pay_role(sentence, cue)
         seen: set[tuple[str | None, str]] = set()
         for token in values[:4]:
@@ -143,7 +156,7 @@ def pay(sentence: Sentence) -> list[Found]:
             metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
             out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
                              named_elsewhere=role == ""))  # fmt: skip
-    return out
+    return out + ranged
 
 
 def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
@@ -153,6 +166,9 @@ def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
     cue_start = sentence.span.start + cue.start()
     for mention in line.mentions:
         if mention.end <= cue_start and _POSSESSIVE.fullmatch(line.text, mention.end, cue_start):
+            return mention.role
+        # "preschool teachers earn the least, an average salary of": the verb's subject
+        if mention.end <= cue_start and _EARN_RANK.fullmatch(line.text, mention.end, cue_start):
             return mention.role
     return whose(sentence, sentence.span.start + cue.end())
 
@@ -251,6 +267,31 @@ def _statistic_for_role(sentence: Sentence) -> list[Found]:
         metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
         statistic = "median" if word.lower() == "median" else "mean"
         out.append(Found(metric, token, role=mention.role, statistic=statistic, unit=unit))
+    return out
+
+
+_PROJECTED = re.compile(r"\b(?:projected|expected|forecast|predicted)\b", re.IGNORECASE)
+_RANGE = re.compile(
+    r"\b(?:salar(?:y|ies)|pay|wages?|earnings)\s+(?:run|runs|ran|range|ranges|ranged|go|goes"
+    r"|went)\s+from\s+(?=\$)",
+    re.IGNORECASE,
+)
+_RANGE_TO = re.compile(r"\s+to\s+(?=\$)")
+
+
+def _range(sentence: Sentence) -> list[Found]:
+    """'whose salaries run from $45,200 to $111,700 a year': the lowest and highest pay."""
+    out: list[Found] = []
+    line = sentence.line
+    for m in _RANGE.finditer(sentence.text):
+        low = line.token_at(sentence.span.start + m.end())
+        to = _RANGE_TO.match(line.text, low.end) if low and low.kind == "money" else None
+        high = line.token_at(to.end()) if to else None
+        if low is None or high is None or high.kind != "money":
+            continue
+        unit = _unit(line.text, high, "")
+        for token, metric in ((low, "salary_min"), (high, "salary_max")):
+            out.append(Found(metric, token, unit=unit))
     return out
 
 

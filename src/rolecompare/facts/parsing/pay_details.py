@@ -102,7 +102,8 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
     elif (
         subject := _employer(text, clause.start, clause.end, capital=True)
     ) and not _PREPOSITION.search(subject):
-        end = clause.start + len(subject)
+        end = _whole_subject(sentence, clause.start + len(subject), clause.end)
+        subject = text[clause.start : end]
         found.append((_distance(clause.start, end, token), "salary_by_industry", subject.strip()))
     for m in _PLACE.finditer(text, clause.start, clause.end) if _names_a_state(text) else ():
         group = "cat" if m.group("cat") else "metro"
@@ -115,6 +116,26 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
         return None
     _, metric, category = min(found)
     return metric, category
+
+
+_AND_EMPLOYER = re.compile(r"\s+(?:and|or|&)\s+(?P<noun>[\w'’-]+)")
+_RELATIVE = re.compile(
+    r"\s+(?:that|which)\s+(?P<words>(?:[\w'’&/-]+\s+){1,6}?)(?=(?:paid|pay|pays|paying|offered"
+    r"|offers|offer|averaged|gave|gives|give)\b)"
+)
+
+
+def _whole_subject(sentence: Sentence, end: int, stop: int) -> int:
+    """Where an employer subject ends: "Colleges and universities", "Companies that sell HVACR
+    equipment" (a relative clause up to the main verb, unless it names the role: "colleges that
+    hire technicians" are colleges)."""
+    text = sentence.line.text
+    if (m := _AND_EMPLOYER.match(text, end, stop)) and m.group("noun").lower() in employers():
+        end = m.end()
+    m = _RELATIVE.match(text, end, stop)
+    if m and not any(end <= x.start < m.end() for x in sentence.line.mentions):
+        end = m.end("words") - len(m.group("words")) + len(m.group("words").rstrip())
+    return end
 
 
 @lru_cache(maxsize=4096)

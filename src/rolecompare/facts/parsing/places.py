@@ -2,7 +2,8 @@
 
 - **Top state**: "Pay was highest in California", "the highest-paid nurses worked in
   California", "LPNs in Connecticut earned the highest average incomes", "Alaska is the
-  top-paying state for electricians" (a US state's name).
+  top-paying state for electricians", "D.C. comes first at $93,050", "At the top sits Alaska"
+  (a US state's name).
 - **Top industry**: "By industry, junior colleges paid the highest wages", "Electricians earn
   the most at business schools ..., where", "hospital/health systems are the highest-paying
   settings" (as printed).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from rolecompare.facts.parsing.cues import employers
 from rolecompare.facts.parsing.sentences import Found, Sentence
 
 STATES = (
@@ -37,8 +39,11 @@ _TOP_STATE = re.compile(
     r"(?: for (?P<who4>[\w ]{1,40}?)\b)?"
     # "Connecticut topped the states", "New York led for accountants", "Alaska leads the states
     # for electrician pay"
-    rf"|\b(?P<s5>{STATES}) (?:led|leads|topped|tops|ranked first)(?: the (?:states|list|nation))?"
-    r"(?: for (?P<who5>[\w ]{1,40}?)\b)?",
+    rf"|\b(?P<s5>{STATES}) (?:led|leads|topped|tops|ranked first|ranks first|comes first"
+    r"|came first)(?: the (?:states|list|nation))?(?: for (?P<who5>[\w ]{1,40}?)\b)?"
+    # "At the top sits the District of Columbia, where ..."
+    r"|\b(?i:at the top(?: of the list)?),? (?:sits|is|stands|was|comes) (?:the )?"
+    rf"(?P<s6>{STATES})\b",
 )
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
@@ -48,16 +53,31 @@ _TOP_INDUSTRY = re.compile(
     r"|industr(?:y|ies)|employers?|sectors?)\b"
     # "among employers, hospital/health systems pay the most", "business schools and ...
     # companies pay electricians best" (in a sentence about industries or employers)
-    r"|^(?:(?i:among) (?:employers|industries|settings|sectors),\s+)?(?P<i4>[a-z][\w/ ,-]{2,100}?)"
+    r"|^(?:(?i:among) (?:employers|industries|settings|sectors),\s+)?"
+    r"(?P<i4>[A-Za-z][\w/ ,-]{2,100}?)"
     r" (?:pay|pays|paid)(?: [\w-]+)? (?:the most|best|the best|the highest(?: wages)?)\b"
     # "worked for junior colleges, yet that industry paid better than any other"
     r"|\b(?:worked|work|employed) (?:for|in|at) (?P<i5>[a-z][^,;.]{2,60}?), (?:yet|but|and) that "
-    r"(?:industry|sector|employer) paid (?:better than any other|the most|the best|the highest)",
+    r"(?:industry|sector|employer) paid (?:better than any other|the most|the best|the highest)"
+    # "For welders, the automotive industry pays the most"
+    r"|\bthe (?P<i6>[a-z][\w -]{2,40}?) (?:industry|sector) (?:pays|paid|pay)(?: [\w-]+)? "
+    r"(?:the most|best|the best|the highest(?: wages)?)\b",
 )
 _NEEDS_DEGREE = re.compile(
     r"\b(?:need|needs|must have|must hold|require|requires|complete|completes|earn|earns|leading"
     r" to|leads to|lead to) (?:an?|the) (?:[\w-]+ ){0,3}?(?P<d>(?:Doctor|Bachelor|Master|Associate)"
     r"[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)",
+)
+
+_DEGREE_LEVEL = r"(?:Doctor|Bachelor|Master|Associate)(?:['’]s)? degree"
+# "The usual entry requirement is at least a bachelor's degree", "Typical Education: Bachelor's
+# degree (...)", "A bachelor's degree is usually the minimum for a financial analyst"
+_ENTRY_DEGREE = re.compile(
+    r"\b(?i:(?:usual |typical |minimum )?entry requirement|typical education|minimum education"
+    r"|education required)\s*(?::|is|was)\s*(?:(?i:at least)\s+)?(?:an?\s+)?"
+    rf"(?P<d>(?i:{_DEGREE_LEVEL}))"
+    rf"|(?:^|\b(?i:an?)\s+)(?P<d2>(?i:{_DEGREE_LEVEL})) is (?:usually |typically |generally )?"
+    r"the minimum\b",
 )
 
 
@@ -72,8 +92,8 @@ def places(sentence: Sentence) -> list[Found]:
     if not _PAY_WORDS.search(text) and "most" not in text and "highest" not in text:
         return out
     for m in _TOP_STATE.finditer(text):
-        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5") if m.group(g))
-        if state_group == "s5" and not _PAY_WORDS.search(text):
+        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5", "s6") if m.group(g))
+        if state_group in ("s5", "s6") and not _PAY_WORDS.search(text):
             continue  # "California led the nation in employment" is not about pay
         who = next((g for g in ("who", "who3", "who4", "who5") if m.group(g)), None)
         role = None
@@ -86,9 +106,12 @@ def places(sentence: Sentence) -> list[Found]:
         local = clause.text.lstrip()
         offset = clause.start + len(clause.text) - len(local)
         for m in _TOP_INDUSTRY.finditer(local):
-            group = next(g for g in ("i", "i2", "i3", "i4", "i5") if m.group(g))
+            group = next(g for g in ("i", "i2", "i3", "i4", "i5", "i6") if m.group(g))
             if group == "i4" and not _INDUSTRY_WORDS.search(text):
                 continue
+            name = m.group(group).strip()
+            if name[:1].isupper() and name.split()[-1].lower() not in employers():
+                continue  # a capitalised subject is a kind of employer only by its noun
             out.append(Found("top_industry", None, text=m.group(group).strip(),
                              at=offset + m.start(group)))  # fmt: skip
     return out
@@ -96,6 +119,12 @@ def places(sentence: Sentence) -> list[Found]:
 
 def education(sentence: Sentence) -> list[Found]:
     out = []
+    for m in _ENTRY_DEGREE.finditer(sentence.text):
+        group = "d" if m.group("d") else "d2"
+        out.append(Found("education_entry", None, text=m.group(group),
+                         at=sentence.span.start + m.start(group)))  # fmt: skip
+    if out:
+        return out
     for m in _NEEDS_DEGREE.finditer(sentence.text):
         start = sentence.span.start + m.start()
         named = [x for x in sentence.line.mentions if sentence.span.start <= x.start < start]

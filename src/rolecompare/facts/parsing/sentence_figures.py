@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.facts.parsing import jobs_outlook, pay, pay_details, places, workforce
+from rolecompare.facts.parsing import jobs_outlook, pay, pay_details, places, scores, workforce
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_numbers, find_periods
@@ -20,11 +20,13 @@ NUMBER_READERS: list[Reader] = [
     jobs_outlook.employment_change,
     workforce.age,
     workforce.shares,
+    scores.scores,
 ]
 TEXT_READERS: list[Reader] = [places.places, places.education]
 _TEXT_CUES = re.compile(
     r"highest|paying|paid|earn the most|\bneeds?\b|require|\bled\b|\bleads\b|topped|\btops\b"
-    r"|leading to|complete|pay the most|pays the most",
+    r"|leading to|complete|pay the most|pays the most|first|at the top|minimum|requirement"
+    r"|education",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")

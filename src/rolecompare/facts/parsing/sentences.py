@@ -274,6 +274,7 @@ class Sentence:
                 period = self.projection_period(found.metric)
             else:
                 period = self.level_period(at)
+        period = period or None  # "": the reader knows the figure is undated
         fact = RawFact(
             role=role,
             metric=found.metric,

@@ -9,6 +9,8 @@ The label is a whole short line the cue vocabulary knows (`cues.labels`: "Averag
 ("40.8", "471k", "~1.7M", "$115.2K", "47%"), with only blank lines or widget words
 (`cues.noise`: "More", "Learn more", "ⓘ") between. The value is the page's role's (a page about
 one role; a two-role page gives none); the label's year dates it; "~" says it is approximate.
+A widget may also print the amount first, with the label (and the role's name) under it:
+"$95,570" / "Financial Analysts" / "Median Annual Salary, 2021".
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ _VALUE_REST = re.compile(
 _VALUE_HEAD = re.compile(r"^\W*$")  # "~", "+", an arrow or emoji before the number
 _DIGIT = re.compile(r"\d")
 _RANK_LABEL = re.compile(r"^\s*(?P<n>[1-9]\d?)(?:st|nd|rd|th) percentile\s*$", re.IGNORECASE)
+_MARKED = re.compile(r"^\s*(?:[~≈]\s*)?(?:\$|[+−-]\s*\$?\d|\d[\d,.]*\s*%\s*$)")
 _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
 
 
@@ -93,6 +96,11 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
                 # "$41,080" above "10th percentile"
                 role = context.section_role(number) or main
                 _percentile_below(line, lines[number] or "", number, role, result)
+            elif _MARKED.match(line) and (token := _lone_value(line)) is not None:
+                # "$95,570" above "Financial Analysts" and "Median Annual Salary, 2021"; "+4,900"
+                # above "Employment Change" (a value marked as one: "$", "%" or a sign)
+                role = context.section_role(number) or main
+                _label_below(lines, number, token, role, context, result)
             continue
         role = context.section_role(number) or main  # the role of the label's section
         if not metrics()[label[0].metric].has_number:
@@ -126,6 +134,8 @@ def _emit(
         return
     if kind.unit == "percent" and token.kind not in {"percent", "number"}:
         return
+    if kind.unit == "count" and "." in token.digits and not token.scaled:
+        return  # "13.4" openings: a count in thousands the page does not say
     qualifier = "approximate" if "~" in text[: token.start] or "≈" in text[: token.start] else None
     fact = token_fact(
         role,
@@ -197,3 +207,28 @@ def _percentile_below(line: str, below: str, number: int, role: str, result: Pag
     result.facts.append(fact)
     result.claimed |= {number, number + 1}
     result.read_lines.add(number + 1)
+
+
+def _label_below(
+    lines: list[str | None],
+    number: int,
+    token: Token,
+    role: str,
+    context: PageContext,
+    result: PageResult,
+) -> None:
+    """A lone amount with its label under it, maybe with a line naming only the role between."""
+    for below in range(number + 1, min(len(lines), number + MAX_GAP) + 1):
+        text = (lines[below - 1] or "").strip()
+        if not text or below in result.claimed:
+            return
+        label = _label(text)
+        if label is not None:
+            if metrics()[label[0].metric].has_number:
+                _emit(label, token, lines[number - 1] or "", role, below, number, result)
+                result.read_lines.add(below)  # the label's year dates the amount above
+            return
+        mentions = context.roles.mentions(text)
+        if len(mentions) != 1 or mentions[0].start > 0 or mentions[0].end < len(text.rstrip(":")):
+            return  # neither a label nor a line that only names the role
+        role = mentions[0].role

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rolecompare.facts.parsing.model import Problem
+from rolecompare.facts.parsing.ordinals import unglue_ordinals
 
 # Lines longer than this are not parsed (real pages stay far below); keeps every regex linear.
 MAX_LINE_CHARS = 20_000
@@ -87,7 +88,7 @@ def decode_page(data: bytes) -> tuple[list[str | None], list[Problem], bool]:
     total = len(joined)
     if total and control / total > 0.05:
         return [], [Problem(1, "binary file (control characters), not a text page: skipped")], False
-    return lines, problems, True
+    return unglue_ordinals(lines), problems, True
 
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")

@@ -37,7 +37,9 @@ _AGE_IS = re.compile(
     rf"were|stands at|stood at|is about|was about|at))\s+{QUAL}$",
     re.IGNORECASE,
 )
-_HAVE_AGE = re.compile(rf"\b(?:have|has|had|with) an? {_STAT} age of\s+{QUAL}$", re.IGNORECASE)
+_HAVE_AGE = re.compile(
+    rf"\b(?:have|has|had|with) an? {_STAT} (?:workforce )?age of\s+{QUAL}$", re.IGNORECASE
+)
 _LABEL_AGE = re.compile(
     rf"\b{_STAT} (?P<who>[\w -]{{0,40}}?)\s*\bage\b,?\s*(?:in\s+)?(?P<y>(?:19|20)\d\d)?\s*:\s*$",
     re.IGNORECASE,
@@ -51,7 +53,7 @@ _YEARS_OLD_ON_AVERAGE = re.compile(r"\s+years? old,? on average\b", re.IGNORECAS
 _AGE_TREND = re.compile(
     rf"\b{_STAT} age(?: of (?P<who>[^:;.]{{1,80}}?))? (?:\w+\s+){{0,2}}?(?:rose|rising|fell|"
     r"falling|increased|decreased|went up|went down|climbed|climbing|dropped|moved|moving|went)"
-    r"(?: up| down)?(?: slightly| sharply| a little)?,? from\s+(?=\d)",
+    r"(?: up| down)?(?: \w+ly| a little)?,?(?: going)? from\s+(?=\d)",
     re.IGNORECASE,
 )
 _GENDER = r"(?P<g>women|men|females?|males?)"
@@ -59,7 +61,7 @@ _GENDER_WORDS = {"women": "female", "female": "female", "females": "female", "me
                  "male": "male", "males": "male"}  # fmt: skip
 _SHARE_IS_GENDER = re.compile(
     r"\s*(?:%|percent)?\s+of\s+(?:all\s+|the\s+)?(?P<who>(?:U\.S\.\s+)?[^.;%,\d]{1,60}?)\s+"
-    rf"(?:in the U\.S\.\s+)?(?:are|were|is)\s+{_GENDER}\b",
+    rf"(?:in the U\.S\.\s+)?(?:are|were|is|was)\s+{_GENDER}\b",
     re.IGNORECASE,
 )
 _GENDER_MAKE_UP = re.compile(
@@ -137,6 +139,10 @@ def age(sentence: Sentence) -> list[Found]:
             role = _who(sentence, start, sentence.span.end)
         found = Found("age", token, role=role, statistic=_statistic(m.group("stat")), unit="years")
         pair = from_to(sentence, token, found)
+        if len(pair) == 2 and pair[0].period is None and pair[1].period is None:
+            # "going from 36 to 43" with no year: only the later age is a level, undated
+            pair = pair[1:]
+            pair[0].period = ""
         out += pair
         taken |= {f.token.start for f in pair if f.token}
     for token in line.tokens_in(sentence.span):
