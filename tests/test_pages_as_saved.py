@@ -248,7 +248,7 @@ def test_a_report_cites_the_crawled_pages_by_title_address_and_date(tmp_path: Pa
         tables["facts"], ["customer-relations-manager", "customer-care-manager"], tables["pages"]
     )
     [source] = evidence.sources
-    assert (source.file, source.display_title, source.link, source.retrieved) == (
+    assert (source.file, source.title, source.link, source.retrieved) == (
         page_name(URL.format("000")),
         "Customer relations manager vs customer care manager",
         URL.format("000"),
@@ -324,7 +324,7 @@ def test_a_hostile_title_and_address_stay_text(tmp_path: Path) -> None:
     )
     tables = ingest(raw, tmp_path / "out").tables
     [source] = Evidence.from_tables(tables["facts"], ["welder"], tables["pages"]).sources
-    assert source.display_title == "<script>alert(1)</script> Welder"
+    assert source.title == "<script>alert(1)</script> Welder"
     assert (source.url, source.link) == ("javascript:alert(1)", None)
 
 
