@@ -196,17 +196,6 @@ class Sentence:
             return section  # a heading naming a role starts that role's section
         return roles.main if roles.pair is None else None
 
-    def mention_after(self, position: int, within: int = 60) -> Mention | None:
-        """The role named right after `position` ('for pharmacists', 'of RNs')."""
-        for mention in self.line.mentions:
-            if position <= mention.start <= position + within:
-                between = self.line.text[position : mention.start]
-                if re.fullmatch(
-                    r"\s*(?:\w+\s+){0,3}?(?:for|of|among)\s+(?:an?\s+|the\s+)?", between
-                ):
-                    return mention
-        return None
-
     def level_period(self, position: int) -> str | None:
         line = self.line
         points = [
