@@ -8,8 +8,9 @@ cluster), isolated failures, and the site (index and role pages).
 4. A pair is up to date when its record in the manifest (`building.manifest`) says it was
    built from exactly these inputs and its report files are there; every other pair is a
    job carrying only its slice (`building.slices`).
-5. As each pair finishes, its files are written (each atomically) and then its record is
-   committed: a build killed at any moment resumes with exactly the unfinished pairs.
+5. As each pair finishes (`building.pair_jobs`), its files are written (each atomically),
+   then its record is committed: a build killed at any moment resumes with exactly the
+   unfinished pairs.
 6. Pairs no longer planned are removed (only folders the build made, as its manifest says);
    the site is rewritten when anything it shows changed; what changed since the previous
    build is kept for the index and printed.
@@ -19,11 +20,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from rolecompare import atomic
@@ -37,12 +36,12 @@ from rolecompare.building.fingerprints import (
     sha,
 )
 from rolecompare.building.manifest import Manifest
-from rolecompare.building.paths import check_role_id, inside, pair_folder
+from rolecompare.building.pair_jobs import now, remove_pairs, run_pairs
+from rolecompare.building.paths import check_role_id, pair_folder
 from rolecompare.building.plan import Pair, PairsSpec, Plan, make_plan, parse_pairs
-from rolecompare.building.run import Progress, Runner, run_local
-from rolecompare.building.slices import Slicer
-from rolecompare.building.workers import PairJob, PairOutcome
-from rolecompare.reporting.report import FORMATS, NOTEBOOK
+from rolecompare.building.run import Runner
+from rolecompare.building.workers import PairOutcome
+from rolecompare.reporting.report import NOTEBOOK
 
 PAIR_FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*__vs__[a-z0-9]+(-[a-z0-9]+)*$")
 STATE_CONTEXT = "context"
@@ -102,10 +101,6 @@ class BuildSummary:
     @property
     def total(self) -> int:
         return len(self.built) + len(self.skipped) + len(self.failed)
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _spec(pairs: PairsSpec | Sequence[str] | None) -> PairsSpec:
@@ -244,65 +239,6 @@ def dry_run(
             manifest.close()
 
 
-def _write_pair(
-    reports: Path, outcome: PairOutcome, record: dict, formats: Sequence[str], manifest: Manifest
-) -> None:
-    """The pair's files (each atomically), then its record: the commit that marks it done."""
-    folder = inside(reports, pair_folder(outcome.role_a, outcome.role_b))
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in outcome.files.items():
-        atomic.write_bytes(inside(folder, name), data)
-    for fmt in FORMATS:  # a report of another format, or from before a failure, would mislead
-        name = f"report.{fmt}"
-        if name not in outcome.files and (fmt not in formats or not outcome.ok):
-            (folder / name).unlink(missing_ok=True)
-    record["files"] = {name: sha(data) for name, data in sorted(outcome.files.items())}
-    manifest.put_pair(folder.name, record)
-
-
-def _remove(reports: Path, removals: list[tuple[str, str, str]], manifest: Manifest) -> list[str]:
-    removed = []
-    for folder, _, _ in removals:
-        path = reports / folder
-        if path.is_dir() and path.parent == reports:
-            shutil.rmtree(path)
-        manifest.remove_pair(folder)
-        removed.append(folder)
-    return removed
-
-
-def _jobs(
-    prepared: Prepared,
-    todo: list[PlannedPair],
-    *,
-    formats: Sequence[str],
-    timeout: float,
-    notebook: bytes | None,
-    records: dict[tuple[str, str], dict],
-) -> Iterator[PairJob]:
-    """One job per pair to build, its slice made when the job is about to be sent."""
-    slicer = Slicer(prepared.collection, prepared.context)
-    for item in todo:
-        a, b = item.pair
-        built_at = _now()
-        info = {k: v[:16] for k, v in item.parts.items() if k != "formats"}
-        info |= {
-            "formats": ",".join(formats),
-            "built_at": built_at,
-            "context_drawn": prepared.context.drawn,
-        }
-        records[item.pair] = {
-            "role_a": a,
-            "role_b": b,
-            "inputs": item.inputs,
-            "parts": item.parts,
-            "reasons": item.reasons,
-            "built_at": built_at,
-            "context_drawn": prepared.context.drawn,
-        }
-        yield PairJob(a, b, tuple(formats), timeout, info, slicer.tables(a, b), notebook)
-
-
 def build(
     processed_dir: Path,
     reports_dir: Path,
@@ -353,7 +289,20 @@ def _build_locked(
         processed_dir, reports, manifest, pairs=pairs, only=only, formats=formats,
         force=force, notebook=notebook,
     )  # fmt: skip
-    if prepared.context_reason is not None:  # saved first: a resumed build keeps it
+    summary = _start_summary(prepared, manifest)
+    template = None if notebook_path == NOTEBOOK else notebook
+    run_pairs(
+        prepared, summary, reports, manifest, formats=formats, jobs=jobs, timeout=timeout,
+        notebook=template, runner=runner, progress_stream=progress_stream,
+    )  # fmt: skip
+    _finish(reports, prepared, manifest, summary)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _start_summary(prepared: Prepared, manifest: Manifest) -> BuildSummary:
+    """Save a newly drawn context first (a resumed build keeps it); notes and skipped pairs."""
+    if prepared.context_reason is not None:
         manifest.set(STATE_CONTEXT, prepared.context.to_bytes())
         manifest.set_json(STATE_CONTEXT_REASON, prepared.context_reason)
     summary = BuildSummary(notes=list(prepared.plan.notes), changes=prepared.changes)
@@ -362,38 +311,14 @@ def _build_locked(
             f"{prepared.plan.roles_in_no_pair} role(s) are in no planned pair "
             "(--pairs nearest:K adds each role's most similar ones)"
         )
-    todo = prepared.todo
     summary.skipped = [p.pair for p in prepared.planned if p.action == "up-to-date"]
-    progress = Progress(len(prepared.planned), progress_stream)
-    progress.skipped(len(summary.skipped))
-    records: dict[Pair, dict] = {}
-    template = None if notebook_path == NOTEBOOK else notebook
-    job_iter = _jobs(
-        prepared, todo, formats=formats, timeout=timeout, notebook=template, records=records
-    )
-    run = runner or run_local
-    try:
-        for outcome in run(job_iter, max(1, min(jobs, len(todo)))):
-            pair = (outcome.role_a, outcome.role_b)
-            record = records[pair] | {
-                "status": "ok" if outcome.ok else "failed",
-                "error": outcome.error,
-                "failed_cell": outcome.failed_cell,
-                "seconds": {k: round(v, 2) for k, v in outcome.seconds.items()},
-                "worker": outcome.worker,
-                "numbers": outcome.numbers,
-            }
-            _write_pair(reports, outcome, record, formats, manifest)
-            if outcome.ok:
-                summary.built.append(pair)
-                progress.update("built", pair)
-            else:
-                summary.failed.append(outcome)
-                progress.update("failed", pair, outcome.failed_cell or outcome.error or "")
-    finally:
-        progress.close()
-    summary.removed = _remove(reports, prepared.removals, manifest)
-    prepared.changes.built_at = _now()
+    return summary
+
+
+def _finish(reports: Path, prepared: Prepared, manifest: Manifest, summary: BuildSummary) -> None:
+    """Remove unplanned pairs, record what changed, refresh the site, commit the facts."""
+    summary.removed = remove_pairs(reports, prepared.removals, manifest)
+    prepared.changes.built_at = now()
     changed = bool(summary.built or summary.failed or summary.removed or prepared.changes.roles)
     if changed or prepared.changes.first:
         manifest.set_json(STATE_CHANGES, prepared.changes.to_json())
@@ -401,8 +326,6 @@ def _build_locked(
     manifest.set(STATE_FACTS, prepared.snapshot.to_bytes())
     manifest.delete(STATE_CONTEXT_REASON)
     (reports / LEGACY_INDEX_STAMP).unlink(missing_ok=True)
-    summary.seconds = time.monotonic() - started
-    return summary
 
 
 def _refresh_site(reports: Path, prepared: Prepared, manifest: Manifest) -> None:

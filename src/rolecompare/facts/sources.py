@@ -70,7 +70,6 @@ def _clean(value: str | None) -> str | None:
 
 def parse_sources(data: bytes, pages: set[str]) -> tuple[dict[str, SourceInfo], list[Problem]]:
     """The usable rows of a sources.csv (by page file name) and a problem per unusable row."""
-    problems: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,59 +82,67 @@ def parse_sources(data: bytes, pages: set[str]) -> tuple[dict[str, SourceInfo], 
         return {}, [
             Problem(1, f"{SOURCES_FILE} has no 'file' column (header: {', '.join(header)[:200]})")
         ]
-    unknown_columns = [h for h in header if h not in COLUMNS]
-    if unknown_columns:
-        problems.append(
-            Problem(1, f"{SOURCES_FILE}: unknown column(s) ignored: {', '.join(unknown_columns)}")
-        )
+    problems = _unknown_columns(header)
     found: dict[str, SourceInfo] = {}
     seen_on: dict[str, int] = {}
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
-            problems.append(
-                Problem(line, f"{SOURCES_FILE}: {len(row)} fields for {len(header)} columns")
-            )
+        why = _unusable(row, header, pages, seen_on)
+        if why:
+            problems.append(Problem(line, f"{SOURCES_FILE}: {why}"))
             continue
         record = dict(zip(header, row, strict=True))
-        name = (record.get("file") or "").strip()
-        if not name:
-            problems.append(Problem(line, f"{SOURCES_FILE}: row without a file name"))
-            continue
-        if name not in pages:
-            problems.append(Problem(line, f"{SOURCES_FILE}: {name!r} is not a page in the folder"))
-            continue
-        if name in seen_on:
-            problems.append(
-                Problem(line, f"{SOURCES_FILE}: {name!r} is listed again (first on line "
-                        f"{seen_on[name]}): this row is not used")
-            )  # fmt: skip
-            continue
-        too_long = [c for c in COLUMNS[1:] if len(record.get(c) or "") > MAX_FIELD]
-        if too_long:
-            problems.append(
-                Problem(line, f"{SOURCES_FILE}: {', '.join(too_long)} longer than {MAX_FIELD:,} "
-                        "characters: row not used")
-            )  # fmt: skip
-            continue
-        retrieved = _clean(record.get("retrieved"))
-        if retrieved and not _DATE.match(retrieved):
-            problems.append(
-                Problem(line, f"{SOURCES_FILE}: retrieved date {retrieved[:40]!r} is not "
-                        "YYYY-MM-DD: date not used")
-            )  # fmt: skip
-            retrieved = None
-        url = _clean(record.get("url"))
-        if url and _unreadable(url):
-            problems.append(
-                Problem(line, f"{SOURCES_FILE}: address {url[:80]!r} is not a valid URL: "
-                        "not used (the title is shown without a link)")
-            )  # fmt: skip
-            url = None
+        name = record["file"].strip()
         seen_on[name] = line
-        found[name] = SourceInfo(_clean(record.get("title")), url, retrieved)
+        found[name] = _source_info(record, line, problems)
     return found, problems
+
+
+def _unknown_columns(header: list[str]) -> list[Problem]:
+    unknown = [h for h in header if h not in COLUMNS]
+    if not unknown:
+        return []
+    return [Problem(1, f"{SOURCES_FILE}: unknown column(s) ignored: {', '.join(unknown)}")]
+
+
+def _unusable(
+    row: list[str], header: list[str], pages: set[str], seen_on: dict[str, int]
+) -> str | None:
+    """Why this row cannot be used at all (None when it can)."""
+    if len(row) != len(header):
+        return f"{len(row)} fields for {len(header)} columns"
+    record = dict(zip(header, row, strict=True))
+    name = (record.get("file") or "").strip()
+    if not name:
+        return "row without a file name"
+    if name not in pages:
+        return f"{name!r} is not a page in the folder"
+    if name in seen_on:
+        return f"{name!r} is listed again (first on line {seen_on[name]}): this row is not used"
+    too_long = [c for c in COLUMNS[1:] if len(record.get(c) or "") > MAX_FIELD]
+    if too_long:
+        return f"{', '.join(too_long)} longer than {MAX_FIELD:,} characters: row not used"
+    return None
+
+
+def _source_info(record: dict[str, str], line: int, problems: list[Problem]) -> SourceInfo:
+    """The row's source; a malformed date or address is dropped with a problem."""
+    retrieved = _clean(record.get("retrieved"))
+    if retrieved and not _DATE.match(retrieved):
+        problems.append(
+            Problem(line, f"{SOURCES_FILE}: retrieved date {retrieved[:40]!r} is not "
+                    "YYYY-MM-DD: date not used")
+        )  # fmt: skip
+        retrieved = None
+    url = _clean(record.get("url"))
+    if url and _unreadable(url):
+        problems.append(
+            Problem(line, f"{SOURCES_FILE}: address {url[:80]!r} is not a valid URL: "
+                    "not used (the title is shown without a link)")
+        )  # fmt: skip
+        url = None
+    return SourceInfo(_clean(record.get("title")), url, retrieved)
 
 
 def read_sources(raw_dir: Path, pages: set[str]) -> tuple[dict[str, SourceInfo], list[Problem]]:

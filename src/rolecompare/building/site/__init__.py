@@ -150,13 +150,7 @@ def write_site(
     from rolecompare.building.site.data import site_data
     from rolecompare.building.site.find import find_map, find_parts
     from rolecompare.building.site.overview import heatmap_figure, overview_figure
-    from rolecompare.building.site.pages import (
-        pair_pages,
-        render_find_part,
-        render_index,
-        render_pairs_page,
-        render_role,
-    )
+    from rolecompare.building.site.pages import pair_pages, render_index, render_pairs_page
 
     reports = Path(reports)
     previous = previous or Written()
@@ -166,53 +160,83 @@ def write_site(
     code = _site_code()
     # every role id is checked (UnsafePath) before any page is written
     written = Written(stamps=_role_stamps(collection, data, code))
-
-    def put(relative: str, text: str) -> None:
-        encoded = text.encode("utf-8")
-        digest = hashlib.sha256(encoded).hexdigest()
-        written.files[relative] = digest
-        target = inside(reports, relative)  # role ids were checked; this checks the path
-        if previous.files.get(relative) != digest or not target.is_file():
-            _replace(target, encoded)
-
-    ingest = collection.ingest
-    pages_read = ingest.get("pages")
-    provenance = {
-        "raw": shown_path(ingest.get("raw_dir")),
-        "pages": len(pages_read) if isinstance(pages_read, dict) else collection.n_pages,
-        "code": str(ingest.get("code") or "")[:12] or None,
-    }
-    compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
-    for role in roles:
-        relative = role_page(role.role_id)
-        if _unchanged(relative, reports, previous, written):
-            continue
-        put(relative, render_role(role, data, in_plan=role.role_id in compared))
+    put = _Putter(reports, previous, written)
+    _write_role_pages(put, data, roles)
     for page in pages:
         put(f"pairs/{page.file}", render_pairs_page(page, pages, len(data.pairs)))
     parts = find_parts(roles)
-    for part in parts:
-        relative = f"find/{part.file}"
-        shown = [part.key, part.number, part.parts, part.total, code]
-        shown.append([(r.role_id, r.name) for r in part.roles])
-        written.stamps[relative] = hashlib.sha256(json.dumps(shown).encode()).hexdigest()
-        if _unchanged(relative, reports, previous, written):
-            continue
-        put(relative, render_find_part(part))
+    _write_find_parts(put, parts, code)
     index = render_index(
         data,
         overview=overview_figure(roles, data.pairs),
         heatmap=heatmap_figure(roles),
         changes=Changes.from_json(changes) if changes else None,
         context=context,
-        provenance=provenance,
+        provenance=_provenance(collection),
         built_at=(built_at or datetime.now(UTC)).astimezone(UTC),
         pages=pages,
         find_map=find_map(parts) if parts else None,
     )
     put(INDEX_FILE, index)
-    for stale in set(previous.files) - set(written.files):  # pages this site made, now gone
+    _remove_stale(reports, previous, written)
+    return written
+
+
+class _Putter:
+    """Records each page's digest and rewrites the file only when its bytes changed."""
+
+    def __init__(self, reports: Path, previous: Written, written: Written) -> None:
+        self.reports, self.previous, self.written = reports, previous, written
+
+    def __call__(self, relative: str, text: str) -> None:
+        encoded = text.encode("utf-8")
+        digest = hashlib.sha256(encoded).hexdigest()
+        self.written.files[relative] = digest
+        target = inside(self.reports, relative)  # role ids were checked; this checks the path
+        if self.previous.files.get(relative) != digest or not target.is_file():
+            _replace(target, encoded)
+
+    def unchanged(self, relative: str) -> bool:
+        return _unchanged(relative, self.reports, self.previous, self.written)
+
+
+def _provenance(collection: Collection) -> dict:
+    ingest = collection.ingest
+    pages_read = ingest.get("pages")
+    return {
+        "raw": shown_path(ingest.get("raw_dir")),
+        "pages": len(pages_read) if isinstance(pages_read, dict) else collection.n_pages,
+        "code": str(ingest.get("code") or "")[:12] or None,
+    }
+
+
+def _write_role_pages(put: _Putter, data, roles: list) -> None:
+    from rolecompare.building.site.pages import render_role
+
+    compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
+    for role in roles:
+        relative = role_page(role.role_id)
+        if put.unchanged(relative):
+            continue
+        put(relative, render_role(role, data, in_plan=role.role_id in compared))
+
+
+def _write_find_parts(put: _Putter, parts: list, code: str) -> None:
+    from rolecompare.building.site.pages import render_find_part
+
+    for part in parts:
+        relative = f"find/{part.file}"
+        shown = [part.key, part.number, part.parts, part.total, code]
+        shown.append([(r.role_id, r.name) for r in part.roles])
+        put.written.stamps[relative] = hashlib.sha256(json.dumps(shown).encode()).hexdigest()
+        if put.unchanged(relative):
+            continue
+        put(relative, render_find_part(part))
+
+
+def _remove_stale(reports: Path, previous: Written, written: Written) -> None:
+    """Delete pages this site made before that it no longer makes."""
+    for stale in set(previous.files) - set(written.files):
         path = reports / stale
         if path.parent in (reports / "roles", reports / "pairs", reports / "find"):
             path.unlink(missing_ok=True)
-    return written

@@ -100,38 +100,57 @@ def _row(
     if table.roles is None:
         result.problems.append(Problem(line, f"{spec.label!r} row skipped: {table.why_no_roles}"))
         return
-    role_a, role_b = table.roles
     if result.compares is None:  # the page's first table names the pair it compares
         result.compares = table.roles
     if cells is not None:
-        while len(cells) > 2 and cells[-1] == "":
-            cells = cells[:-1]
-        if len(cells) < 2:
-            result.problems.append(
-                Problem(line, f"{spec.label!r} row is cut off: no cell for {role_b!r}")
-            )
-        if len(cells) > 2:
-            result.problems.append(
-                Problem(line, f"{spec.label!r} row has {len(cells)} cells for 2 roles: skipped")
-            )
-            return
-        for role, cell in zip((role_a, role_b), cells, strict=False):
-            if cell.startswith(_CUT):
-                result.problems.append(
-                    Problem(
-                        line,
-                        f"{spec.label!r} row is cut off inside the cell for {role!r} "
-                        f"({cell[len(_CUT) :]!r}): not recorded",
-                    )
-                )
-                continue
-            values = read_cell(spec, cell)
-            why = f"cannot read {cell!r} as {spec.kind}" if values is None else implausible(values)
-            if why:
-                result.problems.append(Problem(line, f"{spec.label!r} for {role!r}: {why}"))
-            else:
-                result.facts.extend(_facts(role, values, line, spec.statistic))
+        _separated_row(result, table.roles, spec, cells, line)
+    else:
+        _glued_row(result, table.roles, spec, glued, line)
+
+
+def _separated_row(
+    result: PageResult, roles: tuple[str, str], spec: RowSpec, cells: list[str], line: int
+) -> None:
+    role_a, role_b = roles
+    while len(cells) > 2 and cells[-1] == "":
+        cells = cells[:-1]
+    if len(cells) < 2:
+        result.problems.append(
+            Problem(line, f"{spec.label!r} row is cut off: no cell for {role_b!r}")
+        )
+    if len(cells) > 2:
+        result.problems.append(
+            Problem(line, f"{spec.label!r} row has {len(cells)} cells for 2 roles: skipped")
+        )
         return
+    for role, cell in zip((role_a, role_b), cells, strict=False):
+        _separated_cell(result, role, spec, cell, line)
+
+
+def _separated_cell(result: PageResult, role: str, spec: RowSpec, cell: str, line: int) -> None:
+    if cell.startswith(_CUT):
+        result.problems.append(
+            Problem(
+                line,
+                f"{spec.label!r} row is cut off inside the cell for {role!r} "
+                f"({cell[len(_CUT) :]!r}): not recorded",
+            )
+        )
+        return
+    values = read_cell(spec, cell)
+    why = f"cannot read {cell!r} as {spec.kind}" if values is None else implausible(values)
+    if why:
+        result.problems.append(Problem(line, f"{spec.label!r} for {role!r}: {why}"))
+    else:
+        result.facts.extend(_facts(role, values, line, spec.statistic))
+
+
+def _glued_row(
+    result: PageResult, roles: tuple[str, str], spec: RowSpec, glued: str, line: int
+) -> None:
+    """A row whose two cells ran together: record it when exactly one split is plausible,
+    leave it pending when several are."""
+    role_a, role_b = roles
     try:
         candidates = split_glued(spec, glued)
     except RowTooLong as exc:
@@ -147,24 +166,20 @@ def _row(
                 f"{spec.kind} cells (cut off or damaged?)",
             )
         )
-    elif len(candidates) == 1:
-        a, b = candidates[0]
-        result.facts.extend(
-            _facts(role_a, a, line, spec.statistic) + _facts(role_b, b, line, spec.statistic)
-        )
+        return
+
+    def both(a: list[CellValue], b: list[CellValue]) -> list[RawFact]:
+        return _facts(role_a, a, line, spec.statistic) + _facts(role_b, b, line, spec.statistic)
+
+    if len(candidates) == 1:
+        result.facts.extend(both(*candidates[0]))
     else:
         result.pending.append(
             PendingSplit(
                 line=line,
                 label=spec.label,
                 text=glued.strip(),
-                candidates=tuple(
-                    tuple(
-                        _facts(role_a, a, line, spec.statistic)
-                        + _facts(role_b, b, line, spec.statistic)
-                    )
-                    for a, b in candidates
-                ),
+                candidates=tuple(tuple(both(a, b)) for a, b in candidates),
             )
         )
 

@@ -10,6 +10,7 @@ order ("Avg. Salary $41,181", a "Race" list, "Gender", "Age - 48").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
 from rolecompare.facts.parsing.text import NUMBER, clean_name, glue_points, read_number, slugify
@@ -98,72 +99,74 @@ def _score_table(
     lines: list[str | None], start: int, columns: list[str], result: PageResult
 ) -> int:
     """Read the blocks after the header on line `start`; returns the last line read."""
-    block: str | None = None
-    seen: dict[str, int] = {}  # detail kind -> how many times it came in this table
-    share_metric: str | None = None
-    demo_column = -1
+    table = _ScoreTable(columns, result)
     number = start
     for number in range(start + 1, len(lines) + 1):
         line = lines[number - 1]
         if line is None or not line.strip():
             continue
-        text = line.strip()
-        key = text.lower()
-
-        if key in _BLOCKS:
-            block, share_metric = _BLOCKS[key], None
-            seen[block] = 0
-        elif key == "race":
-            share_metric, demo_column = "race_share", seen.get("race", 0)
-            seen["race"] = demo_column + 1
-        elif key == "gender":
-            share_metric = "gender_share"
-        elif m := _AVG_SALARY.match(text):
-            _add(
-                result,
-                columns,
-                (number, text),
-                "salary_yearly",
-                m.group(1),
-                seen.get("salary", 0),
-                statistic="mean",
-            )
-            seen["salary"] = seen.get("salary", 0) + 1
-        elif m := _GROWTH.match(text):
-            _add(result, columns, (number, text), "growth_rate", m.group(1), seen.get("growth", 0))
-            seen["growth"] = seen.get("growth", 0) + 1
-        elif m := _AGE.match(text):
-            _add(result, columns, (number, text), "age", m.group(1), max(demo_column, 0))
-            share_metric = None
-        elif (m := _SCORE.match(text)) and block:
-            _add(
-                result,
-                columns,
-                (number, text),
-                block,
-                m.group(1),
-                seen[block],
-                text=m.group("word"),
-            )
-            seen[block] += 1
-        elif share_metric and (m := _SHARE_LINE.match(text)):
-            category = m.group("cat").strip()
-            if share_metric == "gender_share":
-                category = category.lower()
-            _add(
-                result,
-                columns,
-                (number, text),
-                share_metric,
-                m.group(2),
-                max(demo_column, 0),
-                category=category,
-            )
-        elif _DESCRIPTOR.match(text) and len(text.split()) <= 6:
-            continue
-        else:
+        if not table.read(number, line.strip()):
             return number - 1
     return number
+
+
+@dataclass
+class _ScoreTable:
+    """What a score table's lines so far said: the block being read and, per detail kind,
+    how many values came (which column the next one belongs to)."""
+
+    columns: list[str]
+    result: PageResult
+    block: str | None = None
+    seen: dict[str, int] = field(default_factory=dict)
+    share_metric: str | None = None
+    demo_column: int = -1
+
+    def read(self, number: int, text: str) -> bool:
+        """Record one line; False when the line is not part of the table."""
+        key = text.lower()
+        if key in _BLOCKS:
+            self.block, self.share_metric = _BLOCKS[key], None
+            self.seen[self.block] = 0
+        elif key == "race":
+            self.share_metric, self.demo_column = "race_share", self.seen.get("race", 0)
+            self.seen["race"] = self.demo_column + 1
+        elif key == "gender":
+            self.share_metric = "gender_share"
+        else:
+            return self._value(number, text)
+        return True
+
+    def _value(self, number: int, text: str) -> bool:
+        at = (number, text)
+        if m := _AVG_SALARY.match(text):
+            self._add(at, "salary_yearly", m.group(1), self._next("salary"), statistic="mean")
+        elif m := _GROWTH.match(text):
+            self._add(at, "growth_rate", m.group(1), self._next("growth"))
+        elif m := _AGE.match(text):
+            self._add(at, "age", m.group(1), max(self.demo_column, 0))
+            self.share_metric = None
+        elif (m := _SCORE.match(text)) and self.block:
+            column = self._next(self.block)
+            self._add(at, self.block, m.group(1), column, text=m.group("word"))
+        elif self.share_metric and (m := _SHARE_LINE.match(text)):
+            category = m.group("cat").strip()
+            if self.share_metric == "gender_share":
+                category = category.lower()
+            column = max(self.demo_column, 0)
+            self._add(at, self.share_metric, m.group(2), column, category=category)
+        else:
+            return bool(_DESCRIPTOR.match(text)) and len(text.split()) <= 6
+        return True
+
+    def _next(self, detail: str) -> int:
+        """The column of this detail's next value (and count it)."""
+        column = self.seen.get(detail, 0)
+        self.seen[detail] = column + 1
+        return column
+
+    def _add(self, where: tuple[int, str], metric: str, printed: str, column: int, **kw) -> None:
+        _add(self.result, self.columns, where, metric, printed, column, **kw)
 
 
 def parse_how_to(lines: list[str | None], result: PageResult, subject: str | None) -> None:

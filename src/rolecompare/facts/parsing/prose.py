@@ -244,16 +244,42 @@ def _skill_list_line(
 _SUBJECT_KEYWORDS = ("expect to earn", "salary", "experience", "projected", "months", "$")
 
 
+_Found = list[tuple[str, dict]]  # (metric, keyword arguments for _fact, with "printed")
+
+
 def _subject_sentences(line: str, number: int, result: PageResult, subject: str | None) -> None:
     if not any(k in line for k in _SUBJECT_KEYWORDS) and "Yearly" not in line:
         return
-    found: list[tuple[str, dict]] = []
-    lowered = line.lower()
+    found = [
+        *_regional_diffs(line),
+        *_abroad_salaries(line),
+        *_min_experience(line),
+        *_projected_growth(line),
+        *_yearly_line(line),
+        *_training_months(line, number, result, subject),
+    ]
+    if not found:
+        return
+    if subject is None:
+        result.problems.append(
+            Problem(number, "a salary or experience statement names no role the page is about")
+        )
+        return
+    _add_subject_facts(found, subject, number, result)
+
+
+def _regional_diffs(line: str) -> _Found:
+    found: _Found = []
     for m in _REGIONAL.finditer(line) if "expect to earn" in line else ():
         sign = "-" if m.group("dir") == "less" else ""
         found.append(
             ("salary_regional_diff", {"printed": sign + m.group(2), "category": m.group("place")})
         )
+    return found
+
+
+def _abroad_salaries(line: str) -> _Found:
+    found: _Found = []
     for m in _ABROAD.finditer(line) if "average salary" in line else ():
         country = (m.group("c1") or m.group("c2")).strip()
         if country.lower() in {"us", "u.s.", "united states"}:
@@ -277,9 +303,20 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
                     {"printed": m.group(5), "category": country, "statistic": "mean"},
                 )
             )
-    for m in _MIN_EXPERIENCE.finditer(line) if "minimum" in lowered else ():
-        found.append(("experience_min_years", {"printed": m.group(1)}))
-    for m in _PROJECTED.finditer(line) if "projected" in lowered else ():
+    return found
+
+
+def _min_experience(line: str) -> _Found:
+    if "minimum" not in line.lower():
+        return []
+    return [
+        ("experience_min_years", {"printed": m.group(1)}) for m in _MIN_EXPERIENCE.finditer(line)
+    ]
+
+
+def _projected_growth(line: str) -> _Found:
+    found: _Found = []
+    for m in _PROJECTED.finditer(line) if "projected" in line.lower() else ():
         sign = "-" if m.group("dir").lower() in {"decline", "decrease"} else ""
         who = "Bureau of Labor Statistics" if "bureau of labor statistics" in line.lower() else None
         found.append(
@@ -292,10 +329,20 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
                 },
             )
         )
-    if (m := _YEARLY_LINE.match(line)) is not None:
-        per = m.group("per").lower()
-        metric = "salary_yearly" if per in {"yearly", "per year"} else "salary_hourly"
-        found.append((metric, {"printed": m.group(1)}))
+    return found
+
+
+def _yearly_line(line: str) -> _Found:
+    if (m := _YEARLY_LINE.match(line)) is None:
+        return []
+    per = m.group("per").lower()
+    metric = "salary_yearly" if per in {"yearly", "per year"} else "salary_hourly"
+    return [(metric, {"printed": m.group(1)})]
+
+
+def _training_months(line: str, number: int, result: PageResult, subject: str | None) -> _Found:
+    """Training time counts only when the sentence names the page's own role."""
+    found: _Found = []
     for m in _TRAINING.finditer(line) if "spend an average" in line else ():
         who = singular(m.group("who"))
         if subject and slugify(who) == slugify(subject):
@@ -309,13 +356,10 @@ def _subject_sentences(line: str, number: int, result: PageResult, subject: str 
                     f"{m.group('who')!r}, not for the page's role {subject!r}: not attributed",
                 )
             )
-    if not found:
-        return
-    if subject is None:
-        result.problems.append(
-            Problem(number, "a salary or experience statement names no role the page is about")
-        )
-        return
+    return found
+
+
+def _add_subject_facts(found: _Found, subject: str, number: int, result: PageResult) -> None:
     for metric, kw in found:
         printed = kw.pop("printed")
         negative = printed.startswith("-")

@@ -33,24 +33,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rolecompare.facts.parsing.role_phrases import bare_list, head_spans, widen
 from rolecompare.facts.parsing.role_words import (
     ABBR_DEFINED,
     ABBR_WORD,
     ALIAS,
     ANY_ABBREVIATION,
-    BOUNDARY,
-    ENDS_PHRASE,
     GENERIC,
     HEAD_FORMS,
     JOINER,
     LOWER_WORDS,
-    QUALIFIERS,
-    STOP,
     US_AVERAGE,
-    VERBAL,
     WELL_KNOWN,
     Mention,
-    clause_start,
     head_of,
     initials,
     is_qualifier,
@@ -64,7 +59,6 @@ from rolecompare.facts.parsing.whole_names import (
     WholeNames,
     blank,
     hide_signs,
-    possessive_in_name,
 )
 
 MAIN_AT_LEAST = 2  # times a page names a role for it to be the page's main role by count
@@ -154,7 +148,7 @@ class PageRoles:
         if len(text) < min(at, 120) - 1:
             return None
         words = words_of(text)
-        spans = self._head_spans(text, words)
+        spans = head_spans(text, words, self.is_head, self.abbreviation)
         if not spans or spans[-1][1] != len(words) - 1 or words[-1][1] != len(text):
             return None
         first, head = spans[-1]
@@ -166,7 +160,7 @@ class PageRoles:
         """Each role phrase on its own ('accountants' and 'nurses' in 'nurses and accountants')."""
         words = words_of(text)
         out = []
-        for first, head in self._head_spans(text, words):
+        for first, head in head_spans(text, words, self.is_head, self.abbreviation):
             role, bare = self._resolve(text[words[first][0] : words[head][1]])
             if role:
                 out.append(Mention(words[first][0], words[head][1], role, bare))
@@ -294,7 +288,7 @@ class PageRoles:
         key = (text, len(self.heads), len(self.abbreviations), len(self.aliases))
         if key not in self._spans:
             words = words_of(text)
-            self._spans[key] = (words, self._head_spans(text, words))
+            self._spans[key] = (words, head_spans(text, words, self.is_head, self.abbreviation))
         words, spans = self._spans[key]
         out: list[Mention] = []
         k = 0
@@ -319,18 +313,20 @@ class PageRoles:
                 or (
                     not abbreviated
                     and not any(self._distinct(r) for r in roles)
-                    and not self._bare_list(text, words, chain)
+                    and not bare_list(text, words, chain)
                 )
             ):
                 if len({r for r in roles if r}) == 1 and all(roles):
                     whole = roles[0]
                 if whole:
-                    out.append(Mention(self._widen(text, words, chain[0][0], start), end, whole))
+                    out.append(
+                        Mention(widen(text, words, chain[0][0], start, self.is_head), end, whole)
+                    )
                 k = last + 1
                 continue
             for (first, head), role in zip(chain, roles, strict=True):
                 if role:
-                    begin = self._widen(text, words, first, words[first][0])
+                    begin = widen(text, words, first, words[first][0], self.is_head)
                     wider = self.resolve(text[begin : words[head][1]])
                     if begin != words[first][0] and (self.known(wider) or not self.known(role)):
                         role = wider or role
@@ -340,85 +336,6 @@ class PageRoles:
                     out.append(Mention(begin, words[head][1], role, bare))
             k = last + 1
         return out
-
-    def _head_spans(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-        """(first word, head word) of every role phrase, left to right."""
-        found: list[tuple[int, int]] = []
-        i = len(words) - 1
-        while i >= 0:
-            word = words[i][2]
-            abbr = ABBR_WORD.match(word)
-            if not (self.is_head(word) or (abbr and self.abbreviation(abbr.group("abbr")))):
-                i -= 1
-                continue
-            first = i
-            while first > 0 and i - first < 4:
-                prev_start, prev_end, prev = words[first - 1]
-                lower = prev.lower().rstrip(".")
-                acronym = len(prev) > 1 and prev.isupper()  # 'IT support lead', not 'it'
-                gap = text[prev_end : words[first][0]]
-                if (
-                    gap not in {" ", "-"}
-                    and not possessive_in_name(gap, text, prev_start, words[i][1])
-                ) or (lower in ENDS_PHRASE and (not acronym or lower in BOUNDARY)):
-                    break
-                # "by equipping pharmacists": a verb after a preposition, not part of the name
-                if lower.endswith("ing") and first >= 2 and words[first - 2][2].lower() in VERBAL:
-                    break
-                # 'HVAC technicians': an acronym in front is part of the name
-                if prev[:1].isupper() != word[:1].isupper() and not abbr and not acronym:
-                    if prev[:1].isupper() and (
-                        clause_start(text, prev_start) or lower in QUALIFIERS
-                    ):
-                        first -= 1
-                    break
-                first -= 1
-            found.append((first, i))
-            i = first - 1
-        found.reverse()
-        return found
-
-    def _widen(self, text: str, words: list[tuple[int, int, str]], first: int, start: int) -> int:
-        """'heavy and tractor-trailer truck drivers', 'police, fire, and emergency medical
-        dispatchers': take in the words that share the head ('heavy and', 'police, fire, and')
-        when the page does not know the narrower role (or knows the wider one)."""
-        if first < 2 or words[first - 1][2] != "and" or text[words[first - 1][1] : start] != " ":
-            return start
-        at = first - 2
-        if not self._shares_head(text, words, at, first):
-            return start
-        gap = text[words[at][1] : words[first - 1][0]]
-        if gap == " ":
-            return words[at][0]
-        if gap != ", ":
-            return start
-        # 'A, B, and C <head>': every word of the list shares the head, one word each
-        while at > 0 and text[words[at - 1][1] : words[at][0]] == ", ":
-            if not self._shares_head(text, words, at - 1, first):
-                return start
-            at -= 1
-        return words[at][0] if at < first - 2 else start
-
-    def _shares_head(
-        self, text: str, words: list[tuple[int, int, str]], at: int, first: int
-    ) -> bool:
-        """Is this word a modifier the name's head noun can share ('fire' in 'police, fire, and
-        emergency medical dispatchers'): same case as the name, not a stop word, not a role."""
-        word = words[at][2]
-        opening = word[:1].isupper() and clause_start(text, words[at][0])
-        return not (
-            (word[:1].isupper() != words[first][2][:1].isupper() and not opening)
-            or word.lower() in STOP
-            or self.is_head(word)
-        )
-
-    @staticmethod
-    def _bare_list(text: str, words: list[tuple[int, int, str]], chain: list) -> bool:
-        """Three or more names joined by commas only: a list of titles, not one role."""
-        if len(chain) < 3:
-            return False
-        last = text[words[chain[-2][1]][1] : words[chain[-1][0]][0]]
-        return " and " not in last and " or " not in last
 
     def _distinct(self, role: str | None) -> bool:
         """A role the page keeps apart from others (one of its compared pair)."""

@@ -52,11 +52,9 @@ def execute_notebook(
     kept at `output` in every case where papermill got as far as writing it. TypeError or
     ValueError for a parameter papermill could not inject safely.
     """
-    template = Path(template)
-    output = Path(output)
+    template, output = Path(template), Path(output)
     safe_parameters = _checked_parameters(parameters)
-    template_nb = nbformat.read(template, as_version=4)
-    template_has_injected = any(_has_tag(cell, INJECTED_TAG) for cell in template_nb.cells)
+    template_has_injected = _has_injected(template)
     scratch = _scratch_beside(output)
     engine_options = _engine_options(cell_timeout, deadline, kernel_manager, cwd)
     try:
@@ -72,8 +70,7 @@ def execute_notebook(
         )
     except BaseException as exc:
         kept = _keep(scratch, output)
-        past_deadline = deadline is not None and time.monotonic() >= deadline - 0.01
-        limit = "the notebook's time limit" if past_deadline else _seconds(cell_timeout)
+        limit = _limit_hit(cell_timeout, deadline)
         typed = typed_error(exc, kept, output, template_has_injected, limit, kernel_name)
         if typed is None:
             raise
@@ -83,6 +80,18 @@ def execute_notebook(
             kernel_manager.close_clients()
     _keep(scratch, output, nb)
     return nb
+
+
+def _limit_hit(cell_timeout: float | None, deadline: float | None) -> str:
+    """Which time limit a timed-out run hit, as the error message names it."""
+    past_deadline = deadline is not None and time.monotonic() >= deadline - 0.01
+    return "the notebook's time limit" if past_deadline else _seconds(cell_timeout)
+
+
+def _has_injected(template: Path) -> bool:
+    """Whether the template already carries papermill's injected-parameters cell."""
+    template_nb = nbformat.read(template, as_version=4)
+    return any(_has_tag(cell, INJECTED_TAG) for cell in template_nb.cells)
 
 
 def _scratch_beside(output: Path) -> Path:
