@@ -1,0 +1,60 @@
+"""Parsing many pages on every core, and what the main process prepares meanwhile."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
+from rolecompare.facts.cache import kept
+from rolecompare.facts.parsing import PageResult, parse_page
+
+# Below this many pages a process pool costs more than it saves.
+PARALLEL_FROM = 200
+# Pages per task: small enough that both workers finish together.
+PARSE_CHUNK = 16
+
+
+def _parse_item(item: tuple[str, bytes]) -> PageResult:
+    return kept(parse_page(*item))
+
+
+def parse_all(
+    pages: dict[str, bytes],
+    workers: int | None = None,
+    *,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[PageResult]:
+    """Parse pages, on every core when there are many (parsing is pure and CPU-bound).
+
+    `meanwhile` is called in this process while the workers parse (ingest prepares pandas
+    and pandera then, instead of after)."""
+    workers = workers or os.cpu_count() or 1
+    if len(pages) < PARALLEL_FROM or workers < 2:
+        results = [kept(parse_page(name, data)) for name, data in pages.items()]
+        if meanwhile is not None:
+            meanwhile()
+        return results
+    # fork: no re-import of the caller's main module (a script calling ingest() unguarded)
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        # map submits every chunk (and forks the workers) before returning
+        parsed = pool.map(_parse_item, pages.items(), chunksize=PARSE_CHUNK)
+        if meanwhile is not None:
+            meanwhile()
+        return list(parsed)
+
+
+def prepare_tables() -> None:
+    """Import pandas, pandera and pyarrow, build the tables' schemas and the SOC lookup (about
+    1.5 s of a cold start), while the workers parse."""
+    import pyarrow.parquet  # noqa: F401  (the tables' Parquet files, written after parsing)
+
+    import rolecompare.facts.tables  # noqa: F401
+    from rolecompare.facts import schema, soc
+
+    for table in ("facts", "roles", "conflicts", "problems", "pages"):
+        schema.empty(table)
+    soc.soc_index()  # the SOC 2018 lookup of roles.csv (~0.15 s), built once
