@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.core.tables import write_tables
 from rolecompare.facts.cache import PageCache, TextCache, page_key
 from rolecompare.facts.parallel import parse_all, prepare_tables
 from rolecompare.facts.parsing import PageResult
@@ -336,7 +335,9 @@ def ingest(
         result.problems[:0] = folder.problems.get(result.source, [])
     sources, source_problems = read_sources(raw_dir, {r.source for r in results})
     sources = merge_sources(folder.sources, sources)
-    from rolecompare.facts.tables import build_tables  # pandas: not needed to parse
+    # pandas (imported by these) is not needed to parse: the workers fork without it
+    from rolecompare.core.tables import write_tables
+    from rolecompare.facts.tables import build_tables
 
     tables = build_tables(results, sources, source_problems)
     with atomic.locked(files.folder, wait=lock_wait):
