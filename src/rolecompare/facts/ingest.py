@@ -252,10 +252,11 @@ def _parse_changed(
         from rolecompare.facts.cluster import parse_on_cluster
 
         parsed = parse_on_cluster(todo, scheduler)
-    else:
-        parsed = parse_all(todo, meanwhile=prepare_tables) if todo else []
+        for name, result in zip(todo, parsed, strict=True):
+            cache.put(keys[name], result)
+    else:  # each result is cached where it is parsed
+        parsed = parse_all(todo, meanwhile=prepare_tables, store=cache, keys=keys) if todo else []
     for name, result in zip(todo, parsed, strict=True):
-        cache.put(keys[name], result)
         found[name] = result
     return [found[name] for name in pages], len(todo), set(keys.values())
 
