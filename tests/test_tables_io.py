@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from rolecompare import load_facts, load_pages, load_roles
 from rolecompare.core import tables as core
 from rolecompare.facts import ingest as ingest_module
+from rolecompare.facts import parallel
 from rolecompare.facts.ingest import ingest
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -118,13 +119,13 @@ def test_a_csv_edited_by_hand_wins_over_its_parquet(tmp_path: Path) -> None:
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the pages parsed (in this process: small collections parse here)."""
     seen: list[str] = []
-    real = ingest_module.parse_page
+    real = parallel.parse_page
 
     def parse(name: str, data: bytes):
         seen.append(name)
         return real(name, data)
 
-    monkeypatch.setattr(ingest_module, "parse_page", parse)
+    monkeypatch.setattr(parallel, "parse_page", parse)
     return seen
 
 

@@ -115,12 +115,17 @@ class PageCache:
         return found if isinstance(found, kind) else None
 
     def put(self, key: str, result: object) -> None:
+        self.put_pickled(key, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, key: str, pickled: bytes) -> None:
+        """An entry already pickled (a parse worker pickles a result once, for here and for
+        the process that gathers the results)."""
         # temp + rename, no fsync (100,000 of them would cost minutes): an entry torn by a
         # crash fails to load and its page is read again
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{atomic.TEMP_PREFIX}{path.name}.{os.getpid()}")
-        tmp.write_bytes(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(pickled)
         os.replace(tmp, path)
 
     def prune(self, keep: set[str]) -> int:

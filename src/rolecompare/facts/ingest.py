@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.core.tables import write_tables
-from rolecompare.facts.cache import PageCache, TextCache, kept, page_key
-from rolecompare.facts.parsing import PageResult, parse_page
+from rolecompare.facts.cache import PageCache, TextCache, page_key
+from rolecompare.facts.parallel import parse_all, prepare_tables
+from rolecompare.facts.parsing import PageResult
 from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
 from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
 
@@ -201,53 +198,6 @@ def _read_pages(
     return folder.texts, folder.unreadable, folder
 
 
-# Below this many pages a process pool costs more than it saves.
-PARALLEL_FROM = 200
-# Pages per task: small enough that both workers finish together.
-PARSE_CHUNK = 16
-
-
-def _parse_item(item: tuple[str, bytes]) -> PageResult:
-    return kept(parse_page(*item))
-
-
-def parse_all(
-    pages: dict[str, bytes],
-    workers: int | None = None,
-    *,
-    meanwhile: Callable[[], object] | None = None,
-) -> list[PageResult]:
-    """Parse pages, on every core when there are many (parsing is pure and CPU-bound).
-
-    `meanwhile` is called in this process while the workers parse (ingest prepares pandas
-    and pandera then, instead of after)."""
-    workers = workers or os.cpu_count() or 1
-    if len(pages) < PARALLEL_FROM or workers < 2:
-        results = [kept(parse_page(name, data)) for name, data in pages.items()]
-        if meanwhile is not None:
-            meanwhile()
-        return results
-    # fork: no re-import of the caller's main module (a script calling ingest() unguarded)
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        # map submits every chunk (and forks the workers) before returning
-        parsed = pool.map(_parse_item, pages.items(), chunksize=PARSE_CHUNK)
-        if meanwhile is not None:
-            meanwhile()
-        return list(parsed)
-
-
-def _prepare_tables() -> None:
-    """Import pandas and pandera, build the tables' schemas and the SOC lookup (about 1.5 s of
-    a cold start), while the workers parse."""
-    import rolecompare.facts.tables  # noqa: F401
-    from rolecompare.facts import schema, soc
-
-    for table in ("facts", "roles", "conflicts", "problems", "pages"):
-        schema.empty(table)
-    soc.soc_index()  # the SOC 2018 lookup of roles.csv (~0.15 s), built once
-
-
 def is_stale(raw_dir: Path, out_dir: Path) -> bool:
     """True when the tables in out_dir are missing or were not made from these pages and code."""
     return _current(raw_dir, ProcessedFiles(Path(out_dir))) is None
@@ -302,10 +252,11 @@ def _parse_changed(
         from rolecompare.facts.cluster import parse_on_cluster
 
         parsed = parse_on_cluster(todo, scheduler)
-    else:
-        parsed = parse_all(todo, meanwhile=_prepare_tables) if todo else []
+        for name, result in zip(todo, parsed, strict=True):
+            cache.put(keys[name], result)
+    else:  # each result is cached where it is parsed
+        parsed = parse_all(todo, meanwhile=prepare_tables, store=cache, keys=keys) if todo else []
     for name, result in zip(todo, parsed, strict=True):
-        cache.put(keys[name], result)
         found[name] = result
     return [found[name] for name in pages], len(todo), set(keys.values())
 
@@ -385,7 +336,9 @@ def ingest(
         result.problems[:0] = folder.problems.get(result.source, [])
     sources, source_problems = read_sources(raw_dir, {r.source for r in results})
     sources = merge_sources(folder.sources, sources)
-    from rolecompare.facts.tables import build_tables  # pandas: not needed to parse
+    # pandas (imported by these) is not needed to parse: the workers fork without it
+    from rolecompare.core.tables import write_tables
+    from rolecompare.facts.tables import build_tables
 
     tables = build_tables(results, sources, source_problems)
     with atomic.locked(files.folder, wait=lock_wait):

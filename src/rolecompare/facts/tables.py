@@ -123,6 +123,26 @@ def build_tables(
     writer uses for `value`, so trailing zeros survive in facts.csv.
     """
     results = sorted(results, key=lambda r: r.source)
+    facts, problems = _gather(results)
+    problems += [("sources.csv", p) for p in source_problems]
+    facts.sort(key=lambda sf: (sf[0], sf[1].line))
+    ids = RoleIds((f.role, s, f.line) for s, f in facts)
+    problems += ids.collisions
+    names = _display_names(facts, ids)
+    problems.sort(key=lambda sp: (sp[0], sp[1].line))
+    return {
+        "facts": _facts_frame(facts, ids, names),
+        "roles": _roles_frame(facts, ids, names),
+        "conflicts": find_conflicts(facts, names, ids),
+        "problems": _problems_frame(problems),
+        "pages": pages_table(results, facts, problems, sources or {}, ids),
+    }
+
+
+def _gather(
+    results: list[PageResult],
+) -> tuple[list[tuple[str, RawFact]], list[tuple[str, Problem]]]:
+    """Every page's facts (pending splits resolved, nameless roles dropped) and problems."""
     facts = [(r.source, f) for r in results for f in r.facts]
     pending = [(r.source, p) for r in results for p in r.pending]
     problems = [(r.source, p) for r in results for p in r.problems]
@@ -130,75 +150,56 @@ def build_tables(
     facts += resolved
     problems += unresolved
     # a statement whose role name is only punctuation names no role at all
-    has_name = [bool(clean_name(f.role)) for _, f in facts]
-    nameless = [sf for sf, named in zip(facts, has_name, strict=True) if not named]
-    facts = [sf for sf, named in zip(facts, has_name, strict=True) if named]
+    named = {role: bool(clean_name(role)) for role in {f.role for _, f in facts}}
     problems += [
         (s, Problem(f.line, f"{f.metric} is stated for a role with no name: skipped"))
-        for s, f in nameless
+        for s, f in facts
+        if not named[f.role]
     ]
-    problems += [("sources.csv", p) for p in source_problems]
-    facts.sort(key=lambda sf: (sf[0], sf[1].line))
-    ids = RoleIds((f.role, s, f.line) for s, f in facts)
-    problems += ids.collisions
-    names = _display_names(facts, ids)
+    return [sf for sf in facts if named[sf[1].role]], problems
 
-    fact_rows = [
-        {
-            "role_id": ids(f.role),
-            "role": names[ids(f.role)],
-            "metric": f.metric,
-            "category": f.category,
-            "value": f.value,
-            "text": f.text,
-            "unit": f.unit,
-            "statistic": f.statistic,
-            "qualifier": f.qualifier,
-            "period": f.period,
-            "source": source,
-            "line": f.line,
-        }
-        for source, f in facts
-    ]
-    frame = pd.DataFrame.from_records(fact_rows, columns=schema.columns("facts"))
-    del fact_rows
+
+_FACT_FIELDS = ("metric", "category", "value", "text", "unit", "statistic", "qualifier", "period")
+
+
+def _facts_frame(
+    facts: list[tuple[str, RawFact]], ids: RoleIds, names: dict[str, str]
+) -> pd.DataFrame:
+    """The facts table, built column by column (one list per column, not a dict per row)."""
+    role_ids = [ids(f.role) for _, f in facts]
+    columns: dict[str, list] = {"role_id": role_ids, "role": [names[r] for r in role_ids]}
+    for field in _FACT_FIELDS:
+        columns[field] = [getattr(f, field) for _, f in facts]
+    columns["source"] = [s for s, _ in facts]
+    columns["line"] = [f.line for _, f in facts]
+    frame = pd.DataFrame(columns, columns=schema.columns("facts"))
     facts_df = schema.validate("facts", frame)
     facts_df["printed"] = [f.printed for _, f in facts]
+    return facts_df
 
+
+def _roles_frame(
+    facts: list[tuple[str, RawFact]], ids: RoleIds, names: dict[str, str]
+) -> pd.DataFrame:
     by_role: dict[str, list[str]] = defaultdict(list)
     for source, f in facts:
         by_role[ids(f.role)].append(source)
-    roles_df = schema.validate(
-        "roles",
-        pd.DataFrame(
-            [
-                {
-                    "role_id": rid,
-                    "role": names[rid],
-                    "n_facts": len(srcs),
-                    "sources": "; ".join(sorted(set(srcs))),
-                    **_soc_columns(names[rid]),
-                }
-                for rid, srcs in sorted(by_role.items())
-            ],
-            columns=schema.columns("roles"),
-        ),
-    )
-    problems.sort(key=lambda sp: (sp[0], sp[1].line))
-    problems_df = schema.validate(
-        "problems",
-        pd.DataFrame(
-            [{"source": s, "line": p.line, "problem": p.message} for s, p in problems],
-            columns=schema.columns("problems"),
-        ),
-    )
-    return {
-        "facts": facts_df,
-        "roles": roles_df,
-        "conflicts": find_conflicts(facts, names, ids),
-        "problems": problems_df,
-        "pages": pages_table(results, facts, problems, sources or {}, ids),
-    }
+    rows = [
+        {
+            "role_id": rid,
+            "role": names[rid],
+            "n_facts": len(srcs),
+            "sources": "; ".join(sorted(set(srcs))),
+            **_soc_columns(names[rid]),
+        }
+        for rid, srcs in sorted(by_role.items())
+    ]
+    return schema.validate("roles", pd.DataFrame(rows, columns=schema.columns("roles")))
+
+
+def _problems_frame(problems: list[tuple[str, Problem]]) -> pd.DataFrame:
+    rows = [{"source": s, "line": p.line, "problem": p.message} for s, p in problems]
+    return schema.validate("problems", pd.DataFrame(rows, columns=schema.columns("problems")))
 
 
 def _soc_columns(name: str) -> dict[str, str | None]:

@@ -134,12 +134,16 @@ def head_of(word: str) -> str | None:
     return None
 
 
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}s")
+_CONJUNCTS = re.compile(r"(,? and |,? or |, )")
+
+
 def _singular_word(word: str) -> str:
     lower = word.lower()
     if lower in _IRREGULAR_PLURALS:
         single = _IRREGULAR_PLURALS[lower]
         return word[0] + single[1:] if word[:1].isupper() else single
-    if re.fullmatch(r"[A-Z]{2,5}s", word):
+    if _PLURAL_ABBREVIATION.fullmatch(word):
         return word[:-1]
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
@@ -154,10 +158,10 @@ def singular_role(name: str) -> str:
     """'Software Developers, Quality Assurance Analysts, and Testers' -> each conjunct singular;
     'Heavy and Tractor-trailer Truck Drivers' -> '... Truck Driver'."""
     name = clean_name(name)
-    parts = re.split(r"(,? and |,? or |, )", name)
+    parts = _CONJUNCTS.split(name)
     out = []
     for part in parts:
-        if re.fullmatch(r",? and |,? or |, ", part) or not part:
+        if JOINER.fullmatch(part) or not part:
             out.append(part)
             continue
         words = part.split(" ")

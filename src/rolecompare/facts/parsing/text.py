@@ -119,8 +119,11 @@ def slugify(name: str) -> str:
     return slug
 
 
+_SPACES = re.compile(r"\s+")  # compiled once: clean_name runs for every statement
+
+
 def clean_name(name: str) -> str:
-    text = re.sub(r"\s+", " ", name).strip(" \t.,;:")
+    text = _SPACES.sub(" ", name).strip(" \t.,;:")
     if name.lstrip()[:1] == "." and text[:3].lower() == "net":  # '.NET developer' keeps its dot
         text = "." + text
     return text
