@@ -277,8 +277,12 @@ def share_panels(
         if frame.empty:
             return _no_data(title)
         panels = _unique(frame[panel])
-        sizes = [int((frame[panel] == p).sum()) for p in panels]
-        height = 0.6 + sum(0.22 * n + 0.35 for n in sizes) + (0.25 if title else 0)
+        # a panel's height counts the lines of its wrapped category labels, not its rows
+        sizes = [
+            sum(_wrap(c).count("\n") + 1 for c in frame.loc[frame[panel] == p, category])
+            for p in panels
+        ]
+        height = 0.6 + sum(0.26 * n + 0.35 for n in sizes) + (0.25 if title else 0)
         fig, _ = _new_figure(height)
         fig.clear()
         axes = fig.subplots(len(panels), 1, sharex=True, height_ratios=[n + 1.2 for n in sizes])
