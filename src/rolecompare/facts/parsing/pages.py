@@ -60,36 +60,16 @@ class Page:
         )
 
 
-def _quick_facts(page: Page, result: PageResult) -> None:
-    read_quick_facts(page.lines, result, page.context)
+BlockReader = Callable[[list[str | None], PageResult, PageContext], None]
 
 
-def _statistics_tables(page: Page, result: PageResult) -> None:
-    read_statistics_tables(page.lines, result, page.context)
+def _on_lines(read: BlockReader) -> Callable[[Page, PageResult], None]:
+    """A block reader (all the page's lines and its context) as a page reader."""
 
+    def reader(page: Page, result: PageResult) -> None:
+        read(page.lines, result, page.context)
 
-def _split_values(page: Page, result: PageResult) -> None:
-    read_split_values(page.lines, result, page.context)
-
-
-def _category_rows(page: Page, result: PageResult) -> None:
-    read_category_rows(page.lines, result, page.context)
-
-
-def _share_rows(page: Page, result: PageResult) -> None:
-    read_share_rows(page.lines, result, page.context)
-
-
-def _spaced_rows(page: Page, result: PageResult) -> None:
-    read_spaced_rows(page.lines, result, page.context)
-
-
-def _top_lists(page: Page, result: PageResult) -> None:
-    read_top_lists(page.lines, result, page.context)
-
-
-def _passages(page: Page, result: PageResult) -> None:
-    read_passages(page.lines, result, page.context)
+    return reader
 
 
 def _comparison_tables(page: Page, result: PageResult) -> None:
@@ -118,14 +98,14 @@ def _sentences(page: Page, result: PageResult) -> None:
 Reader = Callable[[Page, PageResult], None]
 # Every page reader, in the order they run (block readers take their lines first).
 READERS: list[tuple[str, Reader]] = [
-    ("quick-facts", _quick_facts),
-    ("statistics-table", _statistics_tables),
-    ("split-values", _split_values),
-    ("spaced-rows", _spaced_rows),
-    ("category-rows", _category_rows),
-    ("top-list", _top_lists),
-    ("share-rows", _share_rows),
-    ("passages", _passages),
+    ("quick-facts", _on_lines(read_quick_facts)),
+    ("statistics-table", _on_lines(read_statistics_tables)),
+    ("split-values", _on_lines(read_split_values)),
+    ("spaced-rows", _on_lines(read_spaced_rows)),
+    ("category-rows", _on_lines(read_category_rows)),
+    ("top-list", _on_lines(read_top_lists)),
+    ("share-rows", _on_lines(read_share_rows)),
+    ("passages", _on_lines(read_passages)),
     ("comparison-table", _comparison_tables),
     ("profile", _profile),
     ("how-to", _how_to),
