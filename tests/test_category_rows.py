@@ -1,0 +1,58 @@
+"""Rows of pay by place or by kind of employer (facts/parsing/category_rows.py): rows whose
+kind the sentence above them says, table rows that drop the "$", states with their postal code
+glued on, a "Median" column."""
+
+from __future__ import annotations
+
+from rolecompare.facts.parsing import parse_page
+from rolecompare.facts.parsing.text import slugify
+
+
+def facts(text: str) -> list[tuple]:
+    result = parse_page("page.txt", text.encode())
+    return [(slugify(f.role), f.metric, f.category, f.printed, f.unit, f.statistic, f.period)
+            for f in result.facts]  # fmt: skip
+
+
+def test_rows_under_a_lead_in_naming_industries_take_any_label() -> None:
+    page = (
+        "Welder Pay\n"
+        "For the industries employing the most welders, median annual wages in May 2019 were:\n"
+        "Repair and maintenance, including boats | $44,240 |\n"
+        "Local government | 38,840 |\n"
+        "Shipyards; state, local, and private | 37,620 |\n"
+    )
+    w, y = "welder", "USD/year"
+    assert facts(page) == [
+        (w, "salary_by_industry", "Repair and maintenance, including boats", "44240", y,
+         "median", "2019-05"),
+        (w, "salary_by_industry", "Local government", "38840", y, "median", "2019-05"),
+        (w, "salary_by_industry", "Shipyards; state, local, and private", "37620", y, "median",
+         "2019-05"),
+    ]  # fmt: skip
+
+
+def test_rows_whose_lead_in_names_a_role_the_page_does_not_declare_stay_unread() -> None:
+    page = (
+        "Welder\n"
+        "No figure exists for welders alone; for bookkeeping clerks the industries paid:\n"
+        "- Shipyards: $44,240\n"
+        "- Local government: $38,840\n"
+    )
+    assert [f for f in facts(page) if f[1] == "salary_by_industry"] == []
+
+
+def test_a_ranked_table_with_glued_postal_codes_and_a_median_column() -> None:
+    page = (
+        "Best States for Plumbers\n"
+        "| Rank | State | Median |\n"
+        "|---|---|---|\n"
+        "| 1 | OregonOR | $97,320 |\n"
+        "| 2 | New YorkNY | $96,530 |\n"
+    )
+    p, y = "plumber", "USD/year"
+    assert facts(page) == [
+        (p, "top_state", None, None, None, None, None),
+        (p, "salary_by_place", "Oregon", "97320", y, "median", None),
+        (p, "salary_by_place", "New York", "96530", y, "median", None),
+    ]
