@@ -144,7 +144,8 @@ def read_category_rows(lines: list[str | None], result: PageResult, context: Pag
         end = number
         while end <= len(lines):
             text = lines[end - 1] or ""
-            row = _row(text, pay_column, bool(rows), fallback) if end not in result.claimed else None
+            claimed = end in result.claimed
+            row = None if claimed else _row(text, pay_column, bool(rows), fallback)
             if row is None:
                 break
             rows.append((end, row))
@@ -197,7 +198,9 @@ def _emit(
     named = [m.role for m in context.roles.mentions(lead_in)][-1:]
     if named and not context.roles.attributable(named[0]):
         return  # the rows are the pay of a role the page does not declare (left unread)
-    role = (named[0] if named and context.roles.known(named[0]) else None) or role or context.roles.subject or context.roles.main
+    if named and context.roles.known(named[0]):
+        role = named[0]
+    role = role or context.roles.subject or context.roles.main
     if role is None:
         return
     period = context.survey_year
