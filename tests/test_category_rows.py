@@ -56,3 +56,22 @@ def test_a_ranked_table_with_glued_postal_codes_and_a_median_column() -> None:
         (p, "salary_by_place", "Oregon", "97320", y, "median", None),
         (p, "salary_by_place", "New York", "96530", y, "median", None),
     ]
+
+
+def test_places_and_their_pay_in_a_sentence_or_alone_on_a_line() -> None:
+    page = (
+        "Average Salary of a Surveyor\n"
+        "In 2021 the three top payers were New York ($90,950), the District of Columbia "
+        "($89,540), and Texas ($80,110).\n"
+        "Other states:\n"
+        "- Alaska: $84,040\n"
+        "Florida: 29,450 surveyors employed\n"
+    )
+    s, y = "surveyor", "USD/year"
+    assert facts(page) == [
+        (s, "salary_by_place", "New York", "90950", y, None, "2021"),
+        (s, "salary_by_place", "District of Columbia", "89540", y, None, "2021"),
+        (s, "salary_by_place", "Texas", "80110", y, None, "2021"),
+        (s, "top_state", None, None, None, None, "2021"),
+        (s, "salary_by_place", "Alaska", "84040", y, None, None),
+    ]

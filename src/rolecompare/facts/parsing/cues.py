@@ -2,7 +2,8 @@
 
 `label` rows: a short label a value stands under ("Average Age", "Total Employment"), with the
 metric, statistic and category it names. `noise` rows: the widget words a page prints between a
-label and its value ("More", "Learn more", "ⓘ"). `employer` rows: the head nouns of a kind of
+label and its value ("More", "Learn more", "ⓘ"). `modifier` rows: words a label may add
+without changing what it names ("National", "10-year"). `employer` rows: the head nouns of a kind of
 employer or an industry ("hospitals", "manufacturing"). `score` rows: the words for a
 score a sentence rates ("work-life balance gets a rating of 7.2"). A new site's wording is a
 row, not code.
@@ -39,6 +40,24 @@ def labels() -> dict[str, Cue]:
         for r in _rows()
         if r["kind"] == "label"
     }
+
+
+@cache
+def modifiers() -> frozenset[str]:
+    """Words a label may add without changing what it names ("National", "10-year")."""
+    return frozenset(r["words"] for r in _rows() if r["kind"] == "modifier")
+
+
+def label_cue(words: str) -> Cue | None:
+    """What label words name (`words_of`): the vocabulary's label, else the label left when
+    the modifier words are dropped ("national median salary" -> "median salary")."""
+    table = labels()
+    cue = table.get(words)
+    if cue is not None or not words:
+        return cue
+    split = words.split()
+    kept = [w for w in split if w not in modifiers()]
+    return table.get(" ".join(kept)) if kept and len(kept) < len(split) else None
 
 
 @cache

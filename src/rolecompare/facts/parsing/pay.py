@@ -65,7 +65,8 @@ _ROLE_IS = re.compile(
 )
 _AMOUNT_STAT_FOR = re.compile(
     # "$77,000 median for accountants", "gives $72,280 as the annual median salary for police"
-    r"\s+(?:as\s+the\s+(?:(?:annual|yearly)\s+)?)?(?P<stat>median|mean|average)"
+    r"\s+(?:as\s+the\s+(?:(?:annual|yearly|national|nationwide|overall)\s+)*)?"
+    r"(?P<stat>median|mean|average)"
     r"(?:\s+(?:annual|yearly|hourly))?(?:\s+(?:salary|pay|wage"
     r"|income|earnings))?\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?!all\b|every\b)",
     re.IGNORECASE,

@@ -27,7 +27,12 @@ _RANK = re.compile(
 )
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:the\s+|at\s+the\s+)?$")
 _STAT = re.compile(r"\b(?P<w>median|mean|averag(?:e|es|ed|ing))\b", re.IGNORECASE)
-_PAYISH = re.compile(r"(?i:salar|wage|\bpa(?:y|id|ys|ying)\b|earn|\bmak|income|averag)")
+_PAYISH = re.compile(r"(?i:salar|wage|\bpa(?:y|id|ys|ying|yers?)\b|earn|\bmak|income|averag)")
+# a line that is only a place and its pay ("Alaska: $64,040", "- Oregon ($97,320)")
+_PLACE_ROW = re.compile(
+    rf"^\s*(?:[-•*·–]\s*)?(?:the\s+)?{STATES}\s*(?::|\(|[–-])\s*\$[\d,.]+[kK]?\)?"
+    r"\s*(?:\([^()$]{0,40}\))?\s*$"
+)
 _NOT_PAY = re.compile(r"\b(?:buys?|costs?|spends?|prices?|rents?|worth|savings?)\b", re.I)
 _PREPOSITION = re.compile(
     r"\b(?:in|at|for|by|within|with)\s+(?:the\s+|a\s+)?(?=[\w'’])", re.IGNORECASE
@@ -168,7 +173,7 @@ def _employer(text: str, start: int, stop: int, capital: bool = False) -> str | 
 
 def pay_in(sentence: Sentence) -> list[Found]:
     """Amounts of pay of one place or kind of employer."""
-    if not _PAYISH.search(sentence.text):
+    if not _PAYISH.search(sentence.text) and not _PLACE_ROW.match(sentence.line.text):
         return []
     out = []
     stat = _STAT.search(sentence.text)

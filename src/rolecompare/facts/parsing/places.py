@@ -43,7 +43,11 @@ _TOP_STATE = re.compile(
     r"|came first)(?: the (?:states|list|nation))?(?: for (?P<who5>[\w ]{1,40}?)\b)?"
     # "At the top sits the District of Columbia, where ..."
     r"|\b(?i:at the top(?: of the list)?),? (?:sits|is|stands|was|comes) (?:the )?"
-    rf"(?P<s6>{STATES})\b",
+    rf"(?P<s6>{STATES})\b"
+    # "the five top payers were New York ($150,950), ...", "The best-paying states for the
+    # field include California, Nevada, ...": a ranked list's first state
+    r"|\b(?i:top|highest|best)[- ](?i:payers|paying states|paid states)\b[^.;:]{0,40}?"
+    rf"\b(?:were|are|include|included|includes)\s+(?:the\s+)?(?P<s7>{STATES})\b",
 )
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
@@ -92,7 +96,7 @@ def places(sentence: Sentence) -> list[Found]:
     if not _PAY_WORDS.search(text) and "most" not in text and "highest" not in text:
         return out
     for m in _TOP_STATE.finditer(text):
-        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5", "s6") if m.group(g))
+        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5", "s6", "s7") if m.group(g))
         if state_group in ("s5", "s6") and not _PAY_WORDS.search(text):
             continue  # "California led the nation in employment" is not about pay
         who = next((g for g in ("who", "who3", "who4", "who5") if m.group(g)), None)

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from rolecompare.facts.parsing.context import PageContext
-from rolecompare.facts.parsing.cues import Cue, labels, noise, words_of
+from rolecompare.facts.parsing.cues import Cue, label_cue, noise, words_of
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import (
     Token,
@@ -55,12 +55,13 @@ def _label(line: str) -> tuple[Cue, str | None] | None:
     period = None
     if _DIGIT.search(line):
         m = _LABEL_PERIOD.search(line)
-        if m is None or m.start() == 0:
+        if m is not None and m.start() == 0:
             return None
-        spans = [p.text for p in find_periods(line) if p.kind in {"span", "school"}]
-        period = spans[0] if spans else m.group("y")
-        line = line[: m.start()]
-    cue = labels().get(words_of(line))
+        if m is not None:
+            spans = [p.text for p in find_periods(line) if p.kind in {"span", "school"}]
+            period = spans[0] if spans else m.group("y")
+            line = line[: m.start()]
+    cue = label_cue(words_of(line))  # "10-Year Growth": digits that are a modifier word
     return (cue, period) if cue else None
 
 
@@ -113,6 +114,7 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
             token = _lone_value(text) if below not in result.claimed else None
             if token is not None:
                 _emit(label, token, text, role, number, below, result)
+                _other_unit(lines, label, token, role, below, result)
             break
 
 
@@ -152,6 +154,35 @@ def _emit(
     result.layouts.add("statistics")
 
 
+def _other_unit(
+    lines: list[str | None],
+    label: tuple[Cue, str | None],
+    token: Token,
+    role: str,
+    number: int,
+    result: PageResult,
+) -> None:
+    """'$62,350' then '$29.98/hr': the same pay per hour on the next line (or per year)."""
+    if label[0].metric not in _PAY_UNITS or number >= len(lines) or number + 1 in result.claimed:
+        return
+    text = lines[number] or ""
+    other = _lone_value(text)
+    if other is None or other.kind != "money" or token.value is None or other.value is None:
+        return
+    if (other.value < 1000) == (token.value < 1000):
+        return  # not the other unit: a second figure the label does not name
+    metric = "salary_hourly" if other.value < 1000 else "salary_yearly"
+    _emit((Cue(metric, label[0].statistic, None), label[1]), other, text, role, number,
+          number + 1, result)  # fmt: skip
+
+
+_PAY_UNITS = frozenset({"salary_yearly", "salary_hourly"})
+# "Oregon ($97,320)" under "Top-Paying State": the place, and its pay in brackets
+_NAMED_AMOUNT = re.compile(r"^\s*(?P<name>[A-Z][^($\d]{1,40}?)\s*\(\s*(?=\$)")
+_TOP_PAY = {"top_state": "salary_by_place", "top_city": "salary_by_place",
+            "top_industry": "salary_by_industry"}  # fmt: skip
+
+
 def _same_line(line: str, number: int, role: str, result: PageResult) -> None:
     head, _, tail = line.partition(":")
     label = _label(head.strip())
@@ -175,12 +206,29 @@ def _text_below(
     if number >= len(lines) or number + 1 in result.claimed:
         return
     text = (lines[number] or "").strip()
+    metric = label[0].metric
+    if metric in _TOP_PAY and (m := _NAMED_AMOUNT.match(lines[number] or "")):
+        _named_amount(lines[number] or "", m, metric, role, number + 1, result)
+        return
     if not text or len(text) > MAX_TEXT or any(c.isdigit() for c in text) or text.endswith("."):
         return
     if _label(text) is not None or text.endswith(":"):
         return
     result.facts.append(token_fact(role, label[0].metric, number + 1, text=text))
     result.claimed |= {number, number + 1}
+
+
+def _named_amount(
+    line: str, m: re.Match[str], metric: str, role: str, number: int, result: PageResult
+) -> None:
+    """The top place or industry, and its pay: 'Oregon ($97,320)'."""
+    name = m.group("name").strip()
+    money = [t for t in find_numbers(line) if t.kind == "money" and t.start >= m.end()]
+    result.facts.append(token_fact(role, metric, number, text=name))
+    if money and money[0].value and money[0].value >= 1000:
+        result.facts.append(token_fact(role, _TOP_PAY[metric], number, money[0], category=name))
+    result.claimed |= {number - 1, number}
+    result.consume(number, m.start("name"), m.end("name"))
 
 
 def _percentile_below(line: str, below: str, number: int, role: str, result: PageResult) -> None:
