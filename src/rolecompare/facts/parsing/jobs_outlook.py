@@ -21,6 +21,12 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing.numbers import Token, is_percent
+from rolecompare.facts.parsing.projections import (
+    jobs_added,
+    pay_change,
+    projected_rate,
+    several_roles,
+)
 from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, whose, words_before
 
 _SHORTAGE = re.compile(r"\bshortage|\bworldwide\b|\bglobally\b|\bshort of\b", re.IGNORECASE)
@@ -189,7 +195,7 @@ def growth(sentence: Sentence) -> list[Found]:
         return []
     out = []
     for token in line.tokens_in(sentence.span):
-        if token.value is None or not is_percent(token, line.text):
+        if token.value is None or not is_percent(token, line.text) or pay_change(sentence, token):
             continue
         head = words_before(sentence, token)
         before = _GROWTH_BEFORE.search(head)
@@ -205,6 +211,8 @@ def growth(sentence: Sentence) -> list[Found]:
                 out.append(Found("growth_projected", token, role=mention.role, unit="percent"))
             continue
         if before is None and not projected_at and not _GROWTH_EXPECTED.match(line.text, token.end):
+            if general := projected_rate(sentence, token):  # the clause's words, any wording
+                out.append(_general_growth(sentence, token, *general))
             continue
         if before is not None and before.group("vague") and not projected_at:
             if word is None:  # "projects 6 percent" of what?
@@ -222,6 +230,24 @@ def growth(sentence: Sentence) -> list[Found]:
                          negative=declining or (token.value or 0) < 0,
                          named_elsewhere=role == ""))  # fmt: skip
     return out
+
+
+_FOR_WHOM = re.compile(r"\b(?:projected|expected|forecast)\b(?=\s+for\s)", re.I)
+
+
+def _general_growth(sentence: Sentence, token: Token, word: str, declining: bool) -> Found:
+    speed = _SPEED.search(sentence.text)
+    text = speed.group(0).strip() if speed else ("decline" if declining else None)
+    role = _growth_role(sentence, token)
+    clause = sentence.clause_of(token.start)
+    if role is None and (m := _FOR_WHOM.search(sentence.line.text, token.end, clause.end)):
+        role = whose(sentence, m.end())  # "is projected for both plumbing and HVAC": not ours
+    if role is None and several_roles(sentence.line.context):  # the clause must say whose
+        named = sentence.line.mentions_in(sentence.clause_of(token.start))
+        role = named[0].role if len(named) == 1 else ""
+    return Found("growth_projected", token, role=role or None, text=text, unit="percent",
+                 negative=declining or (token.value or 0) < 0,
+                 named_elsewhere=role == "")  # fmt: skip
 
 
 def _growth_role(sentence: Sentence, token: Token) -> str | None:
@@ -299,4 +325,6 @@ def employment_change(sentence: Sentence) -> list[Found]:
         if m := _JOBS_LOST.match(line.text, token.end):
             lost = m.group("verb").lower() in {"lost", "cut", "eliminated"}
             out.append(Found("employment_change", token, negative=lost))
+        elif (token.value or 0) >= 10 and jobs_added(sentence, token):
+            out.append(Found("employment_change", token))
     return out

@@ -1,0 +1,70 @@
+"""Projections in running text (facts/parsing/projections.py, through jobs_outlook): a rate
+read by the clause's words, not its exact wording; and what it is not (the past, a range, the
+average of all occupations, a market's growth, a yearly rate)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolecompare.facts.parsing import parse_page
+
+
+def projections(text: str) -> list[tuple]:
+    result = parse_page("page.txt", text.encode())
+    return [(f.metric, f.printed, f.period, f.text) for f in result.facts
+            if f.metric in {"growth_projected", "employment_change"}]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Welders are projected to see employment grow 8 percent from 2023 to 2033.",
+            [("growth_projected", "8", "2023-2033", None)],
+        ),
+        (
+            "The latest data expect employment growth of 20% between 2018 and 2028.",
+            [("growth_projected", "20", "2018-2028", None)],
+        ),
+        (
+            "Over the coming ten years, welder jobs should grow a faster 9%.",
+            [("growth_projected", "9", None, None)],
+        ),
+        (
+            "The bureau expects welding positions to increase by 18%, with an estimated 17,000 or "
+            "so additional new jobs opening up by 2028.",
+            [("growth_projected", "18", None, None), ("employment_change", "17000", None, None)],
+        ),
+        (
+            "Jobs for welders should rise 4 percent from 2020 to 2030, adding about 12,000 jobs.",
+            [("growth_projected", "4", "2020-2030", None),
+             ("employment_change", "12000", "2020-2030", None)],
+        ),  # fmt: skip
+    ],
+)
+def test_a_projected_rate_in_any_wording(sentence: str, expected: list) -> None:
+    assert projections(f"Welder Outlook\n{sentence}\n") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Postings for welding jobs have risen 68% since September 2008.",
+        "Projected growth (2008-2018): Average (7% to 13%)",
+        "That pace is ahead of the 7.4% national average for job growth, which will hold.",
+        "The welding equipment market should pass $37 billion by 2026, growing 9.6% a year.",
+        "Welding jobs should grow at an annual rate of 8.6%, to 50,000 workers by 2024.",
+        "Welder salaries are expected to rise 3% next year.",
+        "About 18% of welders expect to retire within ten years.",
+    ],
+)
+def test_what_is_not_a_projected_rate(sentence: str) -> None:
+    assert projections(f"Welder Outlook\n{sentence}\n") == []
+
+
+def test_a_clause_about_other_roles_on_a_page_about_two() -> None:
+    page = (
+        "Welder vs Machinist\n"
+        "A 5% job growth rate is projected for both plumbing and HVAC over the next decade.\n"
+    )
+    assert projections(page) == []
