@@ -37,9 +37,11 @@ def projections(text: str) -> list[tuple]:
         ),
         (
             "Jobs for welders should rise 4 percent from 2020 to 2030, adding about 12,000 jobs.",
-            [("growth_projected", "4", "2020-2030", None),
-             ("employment_change", "12000", "2020-2030", None)],
-        ),  # fmt: skip
+            [
+                ("growth_projected", "4", "2020-2030", None),
+                ("employment_change", "12000", "2020-2030", None),
+            ],
+        ),
     ],
 )
 def test_a_projected_rate_in_any_wording(sentence: str, expected: list) -> None:
