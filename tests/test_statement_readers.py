@@ -57,6 +57,8 @@ def test_values_under_their_labels_with_noise_between() -> None:
         ("$15.5 an hour", "$15.5", 15.5, "money"),
         ("nearly three million nurses", "three million", 3000000.0, "number"),
         ("half a million", "half a million", 500000.0, "number"),
+        ("a salary of $67, 540 in 2013", "$67, 540", 67540.0, "money"),  # a space after ","
+        ("$45,000, 120 workers", "$45,000", 45000.0, "money"),
     ],
 )
 def test_numbers_as_pages_print_them(text: str, printed: str, value: float, kind: str) -> None:

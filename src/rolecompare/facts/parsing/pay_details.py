@@ -20,7 +20,7 @@ from functools import lru_cache
 from rolecompare.facts.parsing.cues import employers
 from rolecompare.facts.parsing.numbers import Token
 from rolecompare.facts.parsing.places import STATES
-from rolecompare.facts.parsing.sentences import Found, Sentence
+from rolecompare.facts.parsing.sentences import Found, Line, Sentence
 
 _RANK = re.compile(
     r"\b(?P<n>[1-9]\d?)(?:st|nd|rd|th)[- ]percentile\b|\b(?P<median>median)\b", re.IGNORECASE
@@ -62,32 +62,42 @@ def percentiles(sentence: Sentence) -> list[Found]:
     base = sentence.span.start
     for i, cue in enumerate(cues):
         stop = base + cues[i + 1].start() if i + 1 < len(cues) else sentence.span.end
-        start = base + cue.end()
-        token = next(
-            (t for t in money if start <= t.start < min(stop, start + 50) and t.start not in taken),
-            None,
-        )
-        if token is None:  # "$37,020 (10th percentile)"
-            token = next(
-                (t for t in money if t.start not in taken
-                 and _BRACKET_BEFORE.fullmatch(line.text, t.end, base + cue.start())),
-                None,
-            )  # fmt: skip
-        if token is None or token.value is None:
-            continue
-        taken.add(token.start)
-        hourly = token.value < 1000
-        if cue.group("median"):
-            metric = "salary_hourly" if hourly else "salary_yearly"
-            out.append(Found(metric, token, statistic="median",
-                             unit="USD/hour" if hourly else "USD/year"))  # fmt: skip
-            continue
-        metric = "salary_percentile_hourly" if hourly else "salary_percentile"
-        out.append(
-            Found(metric, token, category=cue.group("n"), unit="USD/hour" if hourly else "USD/year",
-                  extra=[(base + cue.start("n"), base + cue.end("n"))])
-        )  # fmt: skip
+        for token in _amounts_of(line, cue, base, stop, money, taken):
+            taken.add(token.start)
+            out.append(_percentile_found(cue, token, base))
     return out
+
+
+def _amounts_of(line: Line, cue: re.Match[str], base: int, stop: int, money: list[Token],
+                taken: set[int]) -> list[Token]:  # fmt: skip
+    """The amounts a rank states: the first after it (within 50 characters) and one of the
+    other unit right after that ("$28.31 an hour, which works out to $58,870 a year"), else the
+    amount it is bracketed after ("$37,020 (10th percentile)")."""
+    start = base + cue.end()
+    after = [t for t in money if start <= t.start < stop and t.start not in taken]
+    if after and after[0].start < start + 50:
+        first = after[0]
+        other = next((t for t in after[1:] if t.start < first.end + 50), None)
+        if other and ((other.value or 0) < 1000) != ((first.value or 0) < 1000):
+            return [first, other]
+        return [first]
+    bracketed = next(
+        (t for t in money if t.start not in taken
+         and _BRACKET_BEFORE.fullmatch(line.text, t.end, base + cue.start())),
+        None,
+    )  # fmt: skip
+    return [bracketed] if bracketed else []
+
+
+def _percentile_found(cue: re.Match[str], token: Token, base: int) -> Found:
+    hourly = (token.value or 0) < 1000
+    unit = "USD/hour" if hourly else "USD/year"
+    if cue.group("median") or cue.group("n") == "50":  # the 50th percentile is the median
+        return Found("salary_hourly" if hourly else "salary_yearly", token, statistic="median",
+                     unit=unit)  # fmt: skip
+    metric = "salary_percentile_hourly" if hourly else "salary_percentile"
+    return Found(metric, token, category=cue.group("n"), unit=unit,
+                 extra=[(base + cue.start("n"), base + cue.end("n"))])  # fmt: skip
 
 
 def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:

@@ -1,0 +1,35 @@
+"""Pay by percentile in sentences (facts/parsing/pay_details.py): a rank states an amount in
+each unit it prints, the 50th percentile is the median."""
+
+from __future__ import annotations
+
+from rolecompare.facts.parsing import parse_page
+
+
+def pay(text: str) -> list[tuple]:
+    result = parse_page("page.txt", text.encode())
+    return [(f.metric, f.category, f.printed, f.unit, f.statistic) for f in result.facts]
+
+
+def test_each_rank_with_its_hourly_and_yearly_amounts() -> None:
+    page = (
+        "Architect Salary\n"
+        "At the 10th percentile architects made $28.31 an hour, which works out to $58,870 a "
+        "year. The median (50th percentile) hourly wage came to $44.86, the same as $93,310 a "
+        "year. Those in the 90th percentile made $165,100 per year, or $79.38 per hour.\n"
+    )
+    h, y = "USD/hour", "USD/year"
+    assert pay(page) == [
+        ("salary_percentile_hourly", "10", "28.31", h, None),
+        ("salary_percentile", "10", "58870", y, None),
+        ("salary_hourly", None, "44.86", h, "median"),
+        ("salary_yearly", None, "93310", y, "median"),
+        ("salary_percentile", "90", "165100", y, None),
+        ("salary_percentile_hourly", "90", "79.38", h, None),
+    ]
+
+
+def test_a_second_amount_of_the_same_unit_is_not_the_ranks() -> None:
+    page = "Architect Salary\nThe 25th percentile earned $73,240, against $93,310 for the median.\n"
+    assert pay(page)[0] == ("salary_percentile", "25", "73240", "USD/year", None)
+    assert ("salary_percentile", "25", "93310", "USD/year", None) not in pay(page)
