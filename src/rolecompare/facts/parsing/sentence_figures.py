@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.facts.parsing import jobs_outlook, pay, pay_details, places, scores, workforce
+from rolecompare.facts.parsing import (
+    jobs_outlook,
+    label_rows,
+    pay,
+    pay_details,
+    places,
+    scores,
+    workforce,
+)
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_numbers, find_periods
@@ -21,6 +29,7 @@ NUMBER_READERS: list[Reader] = [
     workforce.age,
     workforce.shares,
     scores.scores,
+    label_rows.label_row,
 ]
 TEXT_READERS: list[Reader] = [places.places, places.education]
 _TEXT_CUES = re.compile(

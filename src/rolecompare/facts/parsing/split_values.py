@@ -46,10 +46,6 @@ _DIGIT = re.compile(r"\d")
 _RANK_LABEL = re.compile(r"^\s*(?P<n>[1-9]\d?)(?:st|nd|rd|th) percentile\s*$", re.IGNORECASE)
 _MARKED = re.compile(r"^\s*(?:[~≈]\s*)?(?:\$|[+−-]\s*\$?\d|\d[\d,.]*\s*%\s*$)")
 _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
-_LABEL_VALUE = re.compile(
-    r"^\s*(?P<label>[A-Za-z][A-Za-z ()'’/-]{2,46}?)\s+"
-    r"(?P<value>[~≈+−-]?\s*\$?\d[\d,.]*\s*(?:%|[kKMB])?)\s*$"
-)
 
 
 def _label(line: str) -> tuple[Cue, str | None] | None:
@@ -101,9 +97,6 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
                 # "$41,080" above "10th percentile"
                 role = context.section_role(number) or main
                 _percentile_below(line, lines[number] or "", number, role, result)
-            elif (row := _LABEL_VALUE.match(line)) and _label(row.group("label")):
-                # "Projected Annual Job Openings 1,700": a label and its value on one line
-                _same_line(line, number, context.section_role(number) or main, result, row)
             elif _MARKED.match(line) and (token := _lone_value(line)) is not None:
                 # "$95,570" above "Financial Analysts" and "Median Annual Salary, 2021"; "+4,900"
                 # above "Employment Change" (a value marked as one: "$", "%" or a sign)
@@ -190,16 +183,14 @@ _TOP_PAY = {"top_state": "salary_by_place", "top_city": "salary_by_place",
             "top_industry": "salary_by_industry"}  # fmt: skip
 
 
-def _same_line(
-    line: str, number: int, role: str, result: PageResult, row: re.Match[str] | None = None
-) -> None:
-    head, _, tail = (row.group("label"), "", row.group("value")) if row else line.partition(":")
+def _same_line(line: str, number: int, role: str, result: PageResult) -> None:
+    head, _, tail = line.partition(":")
     label = _label(head.strip())
     if label is None or not tail.strip() or not metrics()[label[0].metric].has_number:
         return
     token = _lone_value(tail)
     if token is not None:
-        offset = row.start("value") if row else len(head) + 1
+        offset = len(head) + 1
         token = replace(token, start=token.start + offset, end=token.end + offset)
         _emit(label, token, line, role, number, number, result)
 
