@@ -33,3 +33,21 @@ def test_a_second_amount_of_the_same_unit_is_not_the_ranks() -> None:
     page = "Architect Salary\nThe 25th percentile earned $73,240, against $93,310 for the median.\n"
     assert pay(page)[0] == ("salary_percentile", "25", "73240", "USD/year", None)
     assert ("salary_percentile", "25", "93310", "USD/year", None) not in pay(page)
+
+
+def test_a_range_of_pay_and_its_ends() -> None:
+    page = (
+        "Welder Salary\n"
+        "Full-time welders make anywhere from $39,450 to $66,740 on average, depending on the "
+        "state, and Alaska pays the most.\n"
+        "Median Pay | $35,000 to $54,999 |\n"
+        "Some 65% of welders earn between $25,000 and $65,000 a year.\n"
+        "By the hour, the bottom 10 percent made $11.85 and the top 10 percent $34.45.\n"
+    )
+    y, h = "USD/year", "USD/hour"
+    assert [f for f in pay(page) if f[0] != "top_state"] == [
+        ("salary_min", None, "39450", y, "mean"),
+        ("salary_max", None, "66740", y, "mean"),
+        ("salary_percentile_hourly", "10", "11.85", h, None),
+        ("salary_percentile_hourly", "90", "34.45", h, None),
+    ]

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from rolecompare.facts.parsing.numbers import Token
 from rolecompare.facts.parsing.pay_details import category_of
@@ -99,7 +100,7 @@ _PERCENTILE = re.compile(
     r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
     # the verb elided: "and the highest 10 percent more than $10.97"
     r"|\b(?P<side2>top|highest|upper|bottom|lowest|lower) (?P<n2>\d{1,2})(?:%| percent\b)\s+"
-    r"(?:less than|more than|over|under|at least|at most)\s+(?=\$)",
+    r"(?:(?:less than|more than|over|under|at least|at most)\s+)?(?=\$)",
     re.IGNORECASE,
 )
 
@@ -118,14 +119,15 @@ def pay(sentence: Sentence) -> list[Found]:
             unit = "USD/hour" if (us.group("per") or "").lower() == "hourly" else "USD/year"
             out.append(Found("salary_hourly" if unit == "USD/hour" else "salary_yearly", token,
                              role=US_AVERAGE, statistic="mean", unit=unit))  # fmt: skip
+    ranged = _range(sentence)  # a range's clause may sit beside one about the best-paid
+    taken = {f.token.start for f in ranged if f.token}
+    taken |= _range_ends(sentence)  # no end of a range is the median ('$35,000 to $54,999')
     if _PAY_GUARD.search(text):
-        return out
+        return out + ranged
     out += _percentiles(sentence)
     out += _on_average(sentence)
     out += _statistic_for_role(sentence)
     out += _whose_statistic(sentence)
-    ranged = _range(sentence)
-    taken = {f.token.start for f in ranged if f.token}
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
         start = sentence.span.start + cue.end()
@@ -274,14 +276,21 @@ def _statistic_for_role(sentence: Sentence) -> list[Found]:
 _PROJECTED = re.compile(r"\b(?:projected|expected|forecast|predicted)\b", re.IGNORECASE)
 _RANGE = re.compile(
     r"\b(?:salar(?:y|ies)|pay|wages?|earnings)\s+(?:run|runs|ran|range|ranges|ranged|go|goes"
-    r"|went)\s+from\s+(?=\$)",
+    r"|went)\s+from\s+(?=\$)"
+    # "welders make anywhere from $39,450 to $66,740", "earn between $X and $Y"
+    r"|\b(?:make|makes|made|earn|earns|earned|earning|making|paid|take home|takes home)\s+"
+    r"(?:anywhere\s+|somewhere\s+)?(?:from|between)\s+(?=\$)",
     re.IGNORECASE,
 )
-_RANGE_TO = re.compile(r"\s+to\s+(?=\$)")
+_RANGE_TO = re.compile(r"\s*(?:to|and|-|–)\s*(?=\$)")
+_RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_SKIP = re.compile(r"(?i:percent|percentile|middle|most\b|%)")  # a range of some earners
 
 
 def _range(sentence: Sentence) -> list[Found]:
-    """'whose salaries run from $45,200 to $111,700 a year': the lowest and highest pay."""
+    """'whose salaries run from $45,200 to $111,700 a year', 'welders make anywhere from
+    $39,450 to $66,740 on average': the lowest and highest pay (never of a best-paid clause,
+    nor of some earners: 'most carpenters', 'the middle 50 percent')."""
     out: list[Found] = []
     line = sentence.line
     for m in _RANGE.finditer(sentence.text):
@@ -290,10 +299,32 @@ def _range(sentence: Sentence) -> list[Found]:
         high = line.token_at(to.end()) if to else None
         if low is None or high is None or high.kind != "money":
             continue
+        clause = sentence.clause_of(low.start)
+        head = line.text[clause.start : low.start]
+        if _PAY_GUARD.search(line.text, clause.start, clause.end) or _RANGE_SKIP.search(head):
+            continue
         unit = _unit(line.text, high, "")
+        average = _ON_AVERAGE_WORD.search(line.text, clause.start, clause.end)
         for token, metric in ((low, "salary_min"), (high, "salary_max")):
-            out.append(Found(metric, token, unit=unit))
+            out.append(Found(metric, token, unit=unit, statistic="mean" if average else None))
     return out
+
+
+_ON_AVERAGE_WORD = re.compile(r"\b(?:on average|average|mean)\b", re.IGNORECASE)
+
+
+def _range_ends(sentence: Sentence) -> set[int]:
+    """Where the amounts that open or close a range of pay start ('$35,000 to $54,999',
+    'between $X and $Y')."""
+    line = sentence.line
+    money = [t for t in line.tokens_in(sentence.span) if t.kind == "money"]
+    ends: set[int] = set()
+    for low, high in pairwise(money):
+        if (to := _RANGE_TO.match(line.text, low.end)) and to.end() == high.start:
+            before = line.text[max(0, low.start - 12) : low.start]
+            if line.text[low.end : high.start].strip() != "and" or _RANGE_START.search(before):
+                ends |= {low.start, high.start}
+    return ends
 
 
 def _whose_statistic(sentence: Sentence) -> list[Found]:
