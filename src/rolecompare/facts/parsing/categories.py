@@ -75,6 +75,15 @@ _DEGREE_HOLD = re.compile(
     rf"(?:an?\s+|the\s+)?(?P<cat>{_DEGREE})(?=[,.;]|$)",
     re.IGNORECASE,
 )
+# the share's subject elided, as in a list of shares: "..., 26% have some college, and 9% have
+# a bachelor's degree or higher", "40 percent hold Master's degrees"
+_DEGREE_HOLD_ELIDED = re.compile(
+    r"(?:\s*(?:%|percent))?\s+(?:hold|have|held|had|earned)\s+(?:an?\s+|the\s+)?"
+    rf"(?P<cat>{_DEGREE}|some college(?: education)?|(?:a\s+)?high school diploma)"
+    r"(?=[,.;]|\s+and\s|$)",
+    re.IGNORECASE,
+)
+_AT_LEAST = re.compile(r"^(?:at least|at minimum)\s+(?:an?\s+)?", re.IGNORECASE)
 _DEGREE_IS = re.compile(
     r"\b(?:is|are|were|was)\s+(?P<cat>college[- ]educated|[\w'-]+ degree holders)\s+\($", re.I
 )
@@ -134,11 +143,14 @@ def race(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
 def degree(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
     text = sentence.line.text
     offset = head_start(sentence, token)
-    if m := _DEGREE_HOLD.match(text, token.end):
+    if m := _DEGREE_HOLD.match(text, token.end) or _DEGREE_HOLD_ELIDED.match(text, token.end):
         if m.group("cat").lower().startswith("no "):  # "have no college degree": no degree held
             return None
-        role = role_in(sentence, m.start("who"), m.end("who"))
-        return [Found("degree_share", token, role=role, category=m.group("cat").strip())]
+        who = m.groupdict().get("who")
+        role = role_in(sentence, m.start("who"), m.end("who")) if who else None
+        # "at least a bachelor's degree": how much is held, not which degree
+        category = _AT_LEAST.sub("", m.group("cat").strip())
+        return [Found("degree_share", token, role=role, category=category)]
     if m := _DEGREE_IS.search(before):
         return [Found("degree_share", token, category=m.group("cat"))]
     if m := _EDUCATED.search(before):

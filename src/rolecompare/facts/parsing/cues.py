@@ -3,10 +3,11 @@
 `label` rows: a short label a value stands under ("Average Age", "Total Employment"), with the
 metric, statistic and category it names. `noise` rows: the widget words a page prints between a
 label and its value ("More", "Learn more", "ⓘ"). `modifier` rows: words a label may add
-without changing what it names ("National", "10-year"). `employer` rows: the head nouns of a kind of
-employer or an industry ("hospitals", "manufacturing"). `score` rows: the words for a
-score a sentence rates ("work-life balance gets a rating of 7.2"). A new site's wording is a
-row, not code.
+without changing what it names ("National", "10-year"). `education` rows: words that make a
+label a level of education ("degree", "high school", "some college"). `employer` rows: the head
+nouns of a kind of employer or an industry ("hospitals", "manufacturing"). `score` rows: the
+words for a score a sentence rates ("work-life balance gets a rating of 7.2"). A new site's
+wording is a row, not code.
 Looking a line up costs one dictionary probe, whatever the vocabulary's size.
 """
 
@@ -70,6 +71,12 @@ def employers() -> frozenset[str]:
     """Head nouns of a kind of employer or an industry ("hospitals", "government"): pay "in
     hospitals" is that employer type's, not the role's."""
     return frozenset(r["words"] for r in _rows() if r["kind"] == "employer")
+
+
+@cache
+def education_words() -> tuple[str, ...]:
+    """Words that make a label a level of education ("Associate's degree", "Some college")."""
+    return tuple(r["words"] for r in _rows() if r["kind"] == "education")
 
 
 @cache

@@ -73,8 +73,8 @@ _GENDER_MAKE_UP = re.compile(
 _GENDER_TREND = re.compile(
     r"(?:\bthe (?:percentage|share|proportion|number) of (?P<g>women|men|females?|males?)\b"
     r"|\b(?P<g2>women|men|females?|males?)['’]s? share\b)"
-    r"[^.;%]{0,60}? (?:rose|fell|increased|decreased|grew|went up|dropped|climbed|moved)"
-    r"(?: slightly| sharply| a little)? from\s+$",
+    r"[^.;%]{0,80}? (?:rose|fell|increased|decreased|grew|went up|dropped|climbed|moved"
+    r"|(?:has|have) been \w+ing|\w+ing)(?: slightly| sharply| a little)?,? from\s+$",
     re.IGNORECASE,
 )
 _GENDER_EARLIER = re.compile(
