@@ -75,3 +75,22 @@ def test_places_and_their_pay_in_a_sentence_or_alone_on_a_line() -> None:
         (s, "top_state", None, None, None, None, "2021"),
         (s, "salary_by_place", "Alaska", "84040", y, None, None),
     ]
+
+
+def test_a_column_note_with_its_year_gives_the_statistic() -> None:
+    page = (
+        "Top Paying States for Designers\n"
+        "Graphic Designers\n"
+        "                 Hourly     Annual\n"
+        "                 Wage       Wage      (Mean Salary 2009)\n"
+        "\n"
+        "1. District of Columbia    $31.50   $65,500\n"
+        "2. New York                $24.79   $51,600\n"
+    )
+    got = [(f[1], f[2], f[3], f[5]) for f in facts(page) if f[1] == "salary_by_place"]
+    assert got == [
+        ("salary_by_place", "District of Columbia", "31.50", "mean"),
+        ("salary_by_place", "District of Columbia", "65500", "mean"),
+        ("salary_by_place", "New York", "24.79", "mean"),
+        ("salary_by_place", "New York", "51600", "mean"),
+    ]

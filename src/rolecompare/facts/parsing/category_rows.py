@@ -186,7 +186,12 @@ def _emit(
     heading_stat, heading_top, role = None, False, None
     for above in range(first - 1, max(0, first - 6), -1):
         text = lines[above - 1]
-        if not text or not is_heading(text) or any(c.isdigit() or c in "|$" for c in text):
+        if not text or not is_heading(text) or any(c in "|$" for c in text):
+            continue
+        if any(not t.is_year for t in find_numbers(text)):
+            continue  # a column note may carry its year: "(Mean Salary 2009)"
+        if text.rstrip().endswith(":"):  # a lead-in: its role, statistic and year are read below
+            heading_top = heading_top or bool(_TOP.search(text))
             continue
         mentions = context.roles.mentions(text)
         role = role or (mentions[0].role if mentions else None)

@@ -28,7 +28,7 @@ from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, who
 _PAY_CUE = re.compile(
     r"\b(?:(?:national|annual|yearly|hourly|overall)\s+)*(?P<stat>median|mean|average)"
     r"(?:\s+--\s+or\s+average\s+--)?(?:\s+(?:annual|yearly|hourly|base|national))*\s+"
-    r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings)\b"
+    r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings|compensation)\b"
     r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b"
     # "give HVAC technicians an average of $22.03 an hour": an amount per hour or year
     r"|\ban\s+(?P<stat3>median|average)\s+of\s+(?=\$[\d,.]+\s+(?:an?|per)\s+(?:hour|year)\b)"
