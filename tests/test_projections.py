@@ -70,3 +70,18 @@ def test_a_clause_about_other_roles_on_a_page_about_two() -> None:
         "A 5% job growth rate is projected for both plumbing and HVAC over the next decade.\n"
     )
     assert projections(page) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Welding is a small field, with around 25,000 people employed in the United States.",
+         "25000"),
+        ("Nearly 60,000 welders work in the US, most in construction.", "60000"),
+        ("The figures cover the 277,000 welders now employed in the U.S. today.", "277000"),
+        ("In 2019 the US had 71,200 welder jobs.", "71200"),
+    ],
+)  # fmt: skip
+def test_headcounts_in_running_text(sentence: str, count: str) -> None:
+    result = parse_page("page.txt", f"Welder Statistics\n{sentence}\n".encode())
+    assert [f.printed for f in result.facts if f.metric == "jobs_count"] == [count]

@@ -38,3 +38,23 @@ def test_a_widget_with_both_units_and_a_top_state_with_its_pay() -> None:
         (8, "top_state", None, None, "Illinois", None, None),
         (8, "salary_by_place", "Illinois", "94460", None, "USD/year", None),
     ]
+
+
+def test_label_and_value_cells_of_a_pipe_table() -> None:
+    page = (
+        "Dispatchers Quick Stats |\n"
+        "Total Jobs in 2016 | 98,600 |\n"
+        "Expected Growth | 8% (As fast as average) |\n"
+        "New Jobs To Be Added from 2016 to 2026 |\n"
+        "8,200 |\n"
+        "Employment (2008): 286,000 total U.S. employees\n"
+    )
+    got = [(f[0], f[1], f[3]) for f in facts(page)]
+    assert got == [
+        (2, "jobs_count", "98600"),
+        (3, "growth_projected", "8"),
+        (5, "employment_change", "8200"),
+        (6, "jobs_count", "286000"),
+    ]
+    periods = [f.period for f in parse_page("p.txt", page.encode()).facts]
+    assert periods == ["2016", None, "2016-2026", "2008"]

@@ -43,10 +43,11 @@ _COUNT_LEAD = re.compile(
 )
 _COUNT_AFTER = re.compile(
     r"(?:\s+\([A-Z]{2,5}s?\))?(?:\s+(?:were|are)\s+(?:employed|working)\b|\s+nationwide\b"
-    r"|\s+across the country\b|\s+(?:currently\s+)?(?:work|worked|practice|practiced|live"
-    r"|lived)\s+in\s+the"
-    r"\s+(?:U\.S\.|United States)|\s+in\s+the\s+(?:U\.S\.|United States)\b"
-    r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$|\s+jobs\b(?!\s+(?:in|at|for|with)\b)"
+    r"|\s+across the country\b|\s+(?:currently\s+|now\s+)?(?:work|worked|practice|practiced"
+    r"|live|lived|employed|working)\s+in\s+the"
+    r"\s+(?:U\.S\.|US|United States)|\s+in\s+the\s+(?:U\.S\.|United States)\b"
+    r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$"
+    r"|\s+jobs\b(?!\s+(?:in|at|for|with)\b(?!\s+(?:(?:19|20)\d\d|the U\.?S\.?|the United)))"
     r"|\s+(?:hold|held|have|had|fill|filled)\s+jobs\s+in\s+the\s+(?:U\.S\.|United States))"
 )
 _WORKERS_THEN = re.compile(r"\s+(?:workers|employees|people|professionals),\s+(?:the\s+)?")
@@ -56,6 +57,12 @@ _ARE_ROLE = re.compile(
 )
 _PEOPLE_AS = re.compile(
     r"\s+(?:people|persons|workers)\s+(?:were\s+)?(?:employed|working)\s+as\s+(?:an?\s+)?"
+)
+# "with around 25,000 people employed in the United States": the page's own role's headcount
+_PEOPLE_EMPLOYED = re.compile(
+    r"\s+(?:people|persons|workers|professionals)\s+(?:are\s+|were\s+)?(?:currently\s+|now\s+)?"
+    r"(?:employed|working|at work)\s+(?:in\s+the\s+(?:U\.S\.|US|United States)|nationwide"
+    r"|across the (?:country|United States|U\.S\.))"
 )
 _NUMBERED = re.compile(
     r"\bnumbered\s+(?:(?:about|around|approximately|more than|over|nearly)\s+)?$"
@@ -137,7 +144,8 @@ def counts(sentence: Sentence) -> list[Found]:
     line = sentence.line
     if not line.context.us or _SHORTAGE.search(sentence.text):
         return []
-    if not line.context.roles.may_name_a_role(sentence.text):
+    people = "employed" in sentence.text or "working" in sentence.text
+    if not people and not line.context.roles.may_name_a_role(sentence.text):
         return []
     out: list[Found] = []
     for token in line.tokens_in(sentence.span):
@@ -146,6 +154,8 @@ def counts(sentence: Sentence) -> list[Found]:
         if token.value is None or token.value < 10 or (token.value % 1 and not token.scaled):
             continue
         role = _count_role(sentence, token)
+        if role is None and _PEOPLE_EMPLOYED.match(line.text, token.end):
+            role = sentence.role_for(token.start)  # no role named: the clause's or the page's
         # "made up of 1.9 million elementary teachers and 1.9 million secondary teachers"
         if role is None and out and _AND_ANOTHER.search(words_before(sentence, token)):
             mention = mention_at(sentence, token.end)

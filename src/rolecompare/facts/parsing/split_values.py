@@ -33,12 +33,17 @@ from rolecompare.facts.schema import metrics
 MAX_LABEL = 48  # characters: a label is a few words
 MAX_GAP = 3  # lines of noise between a label and its value
 MAX_TEXT = 60  # characters of a text value ("High school diploma")
+MAX_VALUE = 48  # characters of a value's line ("8% (As fast as average)")
 _LABEL_PERIOD = re.compile(
-    r"(?:,|\bin\b|\()?\s*(?P<y>(?:19|20)\d\d)(?:\s?[-–]\s?(?:19|20)?\d\d)?\)?\s*:?\s*$"
+    r"(?:,|\bin\b|\bfrom\b|\()?\s*(?P<y>(?:19|20)\d\d)(?:\s?(?:[-–]|\bto\b)\s?(?:19|20)?\d\d)?"
+    r"\)?\s*:?\s*$"
 )
+# what may follow a lone value: a unit word, a note in brackets ("8% (As fast as average)"),
+# the end of a table cell
 _VALUE_REST = re.compile(
     r"\s*(?:years?(?: old)?|per (?:year|hour)|a year|an hour|/\s*(?:yr|year|hr|hour)|jobs"
-    r"|workers|people|employed)?\s*$",
+    r"|workers|people|employed|(?:total\s+)?(?:U\.S\.\s+|US\s+)?employees)?"
+    r"(?:\s*\([^()\d]{1,40}\))?\s*\|?\s*$",
     re.IGNORECASE,
 )
 _VALUE_HEAD = re.compile(r"^\W*$")  # "~", "+", an arrow or emoji before the number
@@ -50,6 +55,7 @@ _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
 
 def _label(line: str) -> tuple[Cue, str | None] | None:
     """What a label line names, with its year or span, or None (one dictionary probe)."""
+    line = line.strip().strip("|").strip()  # a table's label cell
     if len(line) > MAX_LABEL:
         return None
     period = None
@@ -67,7 +73,7 @@ def _label(line: str) -> tuple[Cue, str | None] | None:
 
 def _lone_value(line: str) -> Token | None:
     """The one number of a line that holds nothing else but a unit word."""
-    if len(line) > 32:
+    if len(line) > MAX_VALUE:
         return None
     tokens = find_numbers(line)
     if len(tokens) != 1 or tokens[0].value is None or tokens[0].is_year:
@@ -90,9 +96,11 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
             continue
         label = _label(line)
         if label is None:
-            if ":" in line and len(line) <= MAX_LABEL + 32:  # "Median: $68,130"
-                if _label(line.partition(":")[0].strip()):
-                    _same_line(line, number, context.section_role(number) or main, result)
+            sep = ":" if ":" in line else "|" if "|" in line else None
+            if sep and len(line) <= MAX_LABEL + MAX_VALUE:  # "Median: $68,130", "Jobs | 98,600 |"
+                if _label(line.strip().strip("|").partition(sep)[0]):
+                    role = context.section_role(number) or main
+                    _same_line(line, number, role, result, sep)
             elif "$" in line and number < len(lines) and _RANK_LABEL.match(lines[number] or ""):
                 # "$41,080" above "10th percentile"
                 role = context.section_role(number) or main
@@ -148,10 +156,20 @@ def _emit(
         category=cue.category,
         qualifier=qualifier or qualifier_at(text, token),
         period=year,
+        text=_note(text, token) if metric == "growth_projected" else None,
     )
     result.facts.append(fact)
     result.claimed |= {number, below}
     result.layouts.add("statistics")
+
+
+_NOTE = re.compile(r"\s*(?:%|percent)?\s*\((?P<note>[^()\d]{1,40})\)")
+
+
+def _note(text: str, token: Token) -> str | None:
+    """The page's words in brackets after a rate: '8% (As fast as average)', '-3% (decline)'."""
+    m = _NOTE.match(text, token.end)
+    return m.group("note").strip() if m else None
 
 
 def _other_unit(
@@ -183,9 +201,11 @@ _TOP_PAY = {"top_state": "salary_by_place", "top_city": "salary_by_place",
             "top_industry": "salary_by_industry"}  # fmt: skip
 
 
-def _same_line(line: str, number: int, role: str, result: PageResult) -> None:
-    head, _, tail = line.partition(":")
-    label = _label(head.strip())
+def _same_line(line: str, number: int, role: str, result: PageResult, sep: str = ":") -> None:
+    lead = len(line) - len(line.lstrip().lstrip("|"))
+    head, _, tail = line[lead:].partition(sep)
+    head = line[:lead] + head
+    label = _label(head)
     if label is None or not tail.strip() or not metrics()[label[0].metric].has_number:
         return
     token = _lone_value(tail)
