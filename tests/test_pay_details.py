@@ -51,3 +51,31 @@ def test_a_range_of_pay_and_its_ends() -> None:
         ("salary_percentile_hourly", "10", "11.85", h, None),
         ("salary_percentile_hourly", "90", "34.45", h, None),
     ]
+
+
+def test_percentiles_in_words_in_both_units_and_beside_the_median() -> None:
+    page = (
+        "Welder Salary\n"
+        "Welders in the top ten percent made $21.25 or more an hour and $44,200 or more a year.\n"
+        "The median annual wage for welders is $96,310, and the top 10 percentile earns an "
+        "average annual wage of $151,260.\n"
+        "One welder in ten earned less than $57,810.\n"
+    )
+    h, y = "USD/hour", "USD/year"
+    assert pay(page) == [
+        ("salary_percentile_hourly", "90", "21.25", h, None),
+        ("salary_percentile", "90", "44200", y, None),
+        ("salary_yearly", None, "96310", y, "median"),
+        ("salary_percentile", "90", "151260", y, None),
+        ("salary_percentile", "10", "57810", y, None),
+    ]
+
+
+def test_amounts_above_their_rank_labels() -> None:
+    page = "Welder Salary\n$28,590\n\n10%\n\n$58,920\n\nMedian\n\n$94,030\n\n90%\n"
+    y = "USD/year"
+    assert pay(page) == [
+        ("salary_percentile", "10", "28590", y, None),
+        ("salary_yearly", None, "58920", y, "median"),
+        ("salary_percentile", "90", "94030", y, None),
+    ]

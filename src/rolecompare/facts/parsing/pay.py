@@ -47,7 +47,7 @@ _PAY_GUARD = re.compile(
     r"|(?<!United )\bstates\b|\bindustr(?:y|ies)\b|\bsettings?\b",
     re.IGNORECASE,
 )
-_PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker|earner|%)")
+_PAY_WORDS = re.compile(r"(?i:median|mean|average|percent|worker|earner|%|in ten\b)")
 # "electricians earn $59,800 on average": the statistic after the amount
 _EARN = re.compile(
     r"\b(?:earn|earns|earned|make|makes|made|take home|takes home|took home)\s+"
@@ -93,11 +93,16 @@ _US_WORKER = re.compile(
     re.IGNORECASE,
 )
 _PERCENTILE = re.compile(
-    r"\b(?P<side>top|highest|upper|bottom|lowest|lower)(?:-paid)? (?P<n>\d{1,2})(?:%| percent\b)"
-    r"[^$.;]{0,40}?"
+    r"\b(?P<side>top|highest|upper|bottom|lowest|lower)(?:-paid)? (?P<n>\d{1,2}|ten)"
+    r"(?:%| percent\b| percentile\b)[^$.;]{0,40}?"
     r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
     r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded)\s+"
+    # "the top 10 percentile earns an average annual wage of $151,260"
+    r"(?:an?\s+(?:(?:average|median|mean|annual|yearly|hourly)\s+){0,3}(?:wage|salary|pay)\s+of\s+)?"
     r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
+    # "One analyst in ten earned less than $57,810": the 10th percentile
+    r"|\b(?P<one>one) (?:[a-z]+ )?in (?P<n3>ten)\b[^$.;]{0,20}?\b(?:earned|made|earns|makes|earn"
+    r"|make) (?:less than|under) (?=\$)"
     # the verb elided: "and the highest 10 percent more than $10.97"
     r"|\b(?P<side2>top|highest|upper|bottom|lowest|lower) (?P<n2>\d{1,2})(?:%| percent\b)\s+"
     r"(?:(?:less than|more than|over|under|at least|at most)\s+)?(?=\$)",
@@ -124,10 +129,12 @@ def pay(sentence: Sentence) -> list[Found]:
     taken |= _range_ends(sentence)  # no end of a range is the median ('$35,000 to $54,999')
     if _PAY_GUARD.search(text):
         return out + ranged
-    out += _percentiles(sentence)
+    ranks = _percentiles(sentence)  # read after the pay they rank (whose they are)
+    taken |= {f.token.start for f in ranks if f.token}
     out += _on_average(sentence)
     out += _statistic_for_role(sentence)
     out += _whose_statistic(sentence)
+    taken |= {f.token.start for f in out if f.token}  # a percentile's amount is no median
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
         start = sentence.span.start + cue.end()
@@ -159,7 +166,20 @@ def pay(sentence: Sentence) -> list[Found]:
             metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
             out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
                              named_elsewhere=role == ""))  # fmt: skip
-    return out + ranged
+    _ranks_of_the_pay(ranks, out)
+    return out + ranks + ranged
+
+
+def _ranks_of_the_pay(ranks: list[Found], found: list[Found]) -> None:
+    """Percentiles a sentence states beside a role's pay are that role's ('... median annual
+    wage estimate for mechanical engineers is $96,310, and the top 10 percentile earns ...')."""
+    whose = next((f.role for f in found if f.role and f.metric in _LEVELS), None)
+    for rank in ranks:
+        if rank.role is None and whose:
+            rank.role = whose
+
+
+_LEVELS = frozenset({"salary_yearly", "salary_hourly"})
 
 
 def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
@@ -209,9 +229,9 @@ def _percentiles(sentence: Sentence) -> list[Found]:
         token = sentence.line.token_at(sentence.span.start + m.end())
         if token is None or token.kind != "money":
             continue
-        g = "n" if m.group("n") else "n2"
-        n = int(m.group(g))
-        top = (m.group("side") or m.group("side2")).lower() in {"top", "highest", "upper"}
+        g = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
+        n = 10 if m.group(g).lower() == "ten" else int(m.group(g))
+        top = (m.group("side") or m.group("side2") or "").lower() in {"top", "highest", "upper"}
         unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
         # "made $30,420 of less": a slip for "or less"
         slip = re.match(r"\s*of less\b", sentence.line.text[token.end :])
@@ -220,12 +240,35 @@ def _percentiles(sentence: Sentence) -> list[Found]:
             (m.group("verb") or "").lower().startswith("exceed")
         ):  # "Top 10% earners: Exceed $111,700"
             qualifier = "more than"
+        rank = str(100 - n if top else n)
+        # "One analyst in ten": a member of the page's role, not a role named "One analyst"
+        roles = sentence.line.context.roles
+        own = (roles.subject or roles.main) if m.group("one") and roles.pair is None else None
         out.append(
-            Found(_PERCENTILE_METRIC[unit], token, category=str(100 - n if top else n), unit=unit,
+            Found(_PERCENTILE_METRIC[unit], token, category=rank, unit=unit, role=own,
                   qualifier=qualifier,
                   extra=[(sentence.span.start + m.start(g), sentence.span.start + m.end(g))])
         )  # fmt: skip
+        if other := _other_unit(sentence, token):  # "$21.25 or more an hour and $44,200 a year"
+            unit = "USD/year" if (other.value or 0) >= 1000 else "USD/hour"
+            out.append(Found(_PERCENTILE_METRIC[unit], other, category=rank, unit=unit))
     return out
+
+
+_AND_THEN = re.compile(r"[^$.;]{0,30}?\b(?:and|or)\s+$")
+
+
+def _other_unit(sentence: Sentence, token: Token) -> Token | None:
+    """The same figure in the other unit right after an amount ('... an hour and $44,200 a
+    year'), or None."""
+    line = sentence.line
+    later = [t for t in line.tokens_in(sentence.span) if t.start > token.end]
+    other = later[0] if later else None
+    if other is None or other.kind != "money" or other.value is None or token.value is None:
+        return None
+    if (other.value >= 1000) == (token.value >= 1000):
+        return None
+    return other if _AND_THEN.fullmatch(line.text, token.end, other.start) else None
 
 
 def _on_average(sentence: Sentence) -> list[Found]:

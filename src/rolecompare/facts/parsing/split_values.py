@@ -48,7 +48,11 @@ _VALUE_REST = re.compile(
 )
 _VALUE_HEAD = re.compile(r"^\W*$")  # "~", "+", an arrow or emoji before the number
 _DIGIT = re.compile(r"\d")
-_RANK_LABEL = re.compile(r"^\s*(?P<n>[1-9]\d?)(?:st|nd|rd|th) percentile\s*$", re.IGNORECASE)
+# a rank under its amount: "10th percentile", and in a run of them "10%" or "Median"
+_RANK_LABEL = re.compile(
+    r"^\s*(?:(?P<n>[1-9]\d?)(?:st|nd|rd|th) percentile|(?P<p>10|25|75|90)\s?%|(?P<m>Median))\s*$",
+    re.IGNORECASE,
+)
 _MARKED = re.compile(r"^\s*(?:[~≈]\s*)?(?:\$|[+−-]\s*\$?\d|\d[\d,.]*\s*%\s*$)")
 _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
 
@@ -101,10 +105,13 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
                 if _label(line.strip().strip("|").partition(sep)[0]):
                     role = context.section_role(number) or main
                     _same_line(line, number, role, result, sep)
-            elif "$" in line and number < len(lines) and _RANK_LABEL.match(lines[number] or ""):
-                # "$41,080" above "10th percentile"
+            elif (
+                "$" in line
+                and (below := _next_text(lines, number))
+                and _RANK_LABEL.match(lines[below - 1] or "")
+            ):  # "$41,080" above "10th percentile"
                 role = context.section_role(number) or main
-                _percentile_below(line, lines[number] or "", number, role, result)
+                _percentile_below(line, lines[below - 1] or "", number, below, role, result)
             elif _MARKED.match(line) and (token := _lone_value(line)) is not None:
                 # "$95,570" above "Financial Analysts" and "Median Annual Salary, 2021"; "+4,900"
                 # above "Employment Change" (a value marked as one: "$", "%" or a sign)
@@ -251,12 +258,22 @@ def _named_amount(
     result.consume(number, m.start("name"), m.end("name"))
 
 
-def _percentile_below(line: str, below: str, number: int, role: str, result: PageResult) -> None:
-    m = _RANK_LABEL.match(below)
+def _next_text(lines: list[str | None], number: int) -> int | None:
+    """The next line below `number` that is not blank, within MAX_GAP lines."""
+    for below in range(number + 1, min(len(lines), number + 1 + MAX_GAP) + 1):
+        if (lines[below - 1] or "").strip():
+            return below
+    return None
+
+
+def _percentile_below(
+    line: str, label: str, number: int, below: int, role: str, result: PageResult
+) -> None:
+    m = _RANK_LABEL.match(label)
     token = _lone_value(line) if m else None
     if m is None or token is None or token.kind != "money" or token.value is None:
         return
-    rank = int(m.group("n"))
+    rank = 50 if m.group("m") else int(m.group("n") or m.group("p"))
     hourly = token.value < 1000
     unit = "USD/hour" if hourly else "USD/year"
     if rank == 50:
@@ -273,8 +290,8 @@ def _percentile_below(line: str, below: str, number: int, role: str, result: Pag
     fact = token_fact(role, metric, number, token, category=category, statistic=statistic,
                       unit=unit)  # fmt: skip
     result.facts.append(fact)
-    result.claimed |= {number, number + 1}
-    result.read_lines.add(number + 1)
+    result.claimed |= {number, below}
+    result.read_lines.add(below)
 
 
 def _label_below(
