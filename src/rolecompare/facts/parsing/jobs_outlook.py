@@ -137,7 +137,7 @@ _OPENINGS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EACH_YEAR = re.compile(r"\b(?:each|per|a) year\b|\bannually\b|\byearly\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\bproject|\bexpect|\bwill\b|\bforecast", re.IGNORECASE)
+_FUTURE = re.compile(r"\bproject|\bexpect|\bwill\b|\bshould\b|\bforecast", re.IGNORECASE)
 
 
 def counts(sentence: Sentence) -> list[Found]:
@@ -298,8 +298,8 @@ def openings(sentence: Sentence) -> list[Found]:
     for token in line.tokens_in(sentence.span):
         if token.kind != "number" or token.is_year or (token.value or 0) < 10:
             continue
-        if is_percent(token, line.text):
-            continue
+        if is_percent(token, line.text) or jobs_added(sentence, token):
+            continue  # "should add around 133,000 new job positions": the change, not openings
         m = _OPENINGS.match(line.text, token.end)
         if m is None:  # "openings for high school teachers come to about 77,900 a year"
             if before := _OPENINGS_BEFORE.search(words_before(sentence, token)):

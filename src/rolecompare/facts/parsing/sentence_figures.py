@@ -30,6 +30,7 @@ NUMBER_READERS: list[Reader] = [
     workforce.shares,
     scores.scores,
     label_rows.label_row,
+    label_rows.bracketed_label,
 ]
 TEXT_READERS: list[Reader] = [places.places, places.education]
 _TEXT_CUES = re.compile(

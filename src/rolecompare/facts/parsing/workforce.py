@@ -49,6 +49,11 @@ _ON_AVERAGE = re.compile(
     rf"\bon average\s+(?:[^.;\d]{{0,60}}?\b(?:is|are|was|were)\s+)?{QUAL}$", re.IGNORECASE
 )
 _YEARS_OLD = re.compile(r"\s+years? old\b", re.IGNORECASE)
+# "finds the average developer to be 36 years old"
+_AVERAGE_WHO = re.compile(
+    r"\b(?P<stat>average|typical|median)\s+(?P<who>[a-z][\w -]{1,40}?)\s+(?:to be|is|was)\s+$",
+    re.IGNORECASE,
+)
 _YEARS_OLD_ON_AVERAGE = re.compile(r"\s+years? old,? on average\b", re.IGNORECASE)
 _AGE_TREND = re.compile(
     rf"\b{_STAT} age(?: of (?P<who>[^:;.]{{1,80}}?))? (?:\w+\s+){{0,2}}?(?:rose|rising|fell|"
@@ -161,6 +166,11 @@ def age(sentence: Sentence) -> list[Found]:
             role = role_in(sentence, offset + m.start("who"), offset + m.end("who"))
             out.append(Found("age", token, role=role, statistic=_statistic(m.group("stat")),
                              period=m.group("y")))  # fmt: skip
+        elif (m := _AVERAGE_WHO.search(before)) and _YEARS_OLD.match(line.text, token.end):
+            role = role_in(sentence, offset + m.start("who"), offset + m.end("who"))
+            stat = "median" if m.group("stat").lower() == "median" else "mean"
+            if role:
+                out.append(Found("age", token, role=role, statistic=stat))
         elif (_ON_AVERAGE.search(before) and _YEARS_OLD.match(line.text, token.end)) or (
             _YEARS_OLD_ON_AVERAGE.match(line.text, token.end)
         ):

@@ -1,0 +1,36 @@
+"""Labels and values on one line that no block reader took (facts/parsing/label_rows.py), and
+other one-line statements of the same kind: an amount labelled in brackets, an age stated of
+'the average <role>', openings a sentence says 'should' come each year."""
+
+from __future__ import annotations
+
+from rolecompare.facts.parsing import parse_page
+
+
+def facts(text: str) -> list[tuple]:
+    result = parse_page("page.txt", text.encode())
+    return [(f.line, f.metric, f.printed, f.statistic) for f in result.facts]
+
+
+def test_widget_labels_glued_to_their_values() -> None:
+    page = "Lodging Managers\nJob growth18%\n\nTotal Employment35,920\n"
+    assert facts(page) == [(2, "growth_projected", "18", None), (4, "jobs_count", "35920", None)]
+
+
+def test_an_amount_labelled_in_brackets() -> None:
+    page = "Electricians\n$39,430 (entry)$62,350 (median)$106,030 (top)\n"
+    assert facts(page) == [(2, "salary_yearly", "62350", "median")]
+
+
+def test_the_age_of_the_average_member_and_openings_that_should_come() -> None:
+    page = (
+        "Welder Statistics\n"
+        "The survey finds the average welder to be 36 years old and married.\n"
+        "Each year of the decade should bring about 24,600 openings for welders on average.\n"
+        "Growth should add around 13,000 new job positions per year from 2020 to 2030.\n"
+    )
+    assert facts(page) == [
+        (2, "age", "36", "mean"),
+        (3, "openings_yearly", "24600", None),
+        (4, "employment_change", "13000", None),
+    ]
