@@ -79,3 +79,22 @@ def test_amounts_above_their_rank_labels() -> None:
         ("salary_yearly", None, "58920", y, "median"),
         ("salary_percentile", "90", "94030", y, None),
     ]
+
+
+def test_the_role_named_between_a_statistic_and_its_pay_word() -> None:
+    page = (
+        "Chemical Engineer Salary\n"
+        "The bureau counts 32,190 chemical engineers employed across the United States, with an "
+        "average yearly chemical engineer salary of $102,270, or $49.17 per hour.\n"
+        "The median household income of $70,000 is far lower.\n"
+        "While the bottom 10% of the field earns a mean $58,830, the top ten percent of chemical "
+        "engineers take home a sizeable average salary of $154,840 a year.\n"
+    )
+    y, h = "USD/year", "USD/hour"
+    assert [f for f in pay(page) if f[0] != "jobs_count"] == [
+        ("salary_yearly", None, "102270", y, "mean"),
+        ("salary_hourly", None, "49.17", h, "mean"),
+        ("salary_percentile", "10", "58830", y, None),
+        ("salary_percentile", "90", "154840", y, None),
+    ]
+    assert [f[2] for f in pay(page) if f[0] == "jobs_count"] == ["32190"]

@@ -31,7 +31,7 @@ from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, who
 
 _SHORTAGE = re.compile(r"\bshortage|\bworldwide\b|\bglobally\b|\bshort of\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
-    r"\b(?:had|has|have|employs|employ|employed|with|total of|there (?:are|were|was)|counted"
+    r"\b(?:had|has|have|employs|employ|employed|with|total of|there (?:are|were|was)|counted|counts"
     r"|home to|made up of|consisting of|including|of whom)"
     r"\s+(?:(?:about|around|approximately|roughly|an estimated|more than|over|nearly|almost"
     r"|some|close to)\s+)?$",
@@ -44,7 +44,7 @@ _COUNT_LEAD = re.compile(
 _COUNT_AFTER = re.compile(
     r"(?:\s+\([A-Z]{2,5}s?\))?(?:\s+(?:were|are)\s+(?:employed|working)\b|\s+nationwide\b"
     r"|\s+across the country\b|\s+(?:currently\s+|now\s+)?(?:work|worked|practice|practiced"
-    r"|live|lived|employed|working)\s+in\s+the"
+    r"|live|lived|employed|working)\s+(?:in|across)\s+the"
     r"\s+(?:U\.S\.|US|United States)|\s+in\s+the\s+(?:U\.S\.|United States)\b"
     r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$"
     r"|\s+jobs\b(?!\s+(?:in|at|for|with)\b(?!\s+(?:(?:19|20)\d\d|the U\.?S\.?|the United)))"

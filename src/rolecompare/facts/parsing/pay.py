@@ -28,6 +28,8 @@ from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, who
 _PAY_CUE = re.compile(
     r"\b(?:(?:national|annual|yearly|hourly|overall)\s+)*(?P<stat>median|mean|average)"
     r"(?:\s+--\s+or\s+average\s+--)?(?:\s+(?:annual|yearly|hourly|base|national))*\s+"
+    # the role's name may stand between: "an average yearly chemical engineer salary of $X"
+    r"(?P<mid>(?:(?!median\b|mean\b|average\b)[a-z][\w-]*\s+){1,3}?)?"
     r"(?P<noun>wages?|salar(?:y|ies)|pay|incomes?|earnings|compensation)\b"
     r"|\b(?:earned|earn|earns|made|make|makes)\s+an?\s+(?P<stat2>median|mean|average)\s+of\b"
     # "give HVAC technicians an average of $22.03 an hour": an amount per hour or year
@@ -96,9 +98,11 @@ _PERCENTILE = re.compile(
     r"\b(?P<side>top|highest|upper|bottom|lowest|lower)(?:-paid)? (?P<n>\d{1,2}|ten)"
     r"(?:%| percent\b| percentile\b)[^$.;]{0,40}?"
     r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
-    r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded)\s+"
-    # "the top 10 percentile earns an average annual wage of $151,260"
-    r"(?:an?\s+(?:(?:average|median|mean|annual|yearly|hourly)\s+){0,3}(?:wage|salary|pay)\s+of\s+)?"
+    r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded|take home"
+    r"|takes home)\s+"
+    # "the top 10 percentile earns an average annual wage of $151,260", "earns a mean $58,830",
+    # "take home a sizeable average salary of $154,840"
+    r"(?:an?\s+(?:[\w-]+\s+){0,3}?(?:(?:wage|salary|pay|income)\s+of\s+)?)?"
     r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
     # "One analyst in ten earned less than $57,810": the 10th percentile
     r"|\b(?P<one>one) (?:[a-z]+ )?in (?P<n3>ten)\b[^$.;]{0,20}?\b(?:earned|made|earns|makes|earn"
@@ -137,6 +141,8 @@ def pay(sentence: Sentence) -> list[Found]:
     taken |= {f.token.start for f in out if f.token}  # a percentile's amount is no median
     cues = list(_PAY_CUE.finditer(text))
     for i, cue in enumerate(cues):
+        if cue.group("mid") and not _names_role(sentence, cue):
+            continue  # "the median household income": not a role's pay
         start = sentence.span.start + cue.end()
         clause = sentence.clause_of(sentence.span.start + cue.start())
         stop = min(
@@ -151,7 +157,7 @@ def pay(sentence: Sentence) -> list[Found]:
             continue  # "... is projected at $74,087 for 2024-2025" is no level of pay
         word = next(w for w in cue.group("stat", "stat2", "stat3", "stat4") if w).lower()
         statistic = "mean" if word in {"mean", "average", "averag"} else "median"
-        cue_role = _pay_role(sentence, cue)
+        cue_role = _mid_role(sentence, cue) if cue.group("mid") else _pay_role(sentence, cue)
         seen: set[tuple[str | None, str]] = set()
         for token in values[:4]:
             if category_of(sentence, token):  # pay in one place or at one kind of employer
@@ -168,6 +174,17 @@ def pay(sentence: Sentence) -> list[Found]:
                              named_elsewhere=role == ""))  # fmt: skip
     _ranks_of_the_pay(ranks, out)
     return out + ranks + ranged
+
+
+def _names_role(sentence: Sentence, cue: re.Match[str]) -> bool:
+    return _mid_role(sentence, cue) is not None
+
+
+def _mid_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
+    """The role named between a statistic and its pay word ('the median firefighter salary')."""
+    start, end = sentence.span.start + cue.start("mid"), sentence.span.start + cue.end("mid")
+    named = [m for m in sentence.line.mentions if start <= m.start and m.end <= end + 1]
+    return named[0].role if named else None
 
 
 def _ranks_of_the_pay(ranks: list[Found], found: list[Found]) -> None:
