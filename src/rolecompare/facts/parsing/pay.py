@@ -11,8 +11,9 @@
   sentence about the highest-paying state, a metro area, "where ...", or "worked in
   hospitals" gives none. "The $45,790 annual wage of the average U.S. worker" is the US
   average.
-- **Percentiles**: "those in the top 10 percent earned $57,360 or more" -> the 90th percentile
-  (bottom/lowest N -> the Nth), with "or more"/"less than" as qualifiers.
+- **Percentiles** (`pay_ranks`): "those in the top 10 percent earned $57,360 or more" -> the
+  90th percentile, read after the pay they rank. **Ranges**: "salaries run from $X to $Y",
+  "welders make anywhere from $X to $Y" -> salary_min/max; no end of a range is the median.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from itertools import pairwise
 
 from rolecompare.facts.parsing.numbers import Token
 from rolecompare.facts.parsing.pay_details import category_of
+from rolecompare.facts.parsing.pay_ranks import percentiles, ranks_of_the_pay
 from rolecompare.facts.parsing.roles import US_AVERAGE
 from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, whose
 
@@ -94,24 +96,6 @@ _US_WORKER = re.compile(
     r"\s+(?:U\.S\.|US|American)\s+worker",
     re.IGNORECASE,
 )
-_PERCENTILE = re.compile(
-    r"\b(?P<side>top|highest|upper|bottom|lowest|lower)(?:-paid)? (?P<n>\d{1,2}|ten)"
-    r"(?:%| percent\b| percentile\b)[^$.;]{0,40}?"
-    r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
-    r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded|take home"
-    r"|takes home)\s+"
-    # "the top 10 percentile earns an average annual wage of $151,260", "earns a mean $58,830",
-    # "take home a sizeable average salary of $154,840"
-    r"(?:an?\s+(?:[\w-]+\s+){0,3}?(?:(?:wage|salary|pay|income)\s+of\s+)?)?"
-    r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
-    # "One analyst in ten earned less than $57,810": the 10th percentile
-    r"|\b(?P<one>one) (?:[a-z]+ )?in (?P<n3>ten)\b[^$.;]{0,20}?\b(?:earned|made|earns|makes|earn"
-    r"|make) (?:less than|under) (?=\$)"
-    # the verb elided: "and the highest 10 percent more than $10.97"
-    r"|\b(?P<side2>top|highest|upper|bottom|lowest|lower) (?P<n2>\d{1,2})(?:%| percent\b)\s+"
-    r"(?:(?:less than|more than|over|under|at least|at most)\s+)?(?=\$)",
-    re.IGNORECASE,
-)
 
 
 def pay(sentence: Sentence) -> list[Found]:
@@ -133,7 +117,7 @@ def pay(sentence: Sentence) -> list[Found]:
     taken |= _range_ends(sentence)  # no end of a range is the median ('$35,000 to $54,999')
     if _PAY_GUARD.search(text):
         return out + ranged
-    ranks = _percentiles(sentence)  # read after the pay they rank (whose they are)
+    ranks = percentiles(sentence)  # read after the pay they rank (whose they are)
     taken |= {f.token.start for f in ranks if f.token}
     out += _on_average(sentence)
     out += _statistic_for_role(sentence)
@@ -172,7 +156,7 @@ def pay(sentence: Sentence) -> list[Found]:
             metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
             out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
                              named_elsewhere=role == ""))  # fmt: skip
-    _ranks_of_the_pay(ranks, out)
+    ranks_of_the_pay(ranks, out)
     return out + ranks + ranged
 
 
@@ -185,18 +169,6 @@ def _mid_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
     start, end = sentence.span.start + cue.start("mid"), sentence.span.start + cue.end("mid")
     named = [m for m in sentence.line.mentions if start <= m.start and m.end <= end + 1]
     return named[0].role if named else None
-
-
-def _ranks_of_the_pay(ranks: list[Found], found: list[Found]) -> None:
-    """Percentiles a sentence states beside a role's pay are that role's ('... median annual
-    wage estimate for mechanical engineers is $96,310, and the top 10 percentile earns ...')."""
-    whose = next((f.role for f in found if f.role and f.metric in _LEVELS), None)
-    for rank in ranks:
-        if rank.role is None and whose:
-            rank.role = whose
-
-
-_LEVELS = frozenset({"salary_yearly", "salary_hourly"})
 
 
 def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
@@ -222,70 +194,6 @@ def _unit(text: str, token: Token, cue: str) -> str:
     if re.search(r"annual|yearly", cue, re.I) or (token.value or 0) >= 1000:
         return "USD/year"
     return "USD/hour"
-
-
-_PERCENTILE_METRIC = {"USD/year": "salary_percentile", "USD/hour": "salary_percentile_hourly"}
-
-
-_MIDDLE_HALF = re.compile(r"\bmiddle 50 percent\b[^$.;]{0,40}?\bbetween\s+(?=\$)", re.IGNORECASE)
-
-
-def _percentiles(sentence: Sentence) -> list[Found]:
-    out = []
-    for m in _MIDDLE_HALF.finditer(sentence.text):  # "made between $6.51 and $8.73": 25th, 75th
-        low = sentence.line.token_at(sentence.span.start + m.end())
-        rest = [t for t in sentence.line.tokens_in(sentence.span) if low and t.start > low.start]
-        if low is None or not rest or low.kind != "money" or rest[0].kind != "money":
-            continue
-        fifty = sentence.span.start + m.start() + len("middle ")
-        for token, rank in ((low, "25"), (rest[0], "75")):
-            unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
-            out.append(Found(_PERCENTILE_METRIC[unit], token, category=rank, unit=unit,
-                             extra=[(fifty, fifty + 2)]))  # fmt: skip
-    for m in _PERCENTILE.finditer(sentence.text):
-        token = sentence.line.token_at(sentence.span.start + m.end())
-        if token is None or token.kind != "money":
-            continue
-        g = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
-        n = 10 if m.group(g).lower() == "ten" else int(m.group(g))
-        top = (m.group("side") or m.group("side2") or "").lower() in {"top", "highest", "upper"}
-        unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
-        # "made $30,420 of less": a slip for "or less"
-        slip = re.match(r"\s*of less\b", sentence.line.text[token.end :])
-        qualifier = "at most" if slip else None
-        if (
-            (m.group("verb") or "").lower().startswith("exceed")
-        ):  # "Top 10% earners: Exceed $111,700"
-            qualifier = "more than"
-        rank = str(100 - n if top else n)
-        # "One analyst in ten": a member of the page's role, not a role named "One analyst"
-        roles = sentence.line.context.roles
-        own = (roles.subject or roles.main) if m.group("one") and roles.pair is None else None
-        out.append(
-            Found(_PERCENTILE_METRIC[unit], token, category=rank, unit=unit, role=own,
-                  qualifier=qualifier,
-                  extra=[(sentence.span.start + m.start(g), sentence.span.start + m.end(g))])
-        )  # fmt: skip
-        if other := _other_unit(sentence, token):  # "$21.25 or more an hour and $44,200 a year"
-            unit = "USD/year" if (other.value or 0) >= 1000 else "USD/hour"
-            out.append(Found(_PERCENTILE_METRIC[unit], other, category=rank, unit=unit))
-    return out
-
-
-_AND_THEN = re.compile(r"[^$.;]{0,30}?\b(?:and|or)\s+$")
-
-
-def _other_unit(sentence: Sentence, token: Token) -> Token | None:
-    """The same figure in the other unit right after an amount ('... an hour and $44,200 a
-    year'), or None."""
-    line = sentence.line
-    later = [t for t in line.tokens_in(sentence.span) if t.start > token.end]
-    other = later[0] if later else None
-    if other is None or other.kind != "money" or other.value is None or token.value is None:
-        return None
-    if (other.value >= 1000) == (token.value >= 1000):
-        return None
-    return other if _AND_THEN.fullmatch(line.text, token.end, other.start) else None
 
 
 def _on_average(sentence: Sentence) -> list[Found]:
