@@ -94,3 +94,17 @@ def test_a_column_note_with_its_year_gives_the_statistic() -> None:
         ("salary_by_place", "New York", "24.79", "mean"),
         ("salary_by_place", "New York", "51600", "mean"),
     ]
+
+
+def test_a_dash_inside_an_employer_label() -> None:
+    page = (
+        "Web Developer Salary\n"
+        "The industries that paid web developers best:\n"
+        "- Software publishers: $85, 210\n"
+        "- Monetary authorities - central bank: $83, 970\n"
+    )
+    got = [(f[2], f[3]) for f in facts(page) if f[1] == "salary_by_industry"]
+    assert got == [
+        ("Software publishers", "85210"),
+        ("Monetary authorities - central bank", "83970"),
+    ]

@@ -98,3 +98,17 @@ def test_the_role_named_between_a_statistic_and_its_pay_word() -> None:
         ("salary_percentile", "90", "154840", y, None),
     ]
     assert [f[2] for f in pay(page) if f[0] == "jobs_count"] == ["32190"]
+
+
+def test_pay_beside_the_national_average_and_an_employer_subject() -> None:
+    page = (
+        "Welder Salary\n"
+        "Welders had an average annual wage of approximately $60k, some $10k more than the "
+        "national average salary of $50k.\n"
+        "The petroleum industry pays welders best, with average yearly salaries of almost "
+        "$110k.\n"
+    )
+    got = [(f[0], f[1], f[2]) for f in pay(page)]
+    assert ("salary_yearly", None, "50000") not in got
+    assert ("salary_yearly", None, "60000") in got
+    assert ("salary_by_industry", "petroleum industry", "110000") in got

@@ -26,7 +26,7 @@ from rolecompare.facts.parsing.places import STATES
 
 _PLACE = re.compile(rf"(?:the )?(?:{STATES}|Washington,? D\.? ?C\.?|D\.C\.)")
 _LEAD = re.compile(r"^\s*(?:[-•*·–]\s*)?(?:#?\d{1,2}\s*[.):]?\s*[:.)]?\s*)?")
-_LABEL_END = re.compile(r"\s*[(:]|\s+[–-]\s+")
+_LABEL_CUT = re.compile(r"\s*[(:]")
 _LABEL_TAIL = re.compile(r"[\s:–(-]+$")
 _STAT = re.compile(r"\b(?P<w>median|mean|average)\b", re.IGNORECASE)
 _PAY_HEADER = re.compile(r"salar|wage|pay|earn|income|median|mean|average", re.IGNORECASE)
@@ -101,7 +101,8 @@ def _row(
     start = lead.end()
     first = next((t for t in tokens if t.start >= start), None)
     end = first.start if first else len(line)
-    label = _LABEL_TAIL.sub("", _LABEL_END.split(line[start:end], maxsplit=1)[0]).strip()
+    # "Monetary authorities - central bank: $83,970": a dash inside the label is part of it
+    label = _LABEL_TAIL.sub("", _LABEL_CUT.split(line[start:end], maxsplit=1)[0]).strip()
     label = _place(label)
     if not label[:1].isupper() or _kind(label, fallback) is None:
         return None

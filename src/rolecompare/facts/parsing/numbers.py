@@ -62,7 +62,7 @@ class Token:
 
 _DIGIT = re.compile(r"\d")
 _FOOTNOTE_DECIMAL = re.compile(r"^\d{4,}\.\d$")
-_SPACED_GROUPS = re.compile(r"(?:, \d{3}(?![\d,.]))+")
+_SPACED_GROUPS = re.compile(r"(?:, \d{3}(?!\d|[,.]\d))+")
 
 
 @lru_cache(maxsize=8192)

@@ -40,6 +40,11 @@ _PAY_CUE = re.compile(
     r"|(?:(?<=the most, )|(?<=the least, ))(?P<stat4>averag)ing\s+(?=\$)",
     re.IGNORECASE,
 )
+_NATIONAL = re.compile(r"(?:national|nationwide|overall)\b", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:than|above|below|over|under|versus|vs\.?|against|compared (?:with|to))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PAY_GUARD = re.compile(
     r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b(?! \d{1,2}(?:%| percent\b))"
     r"|\bhighest (?:average |annual |mean )?(?:wages?|pay|salar|incomes?)"
@@ -127,6 +132,12 @@ def pay(sentence: Sentence) -> list[Found]:
     for i, cue in enumerate(cues):
         if cue.group("mid") and not _names_role(sentence, cue):
             continue  # "the median household income": not a role's pay
+        if _NATIONAL.match(cue.group(0)) and _COMPARED.search(
+            line.text,
+            max(sentence.span.start, sentence.span.start + cue.start() - 30),
+            sentence.span.start + cue.start(),
+        ):
+            continue  # "$10k more than the national average salary of $50k": everyone's
         start = sentence.span.start + cue.end()
         clause = sentence.clause_of(sentence.span.start + cue.start())
         stop = min(
@@ -182,7 +193,16 @@ def _pay_role(sentence: Sentence, cue: re.Match[str]) -> str | None:
         # "preschool teachers earn the least, an average salary of": the verb's subject
         if mention.end <= cue_start and _EARN_RANK.fullmatch(line.text, mention.end, cue_start):
             return mention.role
+    if _OF_AMOUNT.match(line.text, sentence.span.start + cue.end()):
+        return None  # "a wage of approximately $60k": an amount, not whose
     return whose(sentence, sentence.span.start + cue.end())
+
+
+_OF_AMOUNT = re.compile(
+    r"\s+of\s+(?:about|approximately|around|roughly|nearly|almost|just|some|over|under|more than"
+    r"|less than|up to|close to)\b",
+    re.IGNORECASE,
+)
 
 
 def _unit(text: str, token: Token, cue: str) -> str:

@@ -47,6 +47,7 @@ _PLACE = re.compile(
     r"|\bin\s+(?:the\s+)?(?P<metro>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3} metro(?:politan)? area)"
 )
 MAX_EMPLOYER_WORDS = 5
+_THE = re.compile(r"^(?:The|the)\s+")
 
 
 def percentiles(sentence: Sentence) -> list[Found]:
@@ -118,8 +119,8 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
         subject := _employer(text, clause.start, clause.end, capital=True)
     ) and not _PREPOSITION.search(subject):
         end = _whole_subject(sentence, clause.start + len(subject), clause.end)
-        subject = text[clause.start : end]
-        found.append((_distance(clause.start, end, token), "salary_by_industry", subject.strip()))
+        subject = _THE.sub("", text[clause.start : end].strip())  # "The petroleum industry"
+        found.append((_distance(clause.start, end, token), "salary_by_industry", subject))
     for m in _PLACE.finditer(text, clause.start, clause.end) if _names_a_state(text) else ():
         group = "cat" if m.group("cat") else "metro"
         found.append((_distance(m.start(), m.end(), token), "salary_by_place", m.group(group)))
