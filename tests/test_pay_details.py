@@ -112,3 +112,15 @@ def test_pay_beside_the_national_average_and_an_employer_subject() -> None:
     assert ("salary_yearly", None, "50000") not in got
     assert ("salary_yearly", None, "60000") in got
     assert ("salary_by_industry", "petroleum industry", "110000") in got
+
+
+def test_on_average_first_and_the_best_paid_rank() -> None:
+    page = (
+        "Truck Driver Statistics\n"
+        "On average, truck drivers earn $41,340 per year.\n"
+        "That year the best-paid 10 percent made $66,870 and the lowest-paid $22,360.\n"
+    )
+    assert pay(page) == [
+        ("salary_yearly", None, "41340", "USD/year", "mean"),
+        ("salary_percentile", "90", "66870", "USD/year", None),
+    ]

@@ -91,6 +91,11 @@ _WHOSE_STATISTIC = re.compile(
 _ON_AVERAGE = re.compile(
     r"(?:\s+(?:a|per) (?:year|hour)|\s+annually|\s+yearly|\s+hourly)?,?\s+on average\b", re.I
 )
+_AVERAGE_FIRST = re.compile(
+    r"^\s*on average,?\s+[^$.;,]{1,60}?\b(?:earn|earns|earned|make|makes|made|take home"
+    r"|takes home)\s+(?:(?:about|around|roughly|approximately|nearly)\s+)?(?=\$)",
+    re.IGNORECASE,
+)
 _EARN_RANK = re.compile(
     r"\s+(?:earn|earns|earned|make|makes|made) the (?:least|most),\s+(?:an?\s+)?"
 )
@@ -120,10 +125,10 @@ def pay(sentence: Sentence) -> list[Found]:
     ranged = _range(sentence)  # a range's clause may sit beside one about the best-paid
     taken = {f.token.start for f in ranged if f.token}
     taken |= _range_ends(sentence)  # no end of a range is the median ('$35,000 to $54,999')
-    if _PAY_GUARD.search(text):
-        return out + ranged
     ranks = percentiles(sentence)  # read after the pay they rank (whose they are)
     taken |= {f.token.start for f in ranks if f.token}
+    if _PAY_GUARD.search(text):  # a rank says whose pay it is, even beside the best-paid
+        return out + ranks + ranged
     out += _on_average(sentence)
     out += _statistic_for_role(sentence)
     out += _whose_statistic(sentence)
@@ -217,11 +222,14 @@ def _unit(text: str, token: Token, cue: str) -> str:
 
 
 def _on_average(sentence: Sentence) -> list[Found]:
-    if "on average" not in sentence.text:
+    """'electricians earn $59,800 on average', 'On average, drivers earn $41,340 per year'."""
+    if "on average" not in sentence.text.lower():
         return []
     line, out = sentence.line, []
+    opening = _AVERAGE_FIRST.match(sentence.text)
     for token in line.tokens_in(sentence.span):
-        if token.kind != "money" or not _ON_AVERAGE.match(line.text, token.end):
+        first = opening and sentence.span.start + opening.end() == token.start
+        if token.kind != "money" or not (first or _ON_AVERAGE.match(line.text, token.end)):
             continue
         if not _EARN.search(line.text, max(sentence.span.start, token.start - 40), token.start):
             continue

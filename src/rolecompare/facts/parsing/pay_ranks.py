@@ -18,7 +18,7 @@ from rolecompare.facts.parsing.numbers import Token
 from rolecompare.facts.parsing.sentences import Found, Sentence
 
 _PERCENTILE = re.compile(
-    r"\b(?P<side>top|highest|upper|bottom|lowest|lower)(?:-paid)? (?P<n>\d{1,2}|ten)"
+    r"\b(?P<side>top|highest|upper|best|bottom|lowest|lower|worst)(?:-paid)? (?P<n>\d{1,2}|ten)"
     r"(?:%| percent\b| percentile\b)[^$.;]{0,40}?"
     r"\b(?P<verb>earned|made|earn|earns|make|makes|received|earning|making|reached|took home"
     r"|were paid|was|were|averaged|average|averaging|exceed|exceeds|exceeded|take home"
@@ -37,6 +37,7 @@ _PERCENTILE = re.compile(
 )
 
 
+_TOP_SIDE = frozenset({"top", "highest", "upper", "best"})
 _PERCENTILE_METRIC = {"USD/year": "salary_percentile", "USD/hour": "salary_percentile_hourly"}
 
 
@@ -61,7 +62,7 @@ def percentiles(sentence: Sentence) -> list[Found]:
             continue
         g = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
         n = 10 if m.group(g).lower() == "ten" else int(m.group(g))
-        top = (m.group("side") or m.group("side2") or "").lower() in {"top", "highest", "upper"}
+        top = (m.group("side") or m.group("side2") or "").lower() in _TOP_SIDE
         unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
         # "made $30,420 of less": a slip for "or less"
         slip = re.match(r"\s*of less\b", sentence.line.text[token.end :])
