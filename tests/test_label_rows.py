@@ -34,3 +34,21 @@ def test_the_age_of_the_average_member_and_openings_that_should_come() -> None:
         (3, "openings_yearly", "24600", None),
         (4, "employment_change", "13000", None),
     ]
+
+
+def test_training_months_a_top_state_and_pay_in_local_governments() -> None:
+    page = (
+        "Dispatcher Jobs\n"
+        "Most dispatchers get on-the-job training, which usually lasts between 3 to 6 months.\n"
+        "Alaska pays dispatchers more than any other state, an average salary of $67,000.\n"
+        "In local governments dispatchers average $57,500 annually.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    got = [(f.line, f.metric, f.category, f.printed or f.text) for f in result.facts]
+    assert got == [
+        (2, "training_months_min", None, "3"),
+        (2, "training_months_max", None, "6"),
+        (3, "salary_by_place", "Alaska", "67000"),
+        (3, "top_state", None, "Alaska"),
+        (4, "salary_by_industry", "local governments", "57500"),
+    ]

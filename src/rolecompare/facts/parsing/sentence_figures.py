@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing import (
+    durations,
     jobs_outlook,
     label_rows,
     pay,
@@ -31,12 +32,13 @@ NUMBER_READERS: list[Reader] = [
     scores.scores,
     label_rows.label_row,
     label_rows.bracketed_label,
+    durations.training,
 ]
 TEXT_READERS: list[Reader] = [places.places, places.education]
 _TEXT_CUES = re.compile(
     r"highest|paying|paid|earn the most|\bneeds?\b|require|\bled\b|\bleads\b|topped|\btops\b"
     r"|leading to|complete|pay the most|pays the most|first|at the top|minimum|requirement"
-    r"|education|payers",
+    r"|education|payers|more than any other",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
