@@ -124,3 +124,20 @@ def test_on_average_first_and_the_best_paid_rank() -> None:
         ("salary_yearly", None, "41340", "USD/year", "mean"),
         ("salary_percentile", "90", "66870", "USD/year", None),
     ]
+
+
+def test_figures_that_are_not_the_roles_own() -> None:
+    page = (
+        "Plumber Statistics\n"
+        "BLS reports a mean average wage of $43,320 for plumbers, well above the $34,940 average "
+        "single income others cite.\n"
+        "Nursing care facilities employ almost 20,000 plumbers.\n"
+        "The best salary, $108,920, went to plumbers working with insurance brokerages and "
+        "financial institutions.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    got = [(f.line, f.metric, f.category, f.printed) for f in result.facts]
+    assert got == [
+        (2, "salary_yearly", None, "43320"),
+        (4, "salary_by_industry", "insurance brokerages and financial institutions", "108920"),
+    ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing.numbers import Token, is_percent
+from rolecompare.facts.parsing.pay_details import category_of
 from rolecompare.facts.parsing.projections import (
     jobs_added,
     pay_change,
@@ -161,9 +162,27 @@ def counts(sentence: Sentence) -> list[Found]:
             mention = mention_at(sentence, token.end)
             same_clause = sentence.clause_of(out[-1].token.start) == sentence.clause_of(token.start)
             role = mention.role if mention and same_clause and not mention.bare else None
-        if role:
+        if role and not _of_a_part(sentence, token):
             out.append(Found("jobs_count", token, role=role))
     return out
+
+
+def _of_a_part(sentence: Sentence, token: Token) -> bool:
+    """'Nursing care facilities employ almost 20,000 social workers', 'California employs
+    ...': a count of one industry or place, named before it in its clause."""
+    found = category_of(sentence, token)
+    if found is None:
+        return False
+    clause = sentence.clause_of(token.start)
+    head = sentence.line.text[clause.start : token.start].lstrip(_BULLETS)
+    part = found[1].lstrip(_BULLETS)
+    return head.startswith(part) and _EMPLOYS.search(head, len(part)) is not None
+
+
+_BULLETS = " •*·-\t"
+
+
+_EMPLOYS = re.compile(r"\b(?:employ|employs|employed|had|has|have)\b", re.IGNORECASE)
 
 
 def _count_role(sentence: Sentence, token: Token) -> str | None:

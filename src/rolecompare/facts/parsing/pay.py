@@ -45,6 +45,9 @@ _COMPARED = re.compile(
     r"\b(?:than|above|below|over|under|versus|vs\.?|against|compared (?:with|to))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_COMPARISON_GAP = re.compile(
+    r"\b(?:above|below|than|versus|vs\.?|against|compared|exceeding|ahead of|behind)\b", re.I
+)
 _PAY_GUARD = re.compile(
     r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b(?! \d{1,2}(?:%| percent\b))"
     r"|\bhighest (?:average |annual |mean )?(?:wages?|pay|salar|incomes?)"
@@ -159,7 +162,11 @@ def pay(sentence: Sentence) -> list[Found]:
         statistic = "mean" if word in {"mean", "average", "averag"} else "median"
         cue_role = _mid_role(sentence, cue) if cue.group("mid") else _pay_role(sentence, cue)
         seen: set[tuple[str | None, str]] = set()
+        last: Token | None = None
         for token in values[:4]:
+            if last and _COMPARISON_GAP.search(line.text, last.end, token.start):
+                break  # "$43,320 for plumbers, well above the $34,940 ...": another figure
+            last = token
             if category_of(sentence, token):  # pay in one place or at one kind of employer
                 continue
             # "$61,690 for accountants ... and $64,690 for nurses": each its own role

@@ -127,6 +127,12 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
     for m in _PREPOSITION.finditer(text, clause.start, clause.end):
         if category := _employer(text, m.end(), clause.end):
             end = m.end() + len(category)
+            # "insurance brokerages and financial institutions": employers joined by "and"
+            if (more := _AND_EMPLOYERS.match(text, end, clause.end)) and more.group(
+                "noun"
+            ).lower() in employers():
+                end = more.end()
+                category = text[m.end() : end]
             found.append((_distance(m.start(), end, token), "salary_by_industry", category))
     if not found:
         return None
@@ -135,6 +141,9 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
 
 
 _AND_EMPLOYER = re.compile(r"\s+(?:and|or|&)\s+(?P<noun>[\w'’-]+)")
+_AND_EMPLOYERS = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:and|or|&)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<noun>[\w'’-]+)"
+)
 _RELATIVE = re.compile(
     r"\s+(?:that|which)\s+(?P<words>(?:[\w'’&/-]+\s+){1,6}?)(?=(?:paid|pay|pays|paying|offered"
     r"|offers|offer|averaged|gave|gives|give)\b)"

@@ -151,6 +151,8 @@ def _emit(
         return
     if kind.unit == "percent" and token.kind not in {"percent", "number"}:
         return
+    if kind.unit.startswith("USD") and token.kind == "percent":
+        return  # "Median salary, 2019–2024" over "+17.3%": a change of pay, not pay
     if kind.unit == "count" and "." in token.digits and not token.scaled:
         return  # "13.4" openings: a count in thousands the page does not say
     qualifier = "approximate" if "~" in text[: token.start] or "≈" in text[: token.start] else None
