@@ -85,3 +85,12 @@ def test_a_clause_about_other_roles_on_a_page_about_two() -> None:
 def test_headcounts_in_running_text(sentence: str, count: str) -> None:
     result = parse_page("page.txt", f"Welder Statistics\n{sentence}\n".encode())
     assert [f.printed for f in result.facts if f.metric == "jobs_count"] == [count]
+
+
+def test_a_rate_whose_clause_names_no_role_before_another_roles_clause() -> None:
+    page = (
+        "Electrician Outlook\n"
+        "Jobs in both plumbing and HVAC are expected to grow 5%, an average pace, while "
+        "electrician jobs should grow a faster 9%.\n"
+    )
+    assert projections(page) == [("growth_projected", "9", None, None)]

@@ -28,7 +28,14 @@ from rolecompare.facts.parsing.projections import (
     projected_rate,
     several_roles,
 )
-from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, whose, words_before
+from rolecompare.facts.parsing.sentences import (
+    Found,
+    Sentence,
+    Span,
+    mention_at,
+    whose,
+    words_before,
+)
 
 _SHORTAGE = re.compile(r"\bshortage|\bworldwide\b|\bglobally\b|\bshort of\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
@@ -255,10 +262,21 @@ def growth(sentence: Sentence) -> list[Found]:
         speed = _SPEED.search(sentence.text)
         text = speed.group(0).strip() if speed else (verb if declining else None)
         role = _growth_role(sentence, token)
+        if role is None and _later_clause_names(sentence, token):
+            role = ""  # "jobs in both X and Y ... grow 5%, while electrician jobs ...": not theirs
         out.append(Found("growth_projected", token, role=role or None, text=text, unit="percent",
                          negative=declining or (token.value or 0) < 0,
                          named_elsewhere=role == ""))  # fmt: skip
     return out
+
+
+def _later_clause_names(sentence: Sentence, token: Token) -> bool:
+    """Does only a later clause of the sentence name a role (the rate's clause naming none)?"""
+    clause = sentence.clause_of(token.start)
+    line = sentence.line
+    if line.mentions_in(clause) or line.mentions_in(Span(sentence.span.start, clause.start, "")):
+        return False
+    return any(clause.end <= m.start < sentence.span.end for m in line.mentions)
 
 
 _FOR_WHOM = re.compile(r"\b(?:projected|expected|forecast)\b(?=\s+for\s)", re.I)
