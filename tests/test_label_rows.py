@@ -52,3 +52,26 @@ def test_training_months_a_top_state_and_pay_in_local_governments() -> None:
         (3, "top_state", None, "Alaska"),
         (4, "salary_by_industry", "local governments", "57500"),
     ]
+
+
+def test_a_ranked_list_of_states_an_aside_and_jobs_to_be_filled() -> None:
+    page = (
+        "Crane Operator Statistics\n"
+        "New York, Massachusetts, Maryland and California are the states with the highest "
+        "average salaries for crane operators.\n"
+        "At the 10th percentile (the upper edge of the lowest-paid tenth) crane operators made "
+        "$28.31 an hour, which works out to $58,870 a year.\n"
+        "The BLS expects demand to grow by nearly 35 percent by 2031, an additional 56,500 "
+        "positions to fill.\n"
+        "Percent Growth: 10.2%\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    got = sorted((f.line, f.metric, f.category, f.printed or f.text) for f in result.facts)
+    assert got == [
+        (2, "top_state", None, "New York"),
+        (3, "salary_percentile", "10", "58870"),
+        (3, "salary_percentile_hourly", "10", "28.31"),
+        (4, "employment_change", None, "56500"),
+        (4, "growth_projected", None, "35"),
+        (5, "growth_projected", None, "10.2"),
+    ]

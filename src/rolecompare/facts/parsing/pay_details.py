@@ -47,6 +47,7 @@ _PLACE = re.compile(
     r"|\bin\s+(?:the\s+)?(?P<metro>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3} metro(?:politan)? area)"
 )
 MAX_EMPLOYER_WORDS = 5
+_ASIDE = re.compile(r"\([^()]{0,80}\)")
 _THE = re.compile(r"^(?:The|the)\s+")
 
 
@@ -76,7 +77,8 @@ def _amounts_of(line: Line, cue: re.Match[str], base: int, stop: int, money: lis
     amount it is bracketed after ("$37,020 (10th percentile)")."""
     start = base + cue.end()
     after = [t for t in money if start <= t.start < stop and t.start not in taken]
-    if after and after[0].start < start + 50:
+    # an aside in brackets does not count: "the 10th percentile (the upper edge of ...) made"
+    if after and len(_ASIDE.sub("", line.text[start : after[0].start])) < 50:
         first = after[0]
         other = next((t for t in after[1:] if t.start < first.end + 50), None)
         if other and ((other.value or 0) < 1000) != ((first.value or 0) < 1000):

@@ -46,11 +46,17 @@ _TOP_STATE = re.compile(
     rf"(?P<s6>{STATES})\b"
     # "the five top payers were New York ($150,950), ...", "The best-paying states for the
     # field include California, Nevada, ...": a ranked list's first state
+    # "New York, Massachusetts, Maryland and California are the states with the highest average
+    # salaries", "Maryland, ... and Washington, D.C. are among the highest-paying areas"
+    rf"|\b(?P<s9>{STATES})(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*,?\s+and\s+[^.;]{{2,40}}?\s+"
+    r"(?:are|were)\s+(?:the\s+states\s+with\s+the\s+highest\b|among\s+the\s+(?:highest|top"
+    r"|best)[- ]paying\s+(?:states|areas|places)\b)"
     # "Alaska pays electricians more than any other state"
     rf"|\b(?P<s8>{STATES}) pays (?:[\w-]+ ){{0,3}}?more than any other state\b"
     r"|\b(?i:top|highest|best)[- ](?i:payers|paying states|paid states)\b[^.;:]{0,40}?"
     rf"\b(?:were|are|include|included|includes)\s+(?:the\s+)?(?P<s7>{STATES})\b",
 )
+_STATE_GROUPS = ("s", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9")
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
     r"\bBy industry, (?P<i>[^,;.]{3,80}?) paid the highest (?:wages|pay|salaries)\b"
@@ -98,7 +104,7 @@ def places(sentence: Sentence) -> list[Found]:
     if not _PAY_WORDS.search(text) and "most" not in text and "highest" not in text:
         return out
     for m in _TOP_STATE.finditer(text):
-        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5", "s6", "s7", "s8") if m.group(g))
+        state_group = next(g for g in _STATE_GROUPS if m.group(g))
         if state_group in ("s5", "s6") and not _PAY_WORDS.search(text):
             continue  # "California led the nation in employment" is not about pay
         who = next((g for g in ("who", "who3", "who4", "who5") if m.group(g)), None)

@@ -63,12 +63,14 @@ WINDOW = 70
 SHORT = 40  # characters around the number in which its word of change stands
 _ADDED_AFTER = re.compile(
     r"\s+(?:or so\s+)?(?:(?:new|additional|more)\s+)+(?:job\s+)?(?:jobs|positions)\b"
+    # "about 33,900 jobs to be filled over that span"
+    r"|\s+(?:job\s+)?(?:jobs|positions)\s+to\s+(?:be\s+)?(?:filled|added|created)\b"
     r"|\s+(?:job\s+)?(?:jobs|positions)\b",
     re.IGNORECASE,
 )
 _ADDING_BEFORE = re.compile(
-    r"\b(?:add|adds|adding|added|create|creates|creating)\s+(?:(?:about|around|roughly"
-    r"|approximately|nearly|some|an estimated|over|more than)\s+)?$",
+    r"\b(?:add|adds|adding|added|create|creates|creating|an additional|additional)\s+"
+    r"(?:(?:about|around|roughly|approximately|nearly|some|an estimated|over|more than)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -130,6 +132,7 @@ def jobs_added(sentence: Sentence, token: Token) -> bool:
     after = _ADDED_AFTER.match(text, token.end)
     if after is None:
         return False
-    new = after.group(0).strip().lower().split()[0] in {"or", "new", "additional", "more"}
+    words = after.group(0).strip().lower().split()
+    new = words[0] in {"or", "new", "additional", "more"} or "to" in words
     before = text[max(sentence.span.start, token.start - 40) : token.start]
     return new or _ADDING_BEFORE.search(before) is not None
