@@ -164,8 +164,11 @@ def pay(sentence: Sentence) -> list[Found]:
         seen: set[tuple[str | None, str]] = set()
         last: Token | None = None
         for token in values[:4]:
-            if last and _COMPARISON_GAP.search(line.text, last.end, token.start):
-                break  # "$43,320 for plumbers, well above the $34,940 ...": another figure
+            # "$43,320 for plumbers, well above the $34,940 ...": another figure (unless it says
+            # whose: "against $50,590 for HVAC techs")
+            compared = last and _COMPARISON_GAP.search(line.text, last.end, token.start)
+            if compared and not whose(sentence, token.end):
+                break
             last = token
             if category_of(sentence, token):  # pay in one place or at one kind of employer
                 continue

@@ -37,6 +37,7 @@ _NOT_PAY = re.compile(r"\b(?:buys?|costs?|spends?|prices?|rents?|worth|savings?)
 _PREPOSITION = re.compile(
     r"\b(?:in|at|for|by|within|with)\s+(?:the\s+|a\s+)?(?=[\w'’])", re.IGNORECASE
 )
+_OPENING = re.compile(r"^\W*(?:On|In|At|For|By|As|Across|Among)\b")  # not an employer subject
 _WORD = re.compile(r"[\w'’&/-]+")
 _STATE_NAME = re.compile(STATES)
 _STATE_BRACKET = re.compile(rf"\b(?P<cat>{STATES})\s*\(\s*$")
@@ -118,8 +119,10 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
     if _names_a_state(text) and (m := _STATE_SUBJECT.match(text, clause.start, clause.end)):
         found.append((_distance(m.start(), m.end(), token), "salary_by_place", m.group("cat")))
     elif (
-        subject := _employer(text, clause.start, clause.end, capital=True)
-    ) and not _PREPOSITION.search(subject):
+        (subject := _employer(text, clause.start, clause.end, capital=True))
+        and not _PREPOSITION.search(subject)
+        and not _OPENING.match(subject)
+    ):
         end = _whole_subject(sentence, clause.start + len(subject), clause.end)
         subject = _THE.sub("", text[clause.start : end].strip())  # "The petroleum industry"
         found.append((_distance(clause.start, end, token), "salary_by_industry", subject))
