@@ -58,3 +58,13 @@ def test_label_and_value_cells_of_a_pipe_table() -> None:
     ]
     periods = [f.period for f in parse_page("p.txt", page.encode()).facts]
     assert periods == ["2016", None, "2016-2026", "2008"]
+
+
+def test_typical_education_after_a_colon_up_to_its_aside() -> None:
+    page = (
+        "Cook Profile\n"
+        "Typical Education: No formal credential required; training varies by setting\n"
+        "Education: Culinary diploma or certificate preferred\n"
+    )
+    got = [(f.line, f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
+    assert got == [(2, "education_entry", "No formal credential required")]

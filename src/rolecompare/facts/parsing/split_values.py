@@ -215,13 +215,32 @@ def _same_line(line: str, number: int, role: str, result: PageResult, sep: str =
     head, _, tail = line[lead:].partition(sep)
     head = line[:lead] + head
     label = _label(head)
-    if label is None or not tail.strip() or not metrics()[label[0].metric].has_number:
+    if label is None or not tail.strip():
+        return
+    if not metrics()[label[0].metric].has_number:
+        if label[0].metric == "education_entry" and _TYPICAL.search(head):
+            _text_value(tail, label[0].metric, role, number, result)
         return
     token = _lone_value(tail)
     if token is not None:
         offset = len(head) + 1
         token = replace(token, start=token.start + offset, end=token.end + offset)
         _emit(label, token, line, role, number, number, result)
+
+
+# what the role typically needs, not one posting's wish ("Education: ... preferred")
+_TYPICAL = re.compile(r"\b(?:typical|entry|required|minimum|usual)", re.IGNORECASE)
+_TEXT_END = re.compile(r"\s*(?:;|\(|\||,\s+(?:though|but|and)\b)")
+
+
+def _text_value(tail: str, metric: str, role: str, number: int, result: PageResult) -> None:
+    """'Typical Education: No formal credential required; training varies': the text up to
+    the first aside."""
+    text = _TEXT_END.split(tail.strip(), maxsplit=1)[0].strip().rstrip(".")
+    if not text or len(text) > MAX_TEXT or any(c.isdigit() for c in text):
+        return
+    result.facts.append(token_fact(role, metric, number, text=text))
+    result.claimed.add(number)
 
 
 def _text_below(
