@@ -68,3 +68,26 @@ def test_typical_education_after_a_colon_up_to_its_aside() -> None:
     )
     got = [(f.line, f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
     assert got == [(2, "education_entry", "No formal credential required")]
+
+
+def test_a_widget_that_prints_every_value_above_its_label() -> None:
+    page = (
+        "Summary\n"
+        "\n"
+        "$73,690/year\n"
+        "Median Pay\n"
+        "49,450\n"
+        "Number of Jobs\n"
+        "8.2%\n"
+        "Job Growth(%)\n"
+        "4,055\n"
+        "Job Growth(#)\n"
+        "\n"
+        "Writers and Authors: Crafting Stories\n"
+    )
+    assert [(f[0], f[1], f[3]) for f in facts(page)] == [
+        (3, "salary_yearly", "73690"),
+        (5, "jobs_count", "49450"),
+        (7, "growth_projected", "8.2"),
+        (9, "employment_change", "4055"),
+    ]

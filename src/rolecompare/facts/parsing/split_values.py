@@ -54,6 +54,8 @@ _RANK_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MARKED = re.compile(r"^\s*(?:[~≈]\s*)?(?:\$|[+−-]\s*\$?\d|\d[\d,.]*\s*%\s*$)")
+# an unmarked value read above its label only as a count printed with its thousands ("49,450")
+_GROUPED = re.compile(r"^\s*\d{1,3}(?:,\d{3})+\s*$")
 _HOURLY = re.compile(r"hour|/\s*hr", re.IGNORECASE)
 
 
@@ -112,7 +114,10 @@ def read_split_values(lines: list[str | None], result: PageResult, context: Page
             ):  # "$41,080" above "10th percentile"
                 role = context.section_role(number) or main
                 _percentile_below(line, lines[below - 1] or "", number, below, role, result)
-            elif _MARKED.match(line) and (token := _lone_value(line)) is not None:
+            elif (
+                _MARKED.match(line)
+                or (_GROUPED.match(line) and _after_value_label(lines, number, result))
+            ) and (token := _lone_value(line)) is not None:
                 # "$95,570" above "Financial Analysts" and "Median Annual Salary, 2021"; "+4,900"
                 # above "Employment Change" (a value marked as one: "$", "%" or a sign)
                 role = context.section_role(number) or main
@@ -277,6 +282,15 @@ def _named_amount(
         result.facts.append(token_fact(role, _TOP_PAY[metric], number, money[0], category=name))
     result.claimed |= {number - 1, number}
     result.consume(number, m.start("name"), m.end("name"))
+
+
+def _after_value_label(lines: list[str | None], number: int, result: PageResult) -> bool:
+    """Is the line above a label that stood under its value ('$73,690/year' / 'Median Pay'),
+    so that the page prints values above labels ('49,450' / 'Number of Jobs')?"""
+    above = number - 1
+    while above > 0 and not (lines[above - 1] or "").strip():
+        above -= 1
+    return above > 0 and above in result.read_lines and above in result.claimed
 
 
 def _next_text(lines: list[str | None], number: int) -> int | None:
