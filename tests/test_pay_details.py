@@ -141,3 +141,12 @@ def test_figures_that_are_not_the_roles_own() -> None:
         (2, "salary_yearly", None, "43320"),
         (4, "salary_by_industry", "insurance brokerages and financial institutions", "108920"),
     ]
+
+
+def test_pay_for_the_occupation_is_the_pages_role() -> None:
+    page = (
+        "Civil Engineer Career\n"
+        "BLS reports a median wage of $88,570 for the occupation, well above the $41,950 for all "
+        "categories.\n"
+    )
+    assert pay(page) == [("salary_yearly", None, "88570", "USD/year", "median")]

@@ -45,6 +45,11 @@ _COMPARED = re.compile(
     r"\b(?:than|above|below|over|under|versus|vs\.?|against|compared (?:with|to))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_OWN_ROLE = re.compile(
+    r"(?:\s+(?:a|per)\s+(?:year|hour))?\s+(?:for|of)\s+(?:the|this)\s+(?:occupation|profession"
+    r"|role|job|field|career|position)\b",
+    re.IGNORECASE,
+)
 _COMPARISON_GAP = re.compile(
     r"\b(?:above|below|than|versus|vs\.?|against|compared|exceeding|ahead of|behind)\b", re.I
 )
@@ -174,6 +179,8 @@ def pay(sentence: Sentence) -> list[Found]:
                 continue
             # "$61,690 for accountants ... and $64,690 for nurses": each its own role
             slot = whose(sentence, token.end)
+            if slot == "" and _OWN_ROLE.match(line.text, token.end):
+                slot = None  # "a median wage of $88,570 for the occupation": the page's role
             role = cue_role if slot is None else slot
             unit = _unit(line.text, token, cue.group(0))
             if (role, unit) in seen:  # a second amount of one role and unit is not this pay
