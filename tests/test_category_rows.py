@@ -108,3 +108,21 @@ def test_a_dash_inside_an_employer_label() -> None:
         ("Software publishers", "85210"),
         ("Monetary authorities - central bank", "83970"),
     ]
+
+
+def test_states_above_their_figures() -> None:
+    page = (
+        "Writers\n"
+        "Where writers are employed\n"
+        "California\n"
+        "8,950 jobs$80,4701.60x\n"
+        "New York\n"
+        "5,980 jobs$02.02x\n"
+        "Florida\n"
+        "2,440 jobs$65,8300.80x\n"
+    )
+    got = [(f[1], f[2], f[3]) for f in facts(page)]
+    assert got == [
+        ("salary_by_place", "California", "80470"),
+        ("salary_by_place", "Florida", "65830"),
+    ]

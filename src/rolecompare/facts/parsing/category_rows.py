@@ -41,6 +41,7 @@ _FREE_LABEL = re.compile(r"[A-Z][^\d$|]{2,120}")
 _TOP = re.compile(r"\b(?:top|highest|best)[- ](?:paying|paid)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 MAX_LABEL_WORDS = 8
+MAX_GAP = 3  # lines between two stacked rows of one run
 
 
 def _place(label: str) -> str:
@@ -155,6 +156,41 @@ def read_category_rows(lines: list[str | None], result: PageResult, context: Pag
             continue
         _emit(lines, rows, header, context, result, fallback)
         number = end - 1
+    _stacked_rows(lines, result, context)
+
+
+def _stacked_rows(lines: list[str | None], result: PageResult, context: PageContext) -> None:
+    """A state alone on a line, its figures on the next ('California' / '8,950 jobs$80,470
+    1.60x'): the first amount of $1,000 or more is the state's pay, in runs of two or more."""
+    role = context.roles.subject or context.roles.main
+    if role is None or context.roles.pair is not None:
+        return
+    run: list[tuple[int, str, Token]] = []
+    for number in range(1, len(lines)):
+        label = _place((lines[number - 1] or "").strip())
+        below = lines[number] or ""
+        if number in result.claimed or not _PLACE.fullmatch(label) or "$" not in below:
+            # a state whose pay is garbled may sit between two of a run
+            if run and number > run[-1][0] + MAX_GAP:
+                _emit_stacked(run, context.section_role(run[0][0]) or role, result)
+                run = []
+            continue
+        money = [t for t in find_numbers(below) if t.kind == "money"]
+        if money and (money[0].value or 0) >= 1000:
+            run.append((number + 1, label, money[0]))
+    _emit_stacked(run, context.section_role(run[0][0]) if run else None, result, role)
+
+
+def _emit_stacked(
+    run: list[tuple[int, str, Token]], role: str | None, result: PageResult, main: str = ""
+) -> None:
+    if len(run) < 2 or not (role or main):
+        return
+    for number, label, token in run:
+        result.facts.append(token_fact(role or main, "salary_by_place", number, token,
+                                       category=label))  # fmt: skip
+        result.claimed |= {number - 1, number}
+    result.layouts.add("statistics")
 
 
 def _lead_in_line(lines: list[str | None], first: int) -> str | None:
