@@ -42,6 +42,7 @@ _TOP = re.compile(r"\b(?:top|highest|best)[- ](?:paying|paid)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 MAX_LABEL_WORDS = 8
 MAX_GAP = 3  # lines between two stacked rows of one run
+MAX_PLACE = 26  # characters of a state's name ("District of Columbia" and a code)
 
 
 def _place(label: str) -> str:
@@ -167,9 +168,10 @@ def _stacked_rows(lines: list[str | None], result: PageResult, context: PageCont
         return
     run: list[tuple[int, str, Token]] = []
     for number in range(1, len(lines)):
-        label = _place((lines[number - 1] or "").strip())
         below = lines[number] or ""
-        if number in result.claimed or not _PLACE.fullmatch(label) or "$" not in below:
+        text = (lines[number - 1] or "").strip() if "$" in below else ""
+        label = _place(text) if 3 < len(text) < MAX_PLACE and text[0].isupper() else ""
+        if not label or number in result.claimed or not _PLACE.fullmatch(label):
             # a state whose pay is garbled may sit between two of a run
             if run and number > run[-1][0] + MAX_GAP:
                 _emit_stacked(run, context.section_role(run[0][0]) or role, result)

@@ -17,6 +17,7 @@ page's role's (the role of their section); a page about two roles gives none.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rolecompare.facts.parsing.categories import RACE_PHRASE, RACE_QUALIFIER
 from rolecompare.facts.parsing.context import PageContext
@@ -43,10 +44,15 @@ def _label(line: str) -> tuple[str, str, int] | None:
         return "gender_share", gender, start
     if m := _RACE.match(text):
         return "race_share", m.group("label"), start
-    low = text.lower()
-    if any(re.search(rf"\b{re.escape(w)}(?!\w)", low) for w in education_words()):
+    if _education().search(text):
         return "degree_share", text, start
     return None
+
+
+@cache
+def _education() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in education_words())
+    return re.compile(rf"\b(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _value(lines: list[str | None], number: int, skip: frozenset[str]) -> tuple[int, Token] | None:
@@ -67,13 +73,18 @@ def read_share_blocks(lines: list[str | None], result: PageResult, context: Page
     main = roles.subject or roles.main
     if main is None or roles.pair is not None:
         return
+    # the lone percents first: a page without them has no block (one cheap pass)
+    lone = {n for n, line in enumerate(lines, 1) if line and "%" in line and _PERCENT.match(line)}
+    if len(lone) < MIN_PAIRS:
+        return
     skip = noise()
     run: list[tuple[int, int, tuple[str, str, int], Token]] = []
     number = 0
     while number < len(lines):
         number += 1
         line = lines[number - 1]
-        label = _label(line) if line and number not in result.claimed else None
+        near = any(n in lone for n in range(number + 1, number + 2 + MAX_GAP))
+        label = _label(line) if near and line and number not in result.claimed else None
         found = _value(lines, number, skip) if label else None
         if label is None or found is None or found[0] in result.claimed:
             if line and line.strip() and not _PERCENT.match(line):
