@@ -75,3 +75,11 @@ def test_a_ranked_list_of_states_an_aside_and_jobs_to_be_filled() -> None:
         (4, "growth_projected", None, "35"),
         (5, "growth_projected", None, "10.2"),
     ]
+
+
+def test_entry_education_a_role_must_have() -> None:
+    page = "Plumber Statistics\nA plumber must have a high school diploma or the equivalent.\n"
+    result = parse_page("page.txt", page.encode())
+    assert [(f.metric, f.text) for f in result.facts] == [
+        ("education_entry", "high school diploma")
+    ]

@@ -78,7 +78,10 @@ _TOP_INDUSTRY = re.compile(
 _NEEDS_DEGREE = re.compile(
     r"\b(?:need|needs|must have|must hold|require|requires|complete|completes|earn|earns|leading"
     r" to|leads to|lead to) (?:an?|the) (?:[\w-]+ ){0,3}?(?P<d>(?:Doctor|Bachelor|Master|Associate)"
-    r"[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)",
+    r"[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)"
+    # "A plumber must have a high school diploma or the equivalent"
+    r"|\b(?:needs?|must have|must hold|requires?) an? (?P<d2>high school diploma|GED"
+    r"|postsecondary (?:nondegree award|certificate))\b",
 )
 
 _DEGREE_LEVEL = r"(?:Doctor|Bachelor|Master|Associate)(?:['’]s)? degree"
@@ -140,8 +143,9 @@ def education(sentence: Sentence) -> list[Found]:
     for m in _NEEDS_DEGREE.finditer(sentence.text):
         start = sentence.span.start + m.start()
         named = [x for x in sentence.line.mentions if sentence.span.start <= x.start < start]
+        group = "d" if m.group("d") else "d2"
         if named:
-            degree = m.group("d").strip()
+            degree = m.group(group).strip()
             out.append(Found("education_entry", None, role=named[-1].role, text=degree,
-                             at=sentence.span.start + m.start("d")))  # fmt: skip
+                             at=sentence.span.start + m.start(group)))  # fmt: skip
     return out

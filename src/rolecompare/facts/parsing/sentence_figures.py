@@ -38,7 +38,7 @@ TEXT_READERS: list[Reader] = [places.places, places.education]
 _TEXT_CUES = re.compile(
     r"highest|paying|paid|earn the most|\bneeds?\b|require|\bled\b|\bleads\b|topped|\btops\b"
     r"|leading to|complete|pay the most|pays the most|first|at the top|minimum|requirement"
-    r"|education|payers|more than any other",
+    r"|education|payers|more than any other|must have|must hold|diploma",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
