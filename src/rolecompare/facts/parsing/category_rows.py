@@ -213,6 +213,28 @@ def _lead_kind(lines: list[str | None], first: int) -> str | None:
     return next((kind for cue, kind in _LEAD_KINDS if cue.search(sentence)), None)
 
 
+def _headings(
+    lines: list[str | None], first: int, context: PageContext
+) -> tuple[str | None, str | None, bool, str | None]:
+    """(statistic, its year, top, role) that the headings above the rows from `first` say."""
+    stat, year, top, role = None, None, False, None
+    for above in range(first - 1, max(0, first - 6), -1):
+        text = lines[above - 1]
+        if not text or not is_heading(text) or any(c in "|$" for c in text):
+            continue
+        years = [t.printed for t in find_numbers(text) if t.is_year]
+        if len(years) != len(find_numbers(text)):
+            continue  # a column note may carry its year: "(Mean Salary 2009)"
+        top = top or bool(_TOP.search(text))
+        if text.rstrip().endswith(":"):  # a lead-in: its role, statistic and year are read below
+            continue
+        mentions = context.roles.mentions(text)
+        role = role or (mentions[0].role if mentions else None)
+        if stat is None and (m := _STAT.search(text)):
+            stat, year = _statistic(m.group("w")), (years[0] if len(years) == 1 else None)
+    return stat, year, top, role
+
+
 def _emit(
     lines: list[str | None],
     rows: list[tuple[int, tuple[str, list[Token], int]]],
@@ -222,21 +244,7 @@ def _emit(
     fallback: str | None = None,
 ) -> None:
     first = rows[0][0]
-    heading_stat, heading_top, role = None, False, None
-    for above in range(first - 1, max(0, first - 6), -1):
-        text = lines[above - 1]
-        if not text or not is_heading(text) or any(c in "|$" for c in text):
-            continue
-        if any(not t.is_year for t in find_numbers(text)):
-            continue  # a column note may carry its year: "(Mean Salary 2009)"
-        if text.rstrip().endswith(":"):  # a lead-in: its role, statistic and year are read below
-            heading_top = heading_top or bool(_TOP.search(text))
-            continue
-        mentions = context.roles.mentions(text)
-        role = role or (mentions[0].role if mentions else None)
-        heading_top = heading_top or bool(_TOP.search(text))
-        if heading_stat is None and (m := _STAT.search(text)):
-            heading_stat = _statistic(m.group("w"))
+    heading_stat, stat_year, heading_top, role = _headings(lines, first, context)
     # the sentence that introduces the rows names whose pay they are more closely than a heading
     lead_in = _lead_in_line(lines, first) or ""
     named = [m.role for m in context.roles.mentions(lead_in)][-1:]
@@ -247,7 +255,7 @@ def _emit(
     role = role or context.roles.subject or context.roles.main
     if role is None:
         return
-    period = context.survey_year
+    period = stat_year or context.survey_year
     if heading_stat is None and (lead := _lead_in(lines, first)):
         heading_stat, period = lead[0], lead[1] or period
     column_stat = header[1] if header else None
