@@ -23,6 +23,7 @@ import re
 from rolecompare.facts.parsing.numbers import Token, is_percent
 from rolecompare.facts.parsing.pay_details import category_of
 from rolecompare.facts.parsing.projections import (
+    by_year,
     jobs_added,
     pay_change,
     projected_rate,
@@ -293,7 +294,7 @@ def _general_growth(sentence: Sentence, token: Token, word: str, declining: bool
         named = sentence.line.mentions_in(sentence.clause_of(token.start))
         role = named[0].role if len(named) == 1 else ""
     return Found("growth_projected", token, role=role or None, text=text, unit="percent",
-                 negative=declining or (token.value or 0) < 0,
+                 negative=declining or (token.value or 0) < 0, period=by_year(sentence),
                  named_elsewhere=role == "")  # fmt: skip
 
 
@@ -373,5 +374,5 @@ def employment_change(sentence: Sentence) -> list[Found]:
             lost = m.group("verb").lower() in {"lost", "cut", "eliminated"}
             out.append(Found("employment_change", token, negative=lost))
         elif (token.value or 0) >= 10 and jobs_added(sentence, token):
-            out.append(Found("employment_change", token))
+            out.append(Found("employment_change", token, period=by_year(sentence)))
     return out

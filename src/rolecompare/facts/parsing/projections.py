@@ -111,6 +111,19 @@ def projected_rate(sentence: Sentence, token: Token) -> tuple[str, bool] | None:
     return word, word in _DECLINE
 
 
+_BY_YEAR = re.compile(r"\b(?:by|through|until)\s+(?P<y>20\d\d)\b", re.IGNORECASE)
+
+
+def by_year(sentence: Sentence) -> str | None:
+    """The year a projection runs to when its sentence states no span: 'by 2031' -> '2031'."""
+    line = sentence.line
+    if any(p.kind == "span" and sentence.span.start <= p.start < sentence.span.end
+           for p in line.periods):  # fmt: skip
+        return None
+    m = _BY_YEAR.search(sentence.text)
+    return m.group("y") if m else None
+
+
 def pay_change(sentence: Sentence, token: Token) -> bool:
     """'Welder salaries are expected to rise 3%': a change of pay, not of jobs."""
     clause = sentence.clause_of(token.start)
