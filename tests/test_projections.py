@@ -33,7 +33,10 @@ def projections(text: str) -> list[tuple]:
         (
             "The bureau expects welding positions to increase by 18%, with an estimated 17,000 or "
             "so additional new jobs opening up by 2028.",
-            [("growth_projected", "18", "2028", None), ("employment_change", "17000", "2028", None)],
+            [
+                ("growth_projected", "18", "2028", None),
+                ("employment_change", "17000", "2028", None),
+            ],
         ),
         (
             "Jobs for welders should rise 4 percent from 2020 to 2030, adding about 12,000 jobs.",
