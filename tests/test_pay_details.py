@@ -150,3 +150,18 @@ def test_pay_for_the_occupation_is_the_pages_role() -> None:
         "categories.\n"
     )
     assert pay(page) == [("salary_yearly", None, "88570", "USD/year", "median")]
+
+
+def test_percentiles_dated_by_the_sentence_before() -> None:
+    page = (
+        "Analyst Salary\n"
+        "In May 2019 analysts had median annual earnings of $99,730. One analyst in ten earned "
+        "less than $57,810, and the top 10 percent earned $158,860 or more. The mean by sector "
+        "in May 2018 was:\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    assert [(f.metric, f.printed, f.period) for f in result.facts] == [
+        ("salary_yearly", "99730", "2019-05"),
+        ("salary_percentile", "57810", "2019-05"),
+        ("salary_percentile", "158860", "2019-05"),
+    ]

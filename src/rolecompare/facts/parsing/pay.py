@@ -189,7 +189,7 @@ def pay(sentence: Sentence) -> list[Found]:
             metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
             out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
                              named_elsewhere=role == ""))  # fmt: skip
-    ranks_of_the_pay(ranks, out)
+    ranks_of_the_pay(sentence, ranks, out)
     return out + ranks + ranged
 
 

@@ -102,13 +102,20 @@ def other_unit(sentence: Sentence, token: Token) -> Token | None:
     return other if _AND_THEN.fullmatch(line.text, token.end, other.start) else None
 
 
-def ranks_of_the_pay(ranks: list[Found], found: list[Found]) -> None:
+def ranks_of_the_pay(sentence: Sentence, ranks: list[Found], found: list[Found]) -> None:
     """Percentiles a sentence states beside a role's pay are that role's ('... median annual
-    wage estimate for mechanical engineers is $96,310, and the top 10 percentile earns ...')."""
+    wage estimate for mechanical engineers is $96,310, and the top 10 percentile earns ...');
+    a sentence of percentiles that names no date has the date of the sentence before it ('In
+    May 2019 analysts had median annual earnings of $99,730. ... the top 10 percent earned')."""
     whose = next((f.role for f in found if f.role and f.metric in _LEVELS), None)
+    line, span = sentence.line, sentence.span
+    dated = any(p.is_point and span.start <= p.start < span.end for p in line.periods)
+    before = [p for p in line.periods if p.is_point and p.end <= span.start]
     for rank in ranks:
         if rank.role is None and whose:
             rank.role = whose
+        if rank.period is None and not dated and before:
+            rank.period = before[-1].text
 
 
 _LEVELS = frozenset({"salary_yearly", "salary_hourly"})
