@@ -34,3 +34,13 @@ def test_a_run_of_ranks_in_both_units() -> None:
 def test_one_or_two_rows_are_no_distribution() -> None:
     page = "Surveyor Salary\n25% $58,800\nMedian $84,400\n"
     assert [f for f in facts(page) if f[1] == "salary_percentile"] == []
+
+
+def test_explain_says_the_rank_is_part_of_the_fact(tmp_path) -> None:
+    from rolecompare.facts.explain import explain
+
+    page = tmp_path / "p.txt"
+    page.write_text("Surveyor Salary\n10% $45,690\nMedian $84,400\n90% $156,360\n")
+    text = explain(page, 2)
+    assert "reader=percentile-rows" in text
+    assert "'10%' at 1: read as part of a fact" in text

@@ -27,8 +27,9 @@ _ROW = re.compile(
 MIN_ROWS = 3
 
 
-def _row(line: str | None) -> tuple[str, Token] | None:
-    """(rank, amount) of a row ("50" for the median), or None."""
+def _row(line: str | None) -> tuple[str, Token, int] | None:
+    """(rank, amount, where the amount's label ends) of a row ("50" for the median), or
+    None."""
     if not line or len(line) > 48 or "$" not in line:
         return None
     m = _ROW.match(line)
@@ -37,7 +38,7 @@ def _row(line: str | None) -> tuple[str, Token] | None:
     money = [t for t in find_numbers(line) if t.start >= m.end()]
     if len(money) != 1 or money[0].kind != "money" or line[money[0].end :].strip():
         return None
-    return ("50" if m.group("median") else m.group("n")), money[0]
+    return ("50" if m.group("median") else m.group("n")), money[0], m.end()
 
 
 def read_percentile_rows(lines: list[str | None], result: PageResult, context: PageContext) -> None:
@@ -55,13 +56,14 @@ def read_percentile_rows(lines: list[str | None], result: PageResult, context: P
             number += 1
             run.append((number, *row))
         number += 0 if run else 1
-        ranks = {int(rank) for _, rank, _ in run}
+        ranks = {int(rank) for _, rank, _, _ in run}
         if len(run) >= MIN_ROWS and min(ranks) < 50 < max(ranks):
             _emit(run, context.section_role(run[0][0]) or role, result)
 
 
-def _emit(run: list[tuple[int, str, Token]], role: str, result: PageResult) -> None:
-    for number, rank, token in run:
+def _emit(run: list[tuple[int, str, Token, int]], role: str, result: PageResult) -> None:
+    for number, rank, token, label_end in run:
+        result.consume(number, 0, label_end)  # the rank ("10%") is part of the fact
         hourly = (token.value or 0) < 1000
         unit = "USD/hour" if hourly else "USD/year"
         if rank == "50":
