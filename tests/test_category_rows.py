@@ -87,6 +87,7 @@ def test_a_column_note_with_its_year_gives_the_statistic() -> None:
         "1. District of Columbia    $31.50   $65,500\n"
         "2. New York                $24.79   $51,600\n"
     )
+    assert facts(page)[0][:2] == ("graphic-designer", "top_state")
     got = [(f[1], f[2], f[3], f[5]) for f in facts(page) if f[1] == "salary_by_place"]
     assert got == [
         ("salary_by_place", "District of Columbia", "31.50", "mean"),

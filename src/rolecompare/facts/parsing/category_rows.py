@@ -42,6 +42,7 @@ _TOP = re.compile(r"\b(?:top|highest|best)[- ](?:paying|paid)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 MAX_LABEL_WORDS = 8
 MAX_GAP = 3  # lines between two stacked rows of one run
+MAX_HEADING_GAP = 10  # lines of headings, column headers and blanks above a block
 MAX_PLACE = 26  # characters of a state's name ("District of Columbia" and a code)
 
 
@@ -218,8 +219,10 @@ def _headings(
 ) -> tuple[str | None, str | None, bool, str | None]:
     """(statistic, its year, top, role) that the headings above the rows from `first` say."""
     stat, year, top, role = None, None, False, None
-    for above in range(first - 1, max(0, first - 6), -1):
+    for above in range(first - 1, max(0, first - MAX_HEADING_GAP), -1):
         text = lines[above - 1]
+        if text and text.strip() and not is_heading(text):
+            break  # a sentence ends the block's headings
         if not text or not is_heading(text) or any(c in "|$" for c in text):
             continue
         years = [t.printed for t in find_numbers(text) if t.is_year]
