@@ -127,3 +127,14 @@ def test_states_above_their_figures() -> None:
         ("salary_by_place", "California", "80470"),
         ("salary_by_place", "Florida", "65830"),
     ]
+
+
+def test_a_space_separated_header_with_percent_columns_gives_the_statistic() -> None:
+    page = (
+        "Lodging Managers\n"
+        "State Median Salary Bottom 10% Top 10%\n"
+        "Alabama $59,750 $32,660 $97,410\n"
+        "Alaska $59,740 $30,010 $98,290\n"
+    )
+    got = [(f[2], f[3], f[5]) for f in facts(page) if f[1] == "salary_by_place"]
+    assert got == [("Alabama", "59750", "median"), ("Alaska", "59740", "median")]

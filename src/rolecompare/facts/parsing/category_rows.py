@@ -225,8 +225,9 @@ def _headings(
             break  # a sentence ends the block's headings
         if not text or not is_heading(text) or any(c in "|$" for c in text):
             continue
-        years = [t.printed for t in find_numbers(text) if t.is_year]
-        if len(years) != len(find_numbers(text)):
+        numbers = [t for t in find_numbers(text) if t.kind != "percent"]  # "Top 10%" columns
+        years = [t.printed for t in numbers if t.is_year]
+        if len(years) != len(numbers):
             continue  # a column note may carry its year: "(Mean Salary 2009)"
         top = top or bool(_TOP.search(text))
         if text.rstrip().endswith(":"):  # a lead-in: its role, statistic and year are read below
