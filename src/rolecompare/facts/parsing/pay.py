@@ -141,7 +141,16 @@ def pay(sentence: Sentence) -> list[Found]:
     out += _statistic_for_role(sentence)
     out += _whose_statistic(sentence)
     taken |= {f.token.start for f in out if f.token}  # a percentile's amount is no median
-    cues = list(_PAY_CUE.finditer(text))
+    out += _cue_pay(sentence, taken)
+    ranks_of_the_pay(sentence, ranks, out)
+    return out + ranks + ranged
+
+
+def _cue_pay(sentence: Sentence, taken: set[int]) -> list[Found]:
+    """Pay a statistic word names ('the median annual wage ... was $X'), amounts in `taken`
+    aside (ranges, percentiles, ...)."""
+    line, out = sentence.line, []
+    cues = list(_PAY_CUE.finditer(sentence.text))
     for i, cue in enumerate(cues):
         if cue.group("mid") and not _names_role(sentence, cue):
             continue  # "the median household income": not a role's pay
@@ -165,32 +174,40 @@ def pay(sentence: Sentence) -> list[Found]:
             continue  # "... is projected at $74,087 for 2024-2025" is no level of pay
         word = next(w for w in cue.group("stat", "stat2", "stat3", "stat4") if w).lower()
         statistic = "mean" if word in {"mean", "average", "averag"} else "median"
-        cue_role = _mid_role(sentence, cue) if cue.group("mid") else _pay_role(sentence, cue)
-        seen: set[tuple[str | None, str]] = set()
-        last: Token | None = None
-        for token in values[:4]:
-            # "$43,320 for plumbers, well above the $34,940 ...": another figure (unless it says
-            # whose: "against $50,590 for HVAC techs")
-            compared = last and _COMPARISON_GAP.search(line.text, last.end, token.start)
-            if compared and not whose(sentence, token.end):
-                break
-            last = token
-            if category_of(sentence, token):  # pay in one place or at one kind of employer
-                continue
-            # "$61,690 for accountants ... and $64,690 for nurses": each its own role
-            slot = whose(sentence, token.end)
-            if slot == "" and _OWN_ROLE.match(line.text, token.end):
-                slot = None  # "a median wage of $88,570 for the occupation": the page's role
-            role = cue_role if slot is None else slot
-            unit = _unit(line.text, token, cue.group(0))
-            if (role, unit) in seen:  # a second amount of one role and unit is not this pay
-                break
-            seen.add((role, unit))
-            metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
-            out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
-                             named_elsewhere=role == ""))  # fmt: skip
-    ranks_of_the_pay(sentence, ranks, out)
-    return out + ranks + ranged
+        out += _cue_amounts(sentence, cue, values, statistic)
+    return out
+
+
+def _cue_amounts(
+    sentence: Sentence, cue: re.Match[str], values: list[Token], statistic: str
+) -> list[Found]:
+    """The amounts after one pay cue: each role's own, one per unit, up to a compared one."""
+    line, out = sentence.line, []
+    cue_role = _mid_role(sentence, cue) if cue.group("mid") else _pay_role(sentence, cue)
+    seen: set[tuple[str | None, str]] = set()
+    last: Token | None = None
+    for token in values[:4]:
+        # "$43,320 for plumbers, well above the $34,940 ...": another figure (unless it says
+        # whose: "against $50,590 for HVAC techs")
+        compared = last and _COMPARISON_GAP.search(line.text, last.end, token.start)
+        if compared and not whose(sentence, token.end):
+            break
+        last = token
+        if category_of(sentence, token):  # pay in one place or at one kind of employer
+            continue
+        # "$61,690 for accountants ... and $64,690 for nurses": each its own role
+        slot = whose(sentence, token.end)
+        if slot == "" and _OWN_ROLE.match(line.text, token.end):
+            slot = None  # "a median wage of $88,570 for the occupation": the page's role
+        role = cue_role if slot is None else slot
+        unit = _unit(line.text, token, cue.group(0))
+        if (role, unit) in seen:  # a second amount of one role and unit is not this pay
+            break
+        seen.add((role, unit))
+        metric = "salary_hourly" if unit == "USD/hour" else "salary_yearly"
+        out.append(Found(metric, token, role=role or None, statistic=statistic, unit=unit,
+                         named_elsewhere=role == ""))  # fmt: skip
+    return out
 
 
 def _names_role(sentence: Sentence, cue: re.Match[str]) -> bool:
