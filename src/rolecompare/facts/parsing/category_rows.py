@@ -256,7 +256,7 @@ def _emit(
         return  # the rows are the pay of a role the page does not declare (left unread)
     if named and context.roles.known(named[0]):
         role = named[0]
-    role = role or context.roles.subject or context.roles.main
+    role = role or context.section_role(first) or context.roles.subject or context.roles.main
     if role is None:
         return
     period = stat_year or context.survey_year
