@@ -55,6 +55,7 @@ _COMPARISON_GAP = re.compile(
 )
 _PAY_GUARD = re.compile(
     r"\b(?:highest|top|best|lowest)[- ](?:paid|paying)\b(?! \d{1,2}(?:%| percent\b))"
+    r"|\bon top with\b"  # "found engineering on top with a median salary of $97K": a field's
     r"|\bhighest (?:average |annual |mean )?(?:wages?|pay|salar|incomes?)"
     r"|\bearns? the most\b(?!,)|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
     r"|\bpa(?:y|ys|id) best\b"
@@ -152,7 +153,8 @@ def _cue_pay(sentence: Sentence, taken: set[int]) -> list[Found]:
     line, out = sentence.line, []
     cues = list(_PAY_CUE.finditer(sentence.text))
     for i, cue in enumerate(cues):
-        if cue.group("mid") and not _names_role(sentence, cue):
+        bound = _bound(sentence, cue)  # "the minimum average salary", "the average maximum wage"
+        if cue.group("mid") and not bound and not _names_role(sentence, cue):
             continue  # "the median household income": not a role's pay
         if _NATIONAL.match(cue.group(0)) and _COMPARED.search(
             line.text,
@@ -174,8 +176,27 @@ def _cue_pay(sentence: Sentence, taken: set[int]) -> list[Found]:
             continue  # "... is projected at $74,087 for 2024-2025" is no level of pay
         word = next(w for w in cue.group("stat", "stat2", "stat3", "stat4") if w).lower()
         statistic = "mean" if word in {"mean", "average", "averag"} else "median"
-        out += _cue_amounts(sentence, cue, values, statistic)
+        found = _cue_amounts(sentence, cue, values, statistic)
+        for f in found if bound else ():
+            f.metric = bound if f.metric == "salary_yearly" else f.metric
+        out += found
     return out
+
+
+_BOUND = re.compile(r"\b(?P<w>minimum|maximum|starting)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BOUND_WORD = re.compile(r"^(?P<w>minimum|maximum)\s+$", re.IGNORECASE)
+
+
+def _bound(sentence: Sentence, cue: re.Match[str]) -> str | None:
+    """salary_min or salary_max when the cue names the low or high end of the pay: 'the minimum
+    average salary', 'the average maximum wage', 'the starting salary'."""
+    at = sentence.span.start + cue.start()
+    m = _BOUND.search(sentence.line.text, max(sentence.span.start, at - 24), at)
+    if m is None and cue.group("mid"):
+        m = _BOUND_WORD.match(cue.group("mid"))
+    if m is None:
+        return None
+    return "salary_max" if m.group("w").lower() == "maximum" else "salary_min"
 
 
 def _cue_amounts(

@@ -33,7 +33,11 @@ _PLACE_ROW = re.compile(
     rf"^\s*(?:[-•*·–]\s*)?(?:the\s+)?{STATES}\s*(?::|\(|[–-])\s*\$[\d,.]+[kK]?\)?"
     r"\s*(?:\([^()$]{0,40}\))?\s*$"
 )
-_NOT_PAY = re.compile(r"\b(?:buys?|costs?|spends?|prices?|rents?|worth|savings?)\b", re.I)
+_NOT_PAY = re.compile(
+    r"\b(?:buys?|costs?|spends?|prices?|rents?|worth|savings?|revenues?|sales|profits?|budgets?"
+    r"|market)\b",
+    re.I,
+)
 _PREPOSITION = re.compile(
     r"\b(?:in|at|for|by|within|with)\s+(?:the\s+|a\s+)?(?=[\w'’])", re.IGNORECASE
 )

@@ -26,7 +26,7 @@ _PERCENTILE = re.compile(
     # "the top 10 percentile earns an average annual wage of $151,260", "earns a mean $58,830",
     # "take home a sizeable average salary of $154,840"
     r"(?:an?\s+(?:[\w-]+\s+){0,3}?(?:(?:wage|salary|pay|income)\s+of\s+)?)?"
-    r"(?:less than |more than |over |under |at least |at most )?(?=\$)"
+    r"(?:less than |more than |over |under |at least |at most |up to )?(?=\$)"
     # "One analyst in ten earned less than $57,810": the 10th percentile
     r"|\b(?P<one>one) (?:[a-z]+ )?in (?P<n3>ten)\b[^$.;]{0,20}?\b(?:earned|made|earns|makes|earn"
     r"|make) (?:less than|under) (?=\$)"
