@@ -165,3 +165,23 @@ def test_percentiles_dated_by_the_sentence_before() -> None:
         ("salary_percentile", "57810", "2019-05"),
         ("salary_percentile", "158860", "2019-05"),
     ]
+
+
+def test_bounds_revenue_and_up_to() -> None:
+    page = (
+        "Software Engineer Statistics\n"
+        "US software industry revenue reached $292,231 in 2021, and we set out to learn what "
+        "software engineers earn on average.\n"
+        "The minimum average salary of a software engineer is $45,000, and the average maximum "
+        "wage reaches as much as $248,000 per year.\n"
+        "The average salary is $89,800 for a software engineer, with the top ten percent "
+        "earning up to $131,350.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    got = [(f.line, f.metric, f.category, f.printed, f.qualifier) for f in result.facts]
+    assert got == [
+        (3, "salary_min", None, "45000", None),
+        (3, "salary_max", None, "248000", None),
+        (4, "salary_yearly", None, "89800", None),
+        (4, "salary_percentile", "90", "131350", "at most"),
+    ]

@@ -220,6 +220,9 @@ def pay_in(sentence: Sentence) -> list[Found]:
             text, clause.start, clause.end
         ):
             continue  # "$75,000 in California buys less ...": not a statement of pay
+        head = (clause.start, token.start)
+        if _NOT_PAY.search(text, *head) and not _PAYISH.search(text, *head):
+            continue  # "industry revenue reached $292,231": the amount of what precedes it
         if found := category_of(sentence, token):
             metric, category = found
             out.append(Found(metric, token, category=category, statistic=statistic))
