@@ -215,18 +215,21 @@ def pay_in(sentence: Sentence) -> list[Found]:
         if token.kind != "money" or (token.value or 0) < 1000:
             continue
         clause = sentence.clause_of(token.start)
+        if _not_pay_before(sentence.line.text, clause.start, token.start):
+            continue  # "industry revenue reached $292,231": the amount of what precedes it
         text = sentence.line.text
         if not _PAYISH.search(text, clause.start, clause.end) and _NOT_PAY.search(
             text, clause.start, clause.end
         ):
             continue  # "$75,000 in California buys less ...": not a statement of pay
-        head = (clause.start, token.start)
-        if _NOT_PAY.search(text, *head) and not _PAYISH.search(text, *head):
-            continue  # "industry revenue reached $292,231": the amount of what precedes it
         if found := category_of(sentence, token):
             metric, category = found
             out.append(Found(metric, token, category=category, statistic=statistic))
     return out
+
+
+def _not_pay_before(text: str, start: int, end: int) -> bool:
+    return bool(_NOT_PAY.search(text, start, end)) and not _PAYISH.search(text, start, end)
 
 
 def _respectively(sentence: Sentence, statistic: str | None) -> list[Found]:
