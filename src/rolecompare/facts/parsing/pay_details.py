@@ -182,6 +182,10 @@ def _distance(start: int, end: int, token: Token) -> int:
     return token.start - end if end <= token.start else start - token.end + 1000
 
 
+def _not_pay_before(text: str, start: int, end: int) -> bool:
+    return bool(_NOT_PAY.search(text, start, end)) and not _PAYISH.search(text, start, end)
+
+
 def _employer(text: str, start: int, stop: int, capital: bool = False) -> str | None:
     """The words from `start` up to an employer noun ('physicians' offices'), or None.
     `capital`: the words open a sentence or clause (its subject)."""
@@ -226,10 +230,6 @@ def pay_in(sentence: Sentence) -> list[Found]:
             metric, category = found
             out.append(Found(metric, token, category=category, statistic=statistic))
     return out
-
-
-def _not_pay_before(text: str, start: int, end: int) -> bool:
-    return bool(_NOT_PAY.search(text, start, end)) and not _PAYISH.search(text, start, end)
 
 
 def _respectively(sentence: Sentence, statistic: str | None) -> list[Found]:
