@@ -30,7 +30,8 @@ RACE = (
     r"|two or more races|more than one race|multiracial|(?:(?:racial and ethnic |racial |ethnic )"
     r")?minorit(?:y|ies)(?: groups?)?|other race|unknown)"
 )
-RACE_PHRASE = rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*{RACE})*"
+# after a race, a list may end in "Other" or "Mixed" ("Native American, Other or Mixed")
+RACE_PHRASE = rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*(?:{RACE}|Other\b|Mixed\b))*"
 # a qualifier in brackets after a label is read past, not kept: "Hispanic (of any race)"
 RACE_QUALIFIER = (
     r"(?:\s\((?:of any race|any race|alone|non-Hispanic|not Hispanic(?: or Latino)?"
