@@ -141,6 +141,36 @@ def race(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
     return None
 
 
+# "for Hispanics, Blacks, and Asians the shares were 7.3%, 9.2%, and 9.3%": in order
+_LISTED = re.compile(
+    rf"(?P<list>{RACE}s?(?:,?\s+(?:and\s+)?{RACE}s?){{1,6}}),?\s+(?:the\s+)?(?:shares|percentages"
+    r"|figures|numbers)\s+(?:were|are|stood at|come to)\s+$",
+    re.IGNORECASE,
+)
+_ONE_RACE = re.compile(rf"{RACE}s?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:%|percent)?,?\s*(?:and\s+)?")
+
+
+def listed(sentence: Sentence, percents: list[Token]) -> list[Found]:
+    """Race shares listed in the order the races are named (as many of each)."""
+    if not percents or ("were" not in sentence.text and "are" not in sentence.text):
+        return []
+    text = sentence.line.text
+    first = percents[0]
+    m = _LISTED.search(text, sentence.span.start, first.start)
+    if m is None:
+        return []
+    labels = [x.group(0) for x in _ONE_RACE.finditer(m.group("list"))]
+    run = [first]
+    for token in percents[1:]:
+        if len(run) == len(labels) or not _LIST_GAP.fullmatch(text, run[-1].end, token.start):
+            break
+        run.append(token)
+    if len(run) != len(labels):
+        return []
+    return [Found("race_share", t, category=c) for t, c in zip(run, labels, strict=True)]
+
+
 def degree(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
     text = sentence.line.text
     offset = head_start(sentence, token)

@@ -192,8 +192,8 @@ def shares(sentence: Sentence) -> list[Found]:
         if t.value is not None
         and (is_percent(t, text) or categories.VERSUS_PERCENT.match(text, t.end))
     ]
-    out: list[Found] = []
-    taken: set[int] = set()
+    out: list[Found] = categories.listed(sentence, percents)
+    taken: set[int] = {f.token.start for f in out if f.token}
     for token in percents:
         if token.start in taken:
             continue
