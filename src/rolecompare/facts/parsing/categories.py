@@ -156,19 +156,19 @@ def listed(sentence: Sentence, percents: list[Token]) -> list[Found]:
     if not percents or ("were" not in sentence.text and "are" not in sentence.text):
         return []
     text = sentence.line.text
-    first = percents[0]
-    m = _LISTED.search(text, sentence.span.start, first.start)
-    if m is None:
-        return []
-    labels = [x.group(0) for x in _ONE_RACE.finditer(m.group("list"))]
-    run = [first]
-    for token in percents[1:]:
-        if len(run) == len(labels) or not _LIST_GAP.fullmatch(text, run[-1].end, token.start):
-            break
-        run.append(token)
-    if len(run) != len(labels):
-        return []
-    return [Found("race_share", t, category=c) for t, c in zip(run, labels, strict=True)]
+    for i, first in enumerate(percents):
+        m = _LISTED.search(text, sentence.span.start, first.start)
+        if m is None:
+            continue
+        labels = [x.group(0) for x in _ONE_RACE.finditer(m.group("list"))]
+        run = [first]
+        for token in percents[i + 1 :]:
+            if len(run) == len(labels) or not _LIST_GAP.fullmatch(text, run[-1].end, token.start):
+                break
+            run.append(token)
+        if len(run) == len(labels):
+            return [Found("race_share", t, category=c) for t, c in zip(run, labels, strict=True)]
+    return []
 
 
 def degree(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
