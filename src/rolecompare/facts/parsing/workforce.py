@@ -192,8 +192,9 @@ def shares(sentence: Sentence) -> list[Found]:
         if t.value is not None
         and (is_percent(t, text) or categories.VERSUS_PERCENT.match(text, t.end))
     ]
-    out: list[Found] = categories.listed(sentence, percents)
-    taken: set[int] = {f.token.start for f in out if f.token}
+    listed = categories.listed(sentence, percents)  # read last: whose, the shares before say
+    out: list[Found] = []
+    taken: set[int] = {f.token.start for f in listed if f.token}
     for token in percents:
         if token.start in taken:
             continue
@@ -210,7 +211,7 @@ def shares(sentence: Sentence) -> list[Found]:
             if fact.token and fact.token.start not in taken:
                 taken.add(fact.token.start)
                 out.append(fact)
-    return out
+    return out + listed
 
 
 _ARE_GENDER = re.compile(rf"\s*(?:%|percent)?\s+(?:are|were)\s+{_GENDER}\b", re.IGNORECASE)
