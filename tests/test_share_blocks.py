@@ -59,3 +59,19 @@ def test_degree_shares_in_a_list_and_at_least_a_degree() -> None:
         (4, "degree_share", "Master's degrees", "40"),
         (4, "degree_share", "doctoral degrees", "5"),
     ]
+
+
+def test_race_shares_listed_in_order_and_a_list_ending_in_other() -> None:
+    page = (
+        "Accountant Statistics\n"
+        "White workers made up 77.6% of accountants in 2020; for Hispanics, Blacks, and Asians "
+        "the shares were 7.3%, 9.2%, and 9.3%.\n"
+        "- Native American, Other or Mixed: 2.5%\n"
+    )
+    assert sorted(shares(page)) == [
+        (2, "race_share", "Asians", "9.3"),
+        (2, "race_share", "Blacks", "9.2"),
+        (2, "race_share", "Hispanics", "7.3"),
+        (2, "race_share", "White", "77.6"),
+        (3, "race_share", "Native American, Other or Mixed", "2.5"),
+    ]
