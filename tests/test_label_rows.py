@@ -27,11 +27,13 @@ def test_the_age_of_the_average_member_and_openings_that_should_come() -> None:
         "Welder Statistics\n"
         "The survey finds the average welder to be 36 years old and married.\n"
         "Each year of the decade should bring about 24,600 openings for welders on average.\n"
-        "Growth should add around 13,000 new job positions per year from 2020 to 2030.\n"
+        "Jobs should grow 5 percent per year from 2020 to 2030, which should add around 13,000 "
+        "new job positions.\n"
     )
     assert facts(page) == [
         (2, "age", "36", "mean"),
         (3, "openings_yearly", "24600", None),
+        (4, "growth_projected", "5", None),
         (4, "employment_change", "13000", None),
     ]
 

@@ -97,3 +97,20 @@ def test_a_rate_whose_clause_names_no_role_before_another_roles_clause() -> None
         "electrician jobs should grow a faster 9%.\n"
     )
     assert projections(page) == [("growth_projected", "9", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "count"),
+    [
+        ("Projections call for 109,700 additional welding jobs by 2026.", "employment_change",
+         "109700"),
+        ("Projections call for more than 20,300 new welder positions to open each year.",
+         "openings_yearly", "20300"),
+        ("Welding employs more than 687,276 people in the US.", "jobs_count", "687276"),
+        ("Nearly 600,000 welders work in the US, and their average annual salary is $49,500.",
+         "salary_yearly", "49500"),
+    ],
+)  # fmt: skip
+def test_counts_changes_and_openings_by_their_words(sentence: str, metric: str, count: str) -> None:
+    result = parse_page("page.txt", f"Welder Statistics\n{sentence}\n".encode())
+    assert [f.printed for f in result.facts if f.metric == metric] == [count]

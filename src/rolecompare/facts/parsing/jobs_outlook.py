@@ -70,8 +70,14 @@ _PEOPLE_AS = re.compile(
 # "with around 25,000 people employed in the United States": the page's own role's headcount
 _PEOPLE_EMPLOYED = re.compile(
     r"\s+(?:people|persons|workers|professionals)\s+(?:are\s+|were\s+)?(?:currently\s+|now\s+)?"
-    r"(?:employed|working|at work)\s+(?:in\s+the\s+(?:U\.S\.|US|United States)|nationwide"
+    r"(?:(?:employed|working|at work)\s+)?(?:in\s+the\s+(?:U\.S\.|US|United States)|nationwide"
     r"|across the (?:country|United States|U\.S\.))"
+)
+# "Software engineering employs more than 687,276 people in the US": the field's headcount
+_FIELD_EMPLOYS = re.compile(
+    r"\b(?:employs|employed|counts|counted)\s+(?:(?:more than|over|about|around|nearly|almost"
+    r"|some|roughly|approximately)\s+)?$",
+    re.IGNORECASE,
 )
 _NUMBERED = re.compile(
     r"\bnumbered\s+(?:(?:about|around|approximately|more than|over|nearly)\s+)?$"
@@ -163,7 +169,16 @@ def counts(sentence: Sentence) -> list[Found]:
         if token.value is None or token.value < 10 or (token.value % 1 and not token.scaled):
             continue
         role = _count_role(sentence, token)
-        if role is None and _PEOPLE_EMPLOYED.match(line.text, token.end):
+        people = _PEOPLE_EMPLOYED.match(line.text, token.end)
+        if (
+            role is None
+            and people
+            and (
+                " in " not in people.group(0)
+                or _FIELD_EMPLOYS.search(words_before(sentence, token))
+                or re.search(r"employed|working|at work", people.group(0))
+            )
+        ):
             role = sentence.role_for(token.start)  # no role named: the clause's or the page's
         # "made up of 1.9 million elementary teachers and 1.9 million secondary teachers"
         if role is None and out and _AND_ANOTHER.search(words_before(sentence, token)):

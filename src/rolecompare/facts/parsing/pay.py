@@ -60,7 +60,7 @@ _PAY_GUARD = re.compile(
     r"|\bearns? the most\b(?!,)|\bpa(?:y|ys|id) the (?:highest|second-highest|most)\b"
     r"|\bpa(?:y|ys|id) best\b"
     r"|\b(?:was|were|is) highest\b|\bwhere\b"
-    r"|\b(?:worked|work|working|employed) in (?!the U\.S|the United States)"
+    r"|\b(?:worked|work|working|employed) in (?!the U\.?S\b|the United States)"
     r"|\bmetros?\b|\bmetropolitan\b|\bareas?\b|\bregions?\b|\bcities\b|\bcount(?:y|ies)\b"
     r"|(?<!United )\bstates\b|\bindustr(?:y|ies)\b|\bsettings?\b",
     re.IGNORECASE,

@@ -62,12 +62,13 @@ _PER_YEAR = re.compile(
 WINDOW = 70
 SHORT = 40  # characters around the number in which its word of change stands
 _ADDED_AFTER = re.compile(
-    r"\s+(?:or so\s+)?(?:(?:new|additional|more)\s+)+(?:job\s+)?(?:jobs|positions)\b"
+    r"\s+(?:or so\s+)?(?:(?:new|additional|more)\s+)+(?:[a-z][\w-]*\s+){0,3}?(?:jobs|positions)\b"
     # "about 33,900 jobs to be filled over that span"
     r"|\s+(?:job\s+)?(?:jobs|positions)\s+to\s+(?:be\s+)?(?:filled|added|created)\b"
     r"|\s+(?:job\s+)?(?:jobs|positions)\b",
     re.IGNORECASE,
 )
+_YEARLY = re.compile(r"\b(?:each|per|a|every) year\b|\bannually\b|\byearly\b", re.I)
 _ADDING_BEFORE = re.compile(
     r"\b(?:add|adds|adding|added|create|creates|creating|an additional|additional)\s+"
     r"(?:(?:about|around|roughly|approximately|nearly|some|an estimated|over|more than)\s+)?$",
@@ -143,8 +144,8 @@ def jobs_added(sentence: Sentence, token: Token) -> bool:
     if not _AHEAD.search(sentence.text) or _PAST.search(sentence.text):
         return False
     after = _ADDED_AFTER.match(text, token.end)
-    if after is None:
-        return False
+    if after is None or _YEARLY.search(text, after.end(), min(sentence.span.end, after.end() + 40)):
+        return False  # "203,000 new positions to open each year": yearly openings
     words = after.group(0).strip().lower().split()
     new = words[0] in {"or", "new", "additional", "more"} or "to" in words
     before = text[max(sentence.span.start, token.start - 40) : token.start]
