@@ -100,10 +100,11 @@ def test_a_column_note_with_its_year_gives_the_statistic() -> None:
 def test_a_dash_inside_an_employer_label() -> None:
     page = (
         "Web Developer Salary\n"
-        "The industries that paid web developers best:\n"
+        "Pay differs a lot, as the mean salaries in the five highest paying industries show:\n"
         "- Software publishers: $85, 210\n"
         "- Monetary authorities - central bank: $83, 970\n"
     )
+    assert facts(page)[0][:2] == ("web-developer", "top_industry")
     got = [(f[2], f[3]) for f in facts(page) if f[1] == "salary_by_industry"]
     assert got == [
         ("Software publishers", "85210"),

@@ -251,6 +251,8 @@ def _emit(
     heading_stat, stat_year, heading_top, role = _headings(lines, first, context)
     # the sentence that introduces the rows names whose pay they are more closely than a heading
     lead_in = _lead_in_line(lines, first) or ""
+    # "... in the five highest paying industries show:": the first row is the top one
+    heading_top = heading_top or bool(_TOP.search(re.split(r"(?<=[.!?])\s+", lead_in)[-1]))
     named = [m.role for m in context.roles.mentions(lead_in)][-1:]
     if named and not context.roles.attributable(named[0]):
         return  # the rows are the pay of a role the page does not declare (left unread)
