@@ -91,3 +91,17 @@ def test_a_widget_that_prints_every_value_above_its_label() -> None:
         (7, "growth_projected", "8.2"),
         (9, "employment_change", "4055"),
     ]
+
+
+def test_minimum_education_over_its_value_not_over_a_menu_item() -> None:
+    page = (
+        "Insurance Underwriter\n"
+        "Minimum Education Level\n"
+        "Bachelor's Degree\n"
+        "\n"
+        "Menu\n"
+        "Minimum Education Level\n"
+        "Experience\n"
+    )
+    got = [(f.line, f.metric, f.text) for f in parse_page("p.txt", page.encode()).facts]
+    assert got == [(3, "education_entry", "Bachelor's Degree")]

@@ -14,6 +14,7 @@ Looking a line up costs one dictionary probe, whatever the vocabulary's size.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,6 +78,13 @@ def employers() -> frozenset[str]:
 def education_words() -> tuple[str, ...]:
     """Words that make a label a level of education ("Associate's degree", "Some college")."""
     return tuple(r["words"] for r in _rows() if r["kind"] == "education")
+
+
+@cache
+def education_pattern() -> re.Pattern[str]:
+    """Any word of education, as one pattern ("degree", "high school", ...)."""
+    words = "|".join(re.escape(w) for w in education_words())
+    return re.compile(rf"\b(?:{words})(?!\w)|\bcredential|\bno formal\b", re.IGNORECASE)
 
 
 @cache

@@ -17,11 +17,10 @@ page's role's (the role of their section); a page about two roles gives none.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from rolecompare.facts.parsing.categories import RACE_PHRASE, RACE_QUALIFIER
 from rolecompare.facts.parsing.context import PageContext
-from rolecompare.facts.parsing.cues import education_words, noise, words_of
+from rolecompare.facts.parsing.cues import education_pattern, noise, words_of
 from rolecompare.facts.parsing.model import PageResult, RawFact
 from rolecompare.facts.parsing.numbers import Token, find_numbers, token_fact
 
@@ -44,15 +43,9 @@ def _label(line: str) -> tuple[str, str, int] | None:
         return "gender_share", gender, start
     if m := _RACE.match(text):
         return "race_share", m.group("label"), start
-    if _education().search(text):
+    if education_pattern().search(text):
         return "degree_share", text, start
     return None
-
-
-@cache
-def _education() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in education_words())
-    return re.compile(rf"\b(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _value(lines: list[str | None], number: int, skip: frozenset[str]) -> tuple[int, Token] | None:

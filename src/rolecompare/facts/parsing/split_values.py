@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from rolecompare.facts.parsing.context import PageContext
-from rolecompare.facts.parsing.cues import Cue, label_cue, noise, words_of
+from rolecompare.facts.parsing.cues import Cue, education_pattern, label_cue, noise, words_of
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import (
     Token,
@@ -267,6 +267,8 @@ def _text_below(
         return
     if _label(text) is not None or text.endswith(":"):
         return
+    if label[0].metric == "education_entry" and not education_pattern().search(text):
+        return  # "Minimum Education Level" over "Experience": a menu, not a value
     result.facts.append(token_fact(role, label[0].metric, number + 1, text=text))
     result.claimed |= {number, number + 1}
 
