@@ -95,7 +95,7 @@ def test_a_widget_that_prints_every_value_above_its_label() -> None:
 
 def test_minimum_education_over_its_value_not_over_a_menu_item() -> None:
     page = (
-        "Insurance Underwriter\n"
+        "Civil Engineer\n"
         "Minimum Education Level\n"
         "Bachelor's Degree\n"
         "\n"
