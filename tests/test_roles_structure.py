@@ -153,3 +153,59 @@ def test_all_jobs_median_is_no_role_and_not_the_us_average() -> None:
         "This job's median $34KAll jobs' median $39K\n"
     )
     assert {role for role, *_ in _facts(page)} == {"Customer Service Representative"}
+
+
+def _subject(page: str) -> str | None:
+    return build_context(page.split("\n")).roles.subject
+
+
+def test_a_heading_role_is_the_occupation_inside_it_that_the_text_names() -> None:
+    # 'Key' is a label word: the text says 'welders', never 'key welders'
+    page = (
+        "JourneymanHQ\n\n"
+        "8 Key Welder Demographics in the United States\n"
+        "The median pay of welders was $48,940 in 2023.\n"
+    )
+    assert _subject(page) == "Welder"
+    assert _facts(page) == [("Welder", "salary_yearly", 48940.0, 4)]
+    # a quantifier in front is no part of the name
+    page = "How Many Software Engineers in the US?\nMost software engineers work in offices.\n"
+    assert _subject(page) == "Software Engineer"
+
+
+def test_a_site_name_or_a_label_is_not_the_pages_role() -> None:
+    # the site's name ends in a role noun the text never uses again; 'Editor's Choice' is a label
+    page = (
+        "Capital Counselor\nBusiness\n\n"
+        "Facts About Social Workers (Editor’s Choice)\n"
+        "The median pay of welders was $48,940 in 2023.\n"
+    )
+    assert _subject(page) is None
+    assert _roles(page) == {"welder"}
+
+
+def test_a_label_word_in_agent_form_is_not_a_role() -> None:
+    # 'Important' ends like an agent noun; the page never names 'importants'
+    page = "Careers\n\nImportant Facts About This Occupation\nThe median pay is $24,410 a year.\n"
+    assert _subject(page) is None
+
+
+def test_a_soc_occupation_in_a_title_without_a_known_noun_is_the_subject() -> None:
+    # 'guard' is no role noun of the readers; 'security guard' is a SOC 2018 title
+    page = (
+        "How Much Do Security Guard Jobs Pay?\n\n"
+        "Security guards patrol buildings.\n"
+        "A security guard earned a mean annual wage of $28,040 in May 2014.\n"
+    )
+    assert _subject(page) == "Security Guard"
+    assert _facts(page) == [("Security Guard", "salary_yearly", 28040.0, 4)]
+
+
+def test_a_generic_noun_among_other_words_of_a_heading_is_no_subject() -> None:
+    page = (
+        "Machine Design\n\n"
+        "READ MORE: Engineers Bring Pride to Their Craft\n"
+        "The median annual wage for mechanical engineers is $96,310.\n"
+    )
+    assert _subject(page) is None
+    assert _facts(page) == [("mechanical engineer", "salary_yearly", 96310.0, 4)]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rolecompare.facts.parsing.prose import page_subject
-from rolecompare.facts.parsing.role_words import BOUNDARY, STOP
+from rolecompare.facts.parsing.role_words import BOUNDARY, GENERIC, STOP, name_key
 from rolecompare.facts.parsing.roles import SIGNED, PageRoles, head_of, singular_role
 from rolecompare.facts.parsing.text import clean_name, slugify
 
@@ -187,6 +187,84 @@ def _named_in_text(role: str, lines: list[str | None], at: int) -> bool:
 _WORDS = re.compile(r"[a-z][a-z-]*")
 
 
+def _heading_subject(context: PageContext) -> str | None:
+    """The role of the first title line that names one occupation (see `heading_occupation`)."""
+    roles, lines = context.roles, context.lines
+    for number, text in context.headings:
+        if number > TITLE_LINES:
+            break
+        mentions = roles.mentions(text)
+        if not mentions and (name := _soc_in(text, lines, number)):
+            return roles.declare(name)  # 'How Much Do Security Guard Jobs Pay?'
+        if len(mentions) != 1:
+            continue
+        mention = mentions[0]
+        phrase = _without_qualifiers(clean_name(text[mention.start : mention.end]))
+        name = heading_occupation(phrase, lines, number)
+        alone = roles.role_phrase(text) is not None
+        if name is None and alone and _named_in_text(mention.role, lines, number):
+            name = phrase  # the title is the role's name alone ('Firefighter')
+        if name is None or (not alone and name_key(name) in GENERIC):
+            continue  # 'READ MORE: Engineers Bring Pride': a generic noun names no subject
+        return roles.declare(roles.resolve(name) or name)
+    return None
+
+
+def heading_occupation(phrase: str, lines: list[str | None], at: int) -> str | None:
+    """The occupation inside a heading's role phrase: its longest ending that the page names
+    again ('Key Welder' -> 'Welder' where the text says 'welders'; 'Affects Civil Engineer' ->
+    'Civil Engineer'). A joined name ('Artists and Designers') is taken whole or not at all.
+    None for a site's name ('Capital Counselor') or a label ('Editor's Choice')."""
+    words = clean_name(phrase).split(" ")
+    joined = bool(_JOINED.search(phrase))
+    for k in range(1 if joined else len(words)):
+        name = " ".join(words[k:])
+        if _names_again(name, lines, at):
+            return name
+    return None
+
+
+def _without_qualifiers(phrase: str) -> str:
+    """'Many Software Engineers' -> 'Software Engineers' (a quantifier is no part of a name;
+    'Licensed' stays: it may be)."""
+    words = phrase.split(" ")
+    while len(words) > 1 and words[0].lower() in STOP:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _soc_in(text: str, lines: list[str | None], at: int) -> str | None:
+    """A SOC occupation of two to five words inside a heading that names no role noun, which
+    the page names again ('Security Guard' in 'How Much Do Security Guard Jobs Pay?')."""
+    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+    words = _WORDS.findall(text.lower())
+    if len(words) > 14:
+        return None
+    index = soc_index()
+    for size in range(min(5, len(words)), 1, -1):
+        for k in range(len(words) - size + 1):
+            name = " ".join(words[k : k + size])
+            if name_key(name) in index and _names_again(singular_role(name), lines, at):
+                m = re.search(r"\b" + r"[\s-]+".join(words[k : k + size]), text, re.I)
+                return singular_role(m.group()) if m else singular_role(name)
+    return None
+
+
+_JOINED = re.compile(r",| and | or |&|/")
+
+
+def _names_again(name: str, lines: list[str | None], at: int, plural: bool = False) -> bool:
+    """Does a line other than `at` name the role (its last word singular or plural; only plural
+    when `plural`)?"""
+    *front, last = name.lower().split(" ")
+    stem = re.escape(singular_role(last))
+    ending = r"(?:s|es)" if plural else r"(?:s|es)?"
+    body = "".join(rf"{re.escape(w)}[\s-]+" for w in front)
+    pattern = re.compile(rf"\b{body}{stem}{ending}\b", re.IGNORECASE)
+    return any(line and n != at and pattern.search(line) for n, line in enumerate(lines, 1))
+
+
 def build_context(lines: list[str | None]) -> PageContext:
     roles = PageRoles()
     context = PageContext(lines, roles)
@@ -213,21 +291,16 @@ def build_context(lines: list[str | None]) -> PageContext:
         if slugify(a) != slugify(b):
             roles.pair = (roles.declare(a), roles.declare(b))
     if subject is None and roles.pair is None:
-        for number, text in context.headings:
-            if number > TITLE_LINES:
-                break
-            mentions = roles.mentions(text)
-            # a heading that is the role's name alone ('Firefighter') is its title; one with more
-            # words around the role is the page's subject only if the page names it again
-            if len(mentions) == 1 and (
-                roles.role_phrase(text) or _named_in_text(mentions[0].role, lines, number)
-            ):
-                subject = roles.declare(mentions[0].role)
-                break
+        subject = _heading_subject(context)
     if subject is None and roles.pair is None:
         for number, text in context.headings:
             m = _AGENT_TITLE.match(text) if number <= TITLE_LINES else None
-            if m and not {w.lower() for w in m.group("role").split()} & STOP:  # 'Median Salary'
+            # 'Median Salary', 'Important Facts': an occupation the page names again, in plural
+            if (
+                m
+                and not {w.lower() for w in m.group("role").split()} & STOP
+                and _names_again(singular_role(m.group("role")), lines, number, plural=True)
+            ):
                 subject = roles.declare(m.group("role"))
                 break
     if subject is None and roles.pair is None:
