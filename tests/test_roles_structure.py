@@ -178,6 +178,7 @@ def test_a_site_name_or_a_label_is_not_the_pages_role() -> None:
     page = (
         "Capital Counselor\nBusiness\n\n"
         "Facts About Social Workers (Editor’s Choice)\n"
+        "Welders join metal parts.\n"
         "The median pay of welders was $48,940 in 2023.\n"
     )
     assert _subject(page) is None
