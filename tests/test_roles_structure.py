@@ -210,3 +210,38 @@ def test_a_generic_noun_among_other_words_of_a_heading_is_no_subject() -> None:
     )
     assert _subject(page) is None
     assert _facts(page) == [("mechanical engineer", "salary_yearly", 96310.0, 4)]
+
+
+def test_worker_is_a_role_noun_and_a_bare_worker_is_the_clauses_role() -> None:
+    page = (
+        "Interesting Facts About Social Workers (Editor’s Choice)\n"
+        "Social workers help people cope with problems.\n"
+        "The median pay of social workers was $55,350 in 2021.\n"
+    )
+    roles = build_context(page.split("\n")).roles
+    assert roles.main == "Social Worker"  # the heading names two: 'Editor' is a label
+    assert _facts(page) == [("Social Worker", "salary_yearly", 55350.0, 3)]
+    # two subjects joined by a comma alone are two roles, never 'worker, customer service ...';
+    # the count of 'workers' is the clause's role's
+    page = (
+        "Customer Service Representative Statistics\n"
+        "With 2,784,500 workers, customer service representatives make up a big workforce.\n"
+    )
+    roles = build_context(page.split("\n")).roles
+    assert [m.role for m in roles.mentions(page.split("\n")[1])] == [
+        "worker",
+        "Customer Service Representative",
+    ]
+    assert _facts(page) == [("Customer Service Representative", "jobs_count", 2784500.0, 2)]
+
+
+def test_an_industry_page_has_no_main_role_and_its_workforce_is_no_roles() -> None:
+    page = (
+        "Warehouse Industry Statistics\n\n"
+        "In 2022 the U.S. warehousing industry had 1.8 million workers on its payrolls.\n"
+        "Median hourly wage of a warehouse worker in 2023: $18.50.\n"
+        "In 2023, most warehouse workers were young.\n"
+    )
+    roles = build_context(page.split("\n")).roles
+    assert (roles.subject, roles.main, roles.declared) == (None, None, ["warehouse worker"])
+    assert _facts(page) == [("warehouse worker", "salary_hourly", 18.5, 4)]

@@ -166,7 +166,10 @@ def _sections(context: PageContext) -> list[tuple[int, str]]:
         if not words or len(words) > 8 or not roles.may_name_a_role(words[-1]):
             continue  # a role's name is short and ends in its noun (a quick test first)
         role = roles.role_phrase(named)
-        if role and not roles.mentions(clean_name(named))[0].bare:
+        # 'Firefighter' alone names its role; 'Nurses' alone is any nurse
+        if role and (
+            not roles.mentions(clean_name(named))[0].bare or name_key(role) not in GENERIC
+        ):
             found.append((number, roles.declare(role)))
     return found
 
@@ -252,6 +255,20 @@ def _soc_in(text: str, lines: list[str | None], at: int) -> str | None:
 
 
 _JOINED = re.compile(r",| and | or |&|/")
+_INDUSTRY = re.compile(
+    r"\b[A-Za-z-]+ (?:industry|sector) (?:statistics|stats|facts|report)\b", re.IGNORECASE
+)
+
+
+def _industry_title(context: PageContext) -> bool:
+    """Is the page's title about an industry ('Warehouse Industry Statistics'), above any line
+    that names a role?"""
+    for line in context.lines[:TITLE_LINES]:
+        if line and _INDUSTRY.search(line) and is_heading(line):
+            return True
+        if line and context.roles.mentions(line):
+            return False
+    return False
 
 
 def _names_again(name: str, lines: list[str | None], at: int, plural: bool = False) -> bool:
@@ -307,8 +324,10 @@ def build_context(lines: list[str | None]) -> PageContext:
         # how-to titles, US salary sentences (seed layouts)
         subject = roles.declare(context.seed_subject) if context.seed_subject else None
     roles.subject = subject
-    if roles.pair is None:  # a comparison has two roles of equal standing
-        roles.count_main(lines)
+    # a comparison has two roles of equal standing; an industry's page ('Warehouse Industry
+    # Statistics') counts its whole workforce, no role's
+    if roles.pair is None:
+        roles.count_main(lines, industry=not subject and _industry_title(context))
     context.sections = _sections(context)
     page_text = "\n".join(line for line in lines if line)
     roles.us = bool(_US.search(page_text)) or not _ABROAD.search(page_text)

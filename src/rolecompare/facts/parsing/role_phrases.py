@@ -96,8 +96,9 @@ def _shares_head(
 
 
 def bare_list(text: str, words: Words, chain: list) -> bool:
-    """Three or more names joined by commas only: a list of titles, not one role."""
-    if len(chain) < 3:
+    """Names joined by commas only: a list of titles ('A, B, C'), or two subjects ('With 2.7
+    million workers, customer service representatives ...'), not one role."""
+    if len(chain) < 2:
         return False
     last = text[words[chain[-2][1]][1] : words[chain[-1][0]][0]]
     return " and " not in last and " or " not in last

@@ -43,6 +43,7 @@ from rolecompare.facts.parsing.role_words import (
     HEAD_FORMS,
     JOINER,
     LOWER_WORDS,
+    STOP,
     US_AVERAGE,
     WELL_KNOWN,
     Mention,
@@ -230,7 +231,8 @@ class PageRoles:
                 return self.role_of_head(head) or singular_role(words[0]), True
             return None, False
         # qualifiers are dropped only to reach a role the page knows ('licensed practical nurse')
-        while full.split(" ")[0].lower() in {"the", "all", "these", "those", "their", "our"}:
+        # 'the', 'most', 'many': a determiner or quantifier is no part of a name
+        while " " in full and full.split(" ")[0].lower() in STOP:
             full = full.split(" ", 1)[1]
         return singular_role(full), False
 
@@ -253,6 +255,8 @@ class PageRoles:
                 return None
         if self.main and self.main.split(" ")[-1].lower() == head:
             return self.main
+        if head in GENERIC and self.main is None and self.pair is None:
+            return None  # an industry's '1.8 million workers' are not its warehouse workers
         same = {r for r in self.declared if r.split(" ")[-1].lower() == head}
         if self.pair:
             same |= {r for r in self.pair if r.split(" ")[-1].lower() == head}
@@ -341,8 +345,9 @@ class PageRoles:
         """A role the page keeps apart from others (one of its compared pair)."""
         return bool(role and self.pair and slugify(role) in {slugify(r) for r in self.pair})
 
-    def count_main(self, lines: list[str | None]) -> None:
-        """The main role: the subject, else the role the page names most often."""
+    def count_main(self, lines: list[str | None], industry: bool = False) -> None:
+        """The main role: the subject, else the role the page names most often. An industry's
+        page has none: the roles it names in full more than once are its roles."""
         if self.subject:
             self.main = self.subject
             return
@@ -364,6 +369,10 @@ class PageRoles:
         # is about; a page naming one role once is about it
         if len(counts) > 1:
             counts = Counter({key: n for key, n in counts.items() if n >= MAIN_AT_LEAST})
-        if counts:
+        if industry:
+            for key in counts:
+                if named[key] >= MAIN_AT_LEAST:
+                    self.declare(spelled[key])
+        elif counts:
             best = max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
             self.main = self.declare(spelled[best])

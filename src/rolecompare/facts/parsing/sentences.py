@@ -31,6 +31,7 @@ from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
 from rolecompare.facts.parsing.numbers import Period, Token, find_numbers, find_periods
 from rolecompare.facts.parsing.numbers import qualifier_at as _qualifier_at
+from rolecompare.facts.parsing.role_words import GENERIC, name_key
 from rolecompare.facts.parsing.roles import US_AVERAGE, Mention
 from rolecompare.facts.parsing.text import slugify
 from rolecompare.facts.schema import metrics
@@ -188,8 +189,8 @@ class Sentence:
         named = named or [
             m for m in self.line.mentions_in(self.span) if roles.known(m.role)
         ]  # another clause's "nuclear pharmacists" is not this clause's subject
-        if named:
-            return named[0].role
+        if named:  # 'LGBT workers account for 3% of all welders': the role the page knows
+            return next((m.role for m in named if roles.attributable(m.role)), named[0].role)
         if self.line.last_role:
             return self.line.last_role
         if section := self.line.context.section_role(self.line.number):
@@ -243,6 +244,8 @@ class Sentence:
         token = found.token
         at = token.start if token else found.at
         role = found.role or (None if found.named_elsewhere else self.role_for(at))
+        if role and found.role and _generic(role) and not line.context.roles.attributable(role):
+            role = self.role_for(at)  # '2,784,500 workers': the members of the clause's role
         if role is None:
             return None
         if not line.context.roles.attributable(role):  # a role mentioned only in passing
@@ -295,6 +298,10 @@ class Sentence:
 
 
 Reader = Callable[[Sentence], list[Found]]
+
+
+def _generic(role: str) -> bool:
+    return name_key(role) in GENERIC
 
 
 def _passing(role: str, token: Token | None, metric: str) -> str:
