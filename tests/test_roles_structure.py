@@ -245,3 +245,35 @@ def test_an_industry_page_has_no_main_role_and_its_workforce_is_no_roles() -> No
     roles = build_context(page.split("\n")).roles
     assert (roles.subject, roles.main, roles.declared) == (None, None, ["warehouse worker"])
     assert _facts(page) == [("warehouse worker", "salary_hourly", 18.5, 4)]
+
+
+def test_words_that_only_describe_the_pages_role_are_not_a_new_role() -> None:
+    page = (
+        "Carpenter Salary\n"
+        "Carpenters build and repair frameworks.\n"
+        "California ranked among the states that paid carpenters most, at $54,600 a year.\n"
+    )
+    assert _roles(page) == {"Carpenter"}
+    roles = build_context(["Cashier Demographics", "Cashiers work in stores."]).roles
+    mentions = roles.mentions("Across the country cashiers are 32.2 years old on average.")
+    assert [m.role for m in mentions] == ["Cashier"]
+    # a kind named by nouns stays a role of its own
+    roles = build_context(["Teacher Statistics", "Teachers teach."]).roles
+    assert [m.role for m in roles.mentions("public school teachers earn more")] == [
+        "public school teacher"
+    ]
+
+
+def test_a_table_under_a_role_heading_is_that_roles() -> None:
+    page = (
+        "What is a Hospitality Manager's annual salary?\n"
+        "Hospitality managers run hotels and restaurants.\n"
+        "Lodging Managers\n"
+        "State Median Salary Bottom 10% Top 10%\n"
+        "Alabama $59,750 $32,660 $97,410\n"
+        "Alaska $59,740 $30,010 $98,290\n"
+    )
+    assert {(role, line) for role, _, _, line in _facts(page)} == {
+        ("Lodging Manager", 5),
+        ("Lodging Manager", 6),
+    }

@@ -39,6 +39,7 @@ from rolecompare.facts.parsing.role_words import (
     ABBR_WORD,
     ALIAS,
     ANY_ABBREVIATION,
+    CUES,
     GENERIC,
     HEAD_FORMS,
     JOINER,
@@ -61,6 +62,15 @@ from rolecompare.facts.parsing.whole_names import (
     blank,
     hide_signs,
 )
+
+DESCRIBING = CUES["place"] | CUES["describing"]
+
+
+def _describes(word: str) -> bool:
+    """A participle ('paid', 'paying', 'manufacturing') or a place word ('country')."""
+    lower = word.lower()
+    return lower in DESCRIBING or (len(lower) > 3 and lower.endswith(("ing", "ed")))
+
 
 MAIN_AT_LEAST = 2  # times a page names a role for it to be the page's main role by count
 
@@ -234,7 +244,27 @@ class PageRoles:
         # 'the', 'most', 'many': a determiner or quantifier is no part of a name
         while " " in full and full.split(" ")[0].lower() in STOP:
             full = full.split(" ", 1)[1]
+        if kind := self._described(full):
+            return kind, False
         return singular_role(full), False
+
+    def _described(self, phrase: str) -> str | None:
+        """The page's own role behind words that only describe it ('the highest paid
+        carpenters', 'basic chemical manufacturing chemical engineers', 'across the country
+        cashiers'): a known role ends the phrase, a participle or a place word stands in front
+        of it, and the phrase is no SOC occupation. A kind named by nouns ('public school
+        teachers') stays a role of its own."""
+        words = phrase.split(" ")
+        for k in range(1, len(words)):
+            role = self.aliases.get(slugify(singular_role(" ".join(words[k:]))))
+            if role is None:
+                continue
+            if not any(_describes(w) for w in words[:k]):
+                return None
+            from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+            return None if name_key(phrase) in soc_index() else role
+        return None
 
     def role_phrase(self, text: str) -> str | None:
         """The role when the whole text names one ('the registered nurses'), else None."""
