@@ -277,3 +277,43 @@ def test_a_table_under_a_role_heading_is_that_roles() -> None:
         ("Lodging Manager", 5),
         ("Lodging Manager", 6),
     }
+
+
+def test_a_title_joining_two_occupations_declares_two_roles() -> None:
+    page = (
+        "Top 2 U.S. Jobs by Number Employed: Salespersons and Cashiers\n\n"
+        "Legal secretaries had median annual earnings of $36,720 in May 2004.\n"
+        "Registered nurses earned a median annual wage of $69,790 in May 2004.\n"
+    )
+    context = build_context(page.split("\n"))
+    assert context.roles.pair == ("Salesperson", "Cashier")
+    # an occupation the page only mentions in passing gets a problem, not a fact
+    assert _facts(page) == []
+    # SOC names and a generic noun keep the joined name whole
+    roles = context.roles
+    assert [m.role for m in roles.mentions("chefs and head cooks earn")] == ["chef and head cook"]
+    assert [m.role for m in roles.mentions("nurses and midwives earn")] == ["nurse and midwife"]
+
+
+def test_a_kind_of_a_joined_titles_role_and_the_soc_name_holding_it_are_its_own() -> None:
+    page = (
+        "Paralegals and Secretaries - An Exploration of Wages\n"
+        "The median annual earnings of paralegals and legal assistants came to $39,130 in 2004.\n"
+        "Legal secretaries had median annual earnings of $36,720 in May 2004.\n"
+    )
+    assert _facts(page) == [
+        ("paralegal and legal assistant", "salary_yearly", 39130.0, 2),
+        ("Legal secretary", "salary_yearly", 36720.0, 3),
+    ]
+
+
+def test_the_sentences_after_a_passing_mention_stay_with_it() -> None:
+    page = (
+        "Plumber Salary\n"
+        "Plumbers fix pipes.\n"
+        "Registered nurses earn a median of $69,790 a year. The lowest 10 percent earned less "
+        "than $45,000.\n"
+    )
+    roles = build_context(page.split("\n")).roles
+    assert roles.pair is None
+    assert [f for f in _facts(page) if f[3] == 3] == []

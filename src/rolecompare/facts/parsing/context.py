@@ -213,6 +213,24 @@ def _heading_subject(context: PageContext) -> str | None:
     return None
 
 
+def _joined_title(context: PageContext) -> tuple[tuple[str, str], int] | None:
+    """'Top 2 U.S. Jobs by Number Employed: Salespersons and Cashiers': the first title line
+    naming roles names two, joined by 'and' (two occupations, see `roles`): the page's pair."""
+    for number, text in context.headings:
+        if number > TITLE_LINES:
+            break
+        mentions = context.roles.mentions(text)
+        if not mentions:
+            continue
+        if len(mentions) == 2 and re.fullmatch(
+            r"\s*(?:and|&)\s*", text[mentions[0].end : mentions[1].start]
+        ):
+            a, b = (clean_name(text[m.start : m.end]) for m in mentions)
+            return (a, b), number
+        return None
+    return None
+
+
 def heading_occupation(phrase: str, lines: list[str | None], at: int) -> str | None:
     """The occupation inside a heading's role phrase: its longest ending that the page names
     again ('Key Welder' -> 'Welder' where the text says 'welders'; 'Affects Civil Engineer' ->
@@ -297,6 +315,8 @@ def build_context(lines: list[str | None]) -> PageContext:
             roles.declare(m.group("role"))
         elif number <= TITLE_LINES and context.title_pair is None and (pair := title_pair(text)):
             context.title_pair, context.title_line = pair, number
+    if context.title_pair is None and subject is None and (joined := _joined_title(context)):
+        context.title_pair, context.title_line = joined
     if context.title_pair:  # the title's names are roles: 'groomers (CLGs)' defines CLG
         for name in context.title_pair:
             last = name.split(" ")[-1]

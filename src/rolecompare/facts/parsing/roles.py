@@ -72,6 +72,27 @@ def _describes(word: str) -> bool:
     return lower in DESCRIBING or (len(lower) > 3 and lower.endswith(("ing", "ed")))
 
 
+def _parts(role: str) -> list[str]:
+    return [p for p in JOINER.split(role) if p] if ("," in role or " and " in role) else [role]
+
+
+def _soc_name(name: str | None) -> bool:
+    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+    return bool(name) and name_key(name) in soc_index()
+
+
+def _two_occupations(roles: list[str | None], named: list[str], whole: str | None) -> bool:
+    """'Paralegals and Secretaries', 'Salespersons and Cashiers': two specific occupation
+    nouns, each with its own head, whose joined name is no SOC occupation ('Chefs and Head
+    Cooks' is one), are two roles. With a generic noun they name one workforce ('nurses and
+    midwives')."""
+    if len(named) != 2 or not all(roles) or whole is None:
+        return False
+    heads = {head_of(word) for word in named}
+    return not (None in heads or len(heads) != 2 or heads & GENERIC or _soc_name(whole))
+
+
 MAIN_AT_LEAST = 2  # times a page names a role for it to be the page's main role by count
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
@@ -202,9 +223,15 @@ class PageRoles:
             return False
         # a kind of the page's own role ('elementary teachers' on a page about teachers)
         head = key.rsplit(" ", 1)[-1]
-        if any(r.rsplit(" ", 1)[-1].lower() == head for r in self._own()):
+        # ('Software Developers, Quality Assurance Analysts, and Testers': each conjunct's head)
+        if any(p.rsplit(" ", 1)[-1].lower() == head for r in self._own() for p in _parts(r)):
             return True
-        if self.pair:  # a comparison the page does not make ('RNs vs LPNs ... CNAs earn')
+        # the SOC name that holds one of the page's roles ('paralegals and legal assistants')
+        if " and " in key and _soc_name(key) and any(self.known(p) for p in key.split(" and ")):
+            return True
+        # a comparison the page does not make ('RNs vs LPNs ... CNAs earn'), or an occupation
+        # a page about one role mentions in passing ('registered nurses' on a plumber page)
+        if self.pair or self.subject:
             return False
         from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
@@ -341,6 +368,7 @@ class PageRoles:
             abbreviated = any(ABBR_WORD.match(w) for w in named)
             if len(chain) > 1 and (
                 self.known(whole or "")
+                or _soc_name(whole)  # 'paralegals and legal assistants', whatever the pair
                 or (len({r for r in roles if r}) == 1 and all(roles))
                 # "nurses and midwives", but never "LPNs and LVNs" as a role of its own, nor a
                 # list of titles with no "and" ("Job Titles: A, B, C")
@@ -348,6 +376,7 @@ class PageRoles:
                     not abbreviated
                     and not any(self._distinct(r) for r in roles)
                     and not bare_list(text, words, chain)
+                    and not _two_occupations(roles, named, whole)
                 )
             ):
                 if len({r for r in roles if r}) == 1 and all(roles):

@@ -250,6 +250,7 @@ class Sentence:
             return None
         if not line.context.roles.attributable(role):  # a role mentioned only in passing
             result.problems.append(Problem(line.number, _passing(role, token, found.metric)))
+            line.last_role = role  # '... the lowest 10 percent earned' is still that role's
             return None
         metric = metrics()[found.metric]
         value = printed = None
