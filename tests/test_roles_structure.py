@@ -317,3 +317,29 @@ def test_the_sentences_after_a_passing_mention_stay_with_it() -> None:
     roles = build_context(page.split("\n")).roles
     assert roles.pair is None
     assert [f for f in _facts(page) if f[3] == 3] == []
+
+
+def test_names_of_one_field_are_one_role_named_as_the_page_first_names_it() -> None:
+    page = (
+        "HVAC, a Career on the Rise\n\n"
+        "Openings for HVAC technicians keep growing.\n"
+        "BLS lists these as the top-paying states for HVAC specialists:\n"
+        "The median pay of HVAC specialists was $48,940 in 2023.\n"
+        "HVAC workers are in demand.\n"
+    )
+    roles = build_context(page.split("\n")).roles
+    assert (roles.subject, roles.main) == (None, "HVAC technician")
+    assert _facts(page) == [("HVAC technician", "salary_yearly", 48940.0, 5)]
+
+
+def test_on_a_page_about_one_role_its_other_names_of_the_field_are_aliases() -> None:
+    page = "HVAC Technician Salary\n\nThe median pay of HVAC specialists was $48,940 in 2023.\n"
+    assert _facts(page) == [("HVAC Technician", "salary_yearly", 48940.0, 3)]
+    # distinct occupations of one field stay apart ('software engineers', 'software developers')
+    page = (
+        "Software Engineer Salary\n\n"
+        "The median pay of software developers was $132,270 in 2023.\n"
+        "Software engineers write code.\n"
+    )
+    # (a passing mention on a page about software engineers: a problem, not a fact)
+    assert _roles(page) == set()

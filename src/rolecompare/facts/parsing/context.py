@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rolecompare.facts.parsing.main_role import count_main
 from rolecompare.facts.parsing.prose import page_subject
 from rolecompare.facts.parsing.role_words import BOUNDARY, GENERIC, STOP, name_key
 from rolecompare.facts.parsing.roles import SIGNED, PageRoles, head_of, singular_role
@@ -196,6 +197,8 @@ def _heading_subject(context: PageContext) -> str | None:
     for number, text in context.headings:
         if number > TITLE_LINES:
             break
+        if text.endswith(":"):
+            continue  # 'BLS lists these as the top-paying states for HVAC specialists:'
         mentions = roles.mentions(text)
         if not mentions and (name := _soc_in(text, lines, number)):
             return roles.declare(name)  # 'How Much Do Security Guard Jobs Pay?'
@@ -347,7 +350,7 @@ def build_context(lines: list[str | None]) -> PageContext:
     # a comparison has two roles of equal standing; an industry's page ('Warehouse Industry
     # Statistics') counts its whole workforce, no role's
     if roles.pair is None:
-        roles.count_main(lines, industry=not subject and _industry_title(context))
+        count_main(roles, lines, industry=not subject and _industry_title(context))
     context.sections = _sections(context)
     page_text = "\n".join(line for line in lines if line)
     roles.us = bool(_US.search(page_text)) or not _ABROAD.search(page_text)

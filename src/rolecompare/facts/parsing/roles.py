@@ -28,7 +28,6 @@ only mentions in passing gets a problem instead.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,8 +91,6 @@ def _two_occupations(roles: list[str | None], named: list[str], whole: str | Non
     heads = {head_of(word) for word in named}
     return not (None in heads or len(heads) != 2 or heads & GENERIC or _soc_name(whole))
 
-
-MAIN_AT_LEAST = 2  # times a page names a role for it to be the page's main role by count
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
@@ -403,35 +400,3 @@ class PageRoles:
     def _distinct(self, role: str | None) -> bool:
         """A role the page keeps apart from others (one of its compared pair)."""
         return bool(role and self.pair and slugify(role) in {slugify(r) for r in self.pair})
-
-    def count_main(self, lines: list[str | None], industry: bool = False) -> None:
-        """The main role: the subject, else the role the page names most often. An industry's
-        page has none: the roles it names in full more than once are its roles."""
-        if self.subject:
-            self.main = self.subject
-            return
-        named: Counter[str] = Counter()  # 'registered nurses', 'RNs'
-        counts: Counter[str] = Counter()  # also bare heads: 'pharmacists'
-        first_seen: dict[str, int] = {}
-        spelled: dict[str, str] = {}  # a name's case variants are one role: its first spelling
-        for number, line in enumerate(lines):
-            if not line:
-                continue
-            for mention in self.mentions(line):
-                name = mention.role if not mention.bare else singular_role(mention.role).lower()
-                key = slugify(name)
-                spelled.setdefault(key, name)
-                named[key] += not mention.bare
-                counts[key] += 1
-                first_seen.setdefault(key, number)
-        # a role named once among others (an author's byline, a menu entry) is not what a page
-        # is about; a page naming one role once is about it
-        if len(counts) > 1:
-            counts = Counter({key: n for key, n in counts.items() if n >= MAIN_AT_LEAST})
-        if industry:
-            for key in counts:
-                if named[key] >= MAIN_AT_LEAST:
-                    self.declare(spelled[key])
-        elif counts:
-            best = max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
-            self.main = self.declare(spelled[best])
