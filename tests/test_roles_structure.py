@@ -343,3 +343,15 @@ def test_on_a_page_about_one_role_its_other_names_of_the_field_are_aliases() -> 
     )
     # (a passing mention on a page about software engineers: a problem, not a fact)
     assert _roles(page) == set()
+
+
+def test_a_role_read_by_a_pattern_ends_at_its_head_noun() -> None:
+    page = (
+        "Explore careers\n"
+        "Becoming a chef de cuisine usually takes 4-6 years, while becoming a cook normally "
+        "takes 2-4 years.\n"
+    )
+    got = {(role, metric, value) for role, metric, value, _ in _facts(page)}
+    assert ("cook", "years_to_become_min", 2.0) in got
+    assert ("cook", "years_to_become_max", 4.0) in got
+    assert not {role for role, *_ in got} - {"chef de cuisine", "cook"}

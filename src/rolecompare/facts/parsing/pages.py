@@ -14,7 +14,7 @@ anything is reported as an unknown layout.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rolecompare.facts.parsing.category_rows import read_category_rows
 from rolecompare.facts.parsing.comparison import parse_tables
@@ -81,7 +81,10 @@ def _comparison_tables(page: Page, result: PageResult) -> None:
 
 def _profile(page: Page, result: PageResult) -> None:
     page.seed_view(result)
+    first = len(result.facts)
     parse_prose(page.visible or [], result, page.subject, page.context.roles.protect)
+    trim = page.context.roles.name_ending_at_head  # 'cook normally takes': the cook
+    result.facts[first:] = [replace(f, role=trim(f.role)) for f in result.facts[first:]]
 
 
 def _how_to(page: Page, result: PageResult) -> None:

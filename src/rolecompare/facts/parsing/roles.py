@@ -299,6 +299,17 @@ class PageRoles:
         before = text[: mentions[0].start].strip().lower()
         return mentions[0].role if before in {"", "a", "an", "the"} else None
 
+    def name_ending_at_head(self, name: str) -> str:
+        """A name a pattern read too far ('cook normally' of 'becoming a cook normally takes'):
+        adverbs after the last role phrase are no part of it ('chef de cuisine' stays)."""
+        mentions = self.mentions(name)
+        if not mentions or mentions[-1].end >= len(name.rstrip()):
+            return name
+        tail = name[mentions[-1].end :].split()
+        if all(w.lower() in CUES["connective"] or w.endswith("ly") for w in tail):
+            return name[: mentions[-1].end]
+        return name
+
     def role_of_head(self, head: str) -> str | None:
         """The page's own role that a bare 'nurses' means: the main role, else the only one.
         A generic noun ('nurses', 'teachers') on a page that names two roles of that kind
