@@ -355,3 +355,16 @@ def test_a_role_read_by_a_pattern_ends_at_its_head_noun() -> None:
     assert ("cook", "years_to_become_min", 2.0) in got
     assert ("cook", "years_to_become_max", 4.0) in got
     assert not {role for role, *_ in got} - {"chef de cuisine", "cook"}
+
+
+def test_a_page_naming_several_roles_alike_has_no_main_role() -> None:
+    page = (
+        "Does Plumbing or HVAC Pay More?\n"
+        "The median pay of plumbers was $59,880 in 2023, and electricians earn more.\n"
+        "Jobs in plumbing are expected to grow 5%, while electrician jobs grow 9%.\n"
+        "Plumbers and electricians both train as apprentices.\n"
+    )
+    roles = build_context(page.split("\n")).roles
+    assert roles.main is None
+    # the growth of 'jobs in plumbing' is not the electricians' (a later clause's role)
+    assert ("electrician", "growth_projected", 5.0, 3) not in _facts(page)

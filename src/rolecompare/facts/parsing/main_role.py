@@ -49,10 +49,19 @@ def count_main(roles: PageRoles, lines: list[str | None], industry: bool = False
             if named[key] >= MAIN_AT_LEAST:
                 roles.declare(spelled[key])
     elif counts:
-        best = max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
+        order = sorted(counts, key=lambda r: (named[r], counts[r], -first_seen[r]), reverse=True)
+        best = order[0]
+        if len(order) > 1 and 2 * counts[order[1]] > counts[best] and _distinct(order[:2]):
+            return  # roles of equal standing ('plumbers ... HVAC techs ... electricians')
         roles.main = roles.declare(spelled[best])
         for member in members.get(best, ()):
             roles.aliases.setdefault(member, roles.main)
+
+
+def _distinct(keys: list[str]) -> bool:
+    """Two names with their own heads ('plumber', 'electrician'), not a kind and its noun."""
+    a, b = (key.rsplit("-", 1)[-1] for key in keys)
+    return a != b
 
 
 def _field(key: str) -> str | None:

@@ -187,8 +187,9 @@ class Sentence:
         # clauses: it is the subject of the clause it ends in
         named = [m for m in self.line.mentions if m.start < clause.end and m.end > clause.start]
         named = named or [
-            m for m in self.line.mentions_in(self.span) if roles.known(m.role)
-        ]  # another clause's "nuclear pharmacists" is not this clause's subject
+            m for m in self.line.mentions_in(self.span) if roles.known(m.role) and m.end <= position
+        ]  # another clause's "nuclear pharmacists" is not this clause's subject; a later
+        # clause's role ('..., while electrician jobs should grow 9%') is not an earlier one's
         if named:  # 'LGBT workers account for 3% of all welders': the role the page knows
             return next((m.role for m in named if roles.attributable(m.role)), named[0].role)
         if self.line.last_role:
