@@ -368,3 +368,9 @@ def test_a_page_naming_several_roles_alike_has_no_main_role() -> None:
     assert roles.main is None
     # the growth of 'jobs in plumbing' is not the electricians' (a later clause's role)
     assert ("electrician", "growth_projected", 5.0, 3) not in _facts(page)
+
+
+def test_words_that_say_which_members_fall_away_before_a_soc_name() -> None:
+    roles = build_context(["Accountant Diversity", "Accountants count."]).roles
+    mentions = roles.mentions("White workers made up 77.6% of U.S. accountants and auditors.")
+    assert [m.role for m in mentions][-1] == "accountant and auditor"

@@ -76,9 +76,13 @@ def _parts(role: str) -> list[str]:
 
 
 def _soc_name(name: str | None) -> bool:
+    """Is the name (without words in front that say which members: 'U.S.') a SOC title?"""
     from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
-    return bool(name) and name_key(name) in soc_index()
+    words = (name or "").split(" ")
+    while len(words) > 1 and (is_qualifier(words[0]) or words[0].lower() in STOP):
+        words = words[1:]
+    return bool(name) and name_key(" ".join(words)) in soc_index()
 
 
 def _two_occupations(roles: list[str | None], named: list[str], whole: str | None) -> bool:
@@ -270,6 +274,8 @@ class PageRoles:
             full = full.split(" ", 1)[1]
         if kind := self._described(full):
             return kind, False
+        if words != full.split(" ") and _soc_name(" ".join(words)):
+            return singular_role(" ".join(words)), False  # 'U.S. accountants and auditors'
         return singular_role(full), False
 
     def _described(self, phrase: str) -> str | None:
