@@ -374,3 +374,26 @@ def test_words_that_say_which_members_fall_away_before_a_soc_name() -> None:
     roles = build_context(["Accountant Diversity", "Accountants count."]).roles
     mentions = roles.mentions("White workers made up 77.6% of U.S. accountants and auditors.")
     assert [m.role for m in mentions][-1] == "accountant and auditor"
+
+
+def test_a_title_comparing_fields_of_several_words_compares_their_roles() -> None:
+    page = (
+        "Mechanical Engineering vs Software Engineering\n\n"
+        "Employment of mechanical engineers is projected to grow by 4 percent.\n"
+        "Software engineers write the programs mechanical engineers use.\n"
+    )
+    assert build_context(page.split("\n")).roles.pair == (
+        "mechanical engineer",
+        "Software engineer",
+    )
+
+
+def test_a_heading_that_is_a_one_word_soc_title_is_the_subject() -> None:
+    # 'microbiologist' is no role noun of the readers; the heading is the SOC title alone
+    page = (
+        "CareerGPS\nCareers\n\nMicrobiologists\n\nCode: 19-1022.00\n"
+        "Microbiologists study how microscopic organisms grow.\n"
+    )
+    assert _subject(page) == "Microbiologist"
+    # a one-word SOC title among other words of a menu line is not
+    assert _subject("Models and Trends\nNew models learn faster.\n") is None

@@ -136,6 +136,8 @@ _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "wh
 
 def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
     """A title's name as a role: an abbreviation, a field ('Nursing'), or the name itself."""
+    if " " in name and name.lower().endswith("ing") and (role := _field_role(name, roles, lines)):
+        return role
     resolved = roles.resolve(name)
     if resolved and (roles.known(resolved) or " " in name or not name.lower().endswith("ing")):
         return resolved
@@ -150,6 +152,19 @@ def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
         if counts:
             return max(counts, key=lambda r: counts[r])
     return singular_role(name)
+
+
+def _field_role(name: str, roles: PageRoles, lines: list[str | None]) -> str | None:
+    """The role of a field of several words the page names ('Mechanical Engineering' ->
+    'mechanical engineers'): same words in front, a head noun that starts like the field's."""
+    *front, last = name.lower().split(" ")
+    stem = last[:5]
+    for line in lines:
+        for mention in roles.phrases(line or ""):
+            *m_front, m_last = mention.role.lower().split(" ")
+            if m_front == front and m_last.startswith(stem):
+                return mention.role
+    return None
 
 
 def _sections(context: PageContext) -> list[tuple[int, str]]:
@@ -266,7 +281,8 @@ def _soc_in(text: str, lines: list[str | None], at: int) -> str | None:
     if len(words) > 14:
         return None
     index = soc_index()
-    for size in range(min(5, len(words)), 1, -1):
+    # one word only when it is the whole heading ('Microbiologists'): a title, not a menu word
+    for size in range(min(5, len(words)), 0 if len(words) == 1 else 1, -1):
         for k in range(len(words) - size + 1):
             name = " ".join(words[k : k + size])
             if name_key(name) in index and _names_again(singular_role(name), lines, at):
