@@ -397,3 +397,23 @@ def test_a_heading_that_is_a_one_word_soc_title_is_the_subject() -> None:
     assert _subject(page) == "Microbiologist"
     # a one-word SOC title among other words of a menu line is not
     assert _subject("Models and Trends\nNew models learn faster.\n") is None
+
+
+def test_an_organisations_name_names_no_role() -> None:
+    roles = build_context(["Accountant Diversity", "Accountants count."]).roles
+    text = "The National Association of Black Accountants (NABA) says only 2% of CPAs are Black."
+    assert roles.mentions(text) == []
+    roles.learn_abbreviations([text])
+    assert "NABA" not in roles.abbreviations
+    # a society's members are named by the page's own words elsewhere, not by its name
+    assert [m.role for m in roles.mentions("Members of the Society of Actuaries report")] == []
+
+
+def test_a_share_of_someone_who_is_not_a_role_is_nobodys() -> None:
+    page = (
+        "Software Engineer Statistics\n"
+        "Software engineers write code.\n"
+        "Only 5% of tech leaders are women.\n"
+        "Women make up 25% of the workforce.\n"
+    )
+    assert [f[2] for f in _facts(page) if f[1] == "gender_share"] == [25.0]

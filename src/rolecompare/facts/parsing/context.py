@@ -312,8 +312,11 @@ def _names_again(name: str, lines: list[str | None], at: int, plural: bool = Fal
     """Does a line other than `at` name the role (its last word singular or plural; only plural
     when `plural`)?"""
     *front, last = name.lower().split(" ")
-    stem = re.escape(singular_role(last))
+    one = singular_role(last)
+    stem = re.escape(one)
     ending = r"(?:s|es)" if plural else r"(?:s|es)?"
+    if one.endswith("y"):  # 'actuary', 'actuaries'
+        stem, ending = re.escape(one[:-1]), r"ies" if plural else r"(?:y|ies)"
     body = "".join(rf"{re.escape(w)}[\s-]+" for w in front)
     pattern = re.compile(rf"\b{body}{stem}{ending}\b", re.IGNORECASE)
     return any(line and n != at and pattern.search(line) for n, line in enumerate(lines, 1))

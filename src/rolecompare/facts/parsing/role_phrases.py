@@ -5,12 +5,14 @@ head ('heavy and tractor-trailer truck drivers'). The page's knowledge comes in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from rolecompare.facts.parsing.role_words import (
     ABBR_WORD,
     BOUNDARY,
+    CUES,
     ENDS_PHRASE,
     QUALIFIERS,
     STOP,
@@ -102,3 +104,23 @@ def bare_list(text: str, words: Words, chain: list) -> bool:
         return False
     last = text[words[chain[-2][1]][1] : words[chain[-1][0]][0]]
     return " and " not in last and " or " not in last
+
+
+_ORGANISATION = re.compile(
+    rf"\b(?:{'|'.join(sorted(CUES['organisation'], key=len, reverse=True))})"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def in_organisation(text: str, start: int) -> bool:
+    """Is the role phrase at `start` part of an organisation's name ('National Association of
+    Black Accountants', 'American Society of Mechanical Engineers')? Then it names no role."""
+    before = text[max(0, start - 80) : start]
+    return bool(before) and _ORGANISATION.search(before) is not None and _capital(before)
+
+
+def _capital(before: str) -> bool:
+    """The organisation word is capitalised, as in a name ('Association', not 'association')."""
+    m = _ORGANISATION.search(before)
+    return bool(m) and before[m.start()].isupper()

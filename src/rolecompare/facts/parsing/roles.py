@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolecompare.facts.parsing.role_phrases import bare_list, head_spans, widen
+from rolecompare.facts.parsing.role_phrases import bare_list, head_spans, in_organisation, widen
 from rolecompare.facts.parsing.role_words import (
     ABBR_DEFINED,
     ABBR_WORD,
@@ -185,7 +185,7 @@ class PageRoles:
         if not spans or spans[-1][1] != len(words) - 1 or words[-1][1] != len(text):
             return None
         first, head = spans[-1]
-        if ABBR_WORD.match(words[head][2]):
+        if ABBR_WORD.match(words[head][2]) or in_organisation(text, words[first][0]):
             return None
         return text[words[first][0] : words[head][1]]
 
@@ -353,9 +353,13 @@ class PageRoles:
     def _mentions_whole_first(self, text: str) -> list[Mention]:
         whole = self.whole_spans(text)
         if not whole:
-            return self._mentions_now(text)
-        rest = self._mentions_now(blank(text, whole))
-        return sorted([*whole, *rest], key=lambda m: m.start)
+            found = self._mentions_now(text)
+        else:
+            rest = self._mentions_now(blank(text, whole))
+            found = sorted([*whole, *rest], key=lambda m: m.start)
+        if " of " in text or " for " in text:  # 'National Association of Black Accountants'
+            found = [m for m in found if not in_organisation(text, m.start)]
+        return found
 
     def _mentions_now(self, text: str) -> list[Mention]:
         if not self.may_name_a_role(text):

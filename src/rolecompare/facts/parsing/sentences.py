@@ -384,3 +384,20 @@ def whose(sentence: Sentence, position: int) -> str | None:
     if mention is None and m.group("who").lower().startswith("all"):
         mention = mention_at(sentence, m.start("who") + 4)
     return mention.role if mention else ""
+
+
+# 'of the workforce', 'of the profession': the page's own role's members, named no further
+_OWN_GROUP = re.compile(
+    r"\s*(?:%|percent)?\s+(?:of|among)\s+(?:(?:the|all|its|this|that)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:workforce|profession|occupation|field|trade|them|those|members)\b",
+    re.IGNORECASE,
+)
+
+
+def not_a_role_of(sentence: Sentence, found: Found) -> bool:
+    """'12% of people living in the U.S.', '5% of tech leaders': a share the sentence gives
+    to someone who is not a role the page knows is nobody's, never the page's role's."""
+    if found.role is not None or found.token is None:
+        return False
+    end = found.token.end
+    return whose(sentence, end) == "" and not _OWN_GROUP.match(sentence.line.text, end)
