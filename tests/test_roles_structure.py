@@ -417,3 +417,8 @@ def test_a_share_of_someone_who_is_not_a_role_is_nobodys() -> None:
         "Women make up 25% of the workforce.\n"
     )
     assert [f[2] for f in _facts(page) if f[1] == "gender_share"] == [25.0]
+
+
+def test_a_title_pairs_names_start_at_their_role_phrase() -> None:
+    page = "Difference for Elementary Teachers vs Secondary Teachers\nTeachers teach.\n"
+    assert build_context(page.split("\n")).roles.pair == ("Elementary Teacher", "Secondary Teacher")

@@ -135,7 +135,13 @@ _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "wh
 
 
 def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
-    """A title's name as a role: an abbreviation, a field ('Nursing'), or the name itself."""
+    """A title's name as a role: an abbreviation, a field ('Nursing'), or the name itself
+    (without the words in front that are no part of it: 'Difference for Elementary Teachers',
+    'New report shows number of career firefighters')."""
+    last = (roles.mentions(name) or [None])[-1]
+    front = name[: last.start].lower().split() if last and last.end == len(name) else []
+    if set(front) & (BOUNDARY | STOP):
+        name = name[last.start :]
     if " " in name and name.lower().endswith("ing") and (role := _field_role(name, roles, lines)):
         return role
     resolved = roles.resolve(name)
