@@ -422,3 +422,20 @@ def test_a_share_of_someone_who_is_not_a_role_is_nobodys() -> None:
 def test_a_title_pairs_names_start_at_their_role_phrase() -> None:
     page = "Difference for Elementary Teachers vs Secondary Teachers\nTeachers teach.\n"
     assert build_context(page.split("\n")).roles.pair == ("Elementary Teacher", "Secondary Teacher")
+
+
+def test_the_soc_group_a_page_cites_for_its_role_is_read_whole_and_attributed() -> None:
+    page = (
+        "Bookkeeper\n\n"
+        "Bookkeepers keep the books.\n"
+        "BLS keeps no separate figure for bookkeepers, but it reports mean annual wages of "
+        "$37,250 in 2013 for bookkeeping, accounting and auditing clerks in the U.S.\n"
+    )
+    assert _facts(page) == [
+        ("bookkeeping, accounting and auditing clerk", "salary_yearly", 37250.0, 4)
+    ]
+    # without the SOC name, a list without the serial comma is not widened
+    roles = build_context(["Careers", "Dispatchers work."]).roles
+    assert [m.role for m in roles.mentions("For example, police and fire dispatchers")] == [
+        "police and fire dispatcher"
+    ]

@@ -18,6 +18,7 @@ from rolecompare.facts.parsing.role_words import (
     STOP,
     VERBAL,
     clause_start,
+    name_key,
 )
 from rolecompare.facts.parsing.whole_names import possessive_in_name
 
@@ -72,7 +73,7 @@ def widen(text: str, words: Words, first: int, start: int, is_head: Callable[[st
         return start
     gap = text[words[at][1] : words[first - 1][0]]
     if gap == " ":
-        return words[at][0]
+        return _list_without_serial_comma(text, words, at, first, is_head)
     if gap != ", ":
         return start
     # 'A, B, and C <head>': every word of the list shares the head, one word each
@@ -81,6 +82,33 @@ def widen(text: str, words: Words, first: int, start: int, is_head: Callable[[st
             return start
         at -= 1
     return words[at][0] if at < first - 2 else start
+
+
+def _list_without_serial_comma(
+    text: str, words: Words, at: int, first: int, is_head: Callable[[str], bool]
+) -> int:
+    """'bookkeeping, accounting and auditing clerks': the list goes on before 'accounting' when
+    the whole is a SOC occupation's name; else the name starts at 'accounting'."""
+    start = at
+    while start > 0 and text[words[start - 1][1] : words[start][0]] == ", ":
+        if not _shares_head(text, words, start - 1, first, is_head):
+            break
+        start -= 1
+    if start == at:
+        return words[at][0]
+    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+    end = _head_end(text, words, first, is_head)
+    whole = name_key(text[words[start][0] : end])
+    return words[start][0] if whole in soc_index() else words[at][0]
+
+
+def _head_end(text: str, words: Words, first: int, is_head: Callable[[str], bool]) -> int:
+    """The end of the name's head noun: the first head word from `first` on."""
+    for k in range(first, min(len(words), first + 5)):
+        if is_head(words[k][2]):
+            return words[k][1]
+    return words[first][1]
 
 
 def _shares_head(

@@ -213,5 +213,6 @@ def name_key(name: str) -> str:
     'chef and head cook' (case, spacing, '&', abbreviation dots and plural folded); 'C++
     manager', 'C# manager' and 'C manager' stay three names."""
     text = _KEY_DOTS.sub("", name.replace("&", " and ").replace("’", "'").replace("'", ""))
+    text = text.replace(", and ", " and ").replace(", or ", " or ")  # the serial comma
     text = _KEY_SPACES.sub(" ", text).strip(" ,;:").lower()
     return _KEY_SPACES.sub(" ", singular_role(text)).strip()

@@ -227,8 +227,9 @@ class PageRoles:
         # ('Software Developers, Quality Assurance Analysts, and Testers': each conjunct's head)
         if any(p.rsplit(" ", 1)[-1].lower() == head for r in self._own() for p in _parts(r)):
             return True
-        # the SOC name that holds one of the page's roles ('paralegals and legal assistants')
-        if " and " in key and _soc_name(key) and any(self.known(p) for p in key.split(" and ")):
+        # the SOC name that holds one of the page's roles ('paralegals and legal assistants') or
+        # its field ('bookkeeping, accounting and auditing clerks' on a page about bookkeepers)
+        if _soc_name(key) and self._holds_own(key):
             return True
         # a comparison the page does not make ('RNs vs LPNs ... CNAs earn'), or an occupation
         # a page about one role mentions in passing ('registered nurses' on a plumber page)
@@ -237,6 +238,13 @@ class PageRoles:
         from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
         return key in soc_index()
+
+    def _holds_own(self, key: str) -> bool:
+        if " and " in key and any(self.known(p) for p in key.split(" and ")):
+            return True
+        stems = {r.rsplit(" ", 1)[-1].lower()[:6] for r in self._own()}
+        words = LOWER_WORDS.findall(key)
+        return any(len(stem) == 6 and w.startswith(stem) for stem in stems for w in words)
 
     def _own(self) -> list[str]:
         return [r for r in (self.main, self.subject, *(self.pair or ()), *self.declared) if r]
