@@ -439,3 +439,15 @@ def test_the_soc_group_a_page_cites_for_its_role_is_read_whole_and_attributed() 
     assert [m.role for m in roles.mentions("For example, police and fire dispatchers")] == [
         "police and fire dispatcher"
     ]
+
+
+def test_a_soc_title_listing_occupations_is_one_role() -> None:
+    roles = build_context(["Plumber Facts", "Plumbers work."]).roles
+    text = "Employment of plumbers, pipefitters, and steamfitters is projected to grow."
+    assert [m.role for m in roles.mentions(text)] == ["Plumber, Pipefitter, and Steamfitter"]
+    # the same words in another order are no SOC title: each role on its own
+    assert [m.role for m in roles.mentions("plumbers, welders, and electricians")] == [
+        "Plumber",
+        "welder",
+        "electrician",
+    ]

@@ -60,6 +60,7 @@ from rolecompare.facts.parsing.whole_names import (
     WholeNames,
     blank,
     hide_signs,
+    soc_lists,
 )
 
 DESCRIBING = CUES["place"] | CUES["describing"]
@@ -85,15 +86,15 @@ def _soc_name(name: str | None) -> bool:
     return bool(name) and name_key(" ".join(words)) in soc_index()
 
 
-def _two_occupations(roles: list[str | None], named: list[str], whole: str | None) -> bool:
-    """'Paralegals and Secretaries', 'Salespersons and Cashiers': two specific occupation
+def _distinct_occupations(roles: list[str | None], named: list[str], whole: str | None) -> bool:
+    """'Paralegals and Secretaries', 'plumbers, welders, and electricians': specific occupation
     nouns, each with its own head, whose joined name is no SOC occupation ('Chefs and Head
     Cooks' is one), are two roles. With a generic noun they name one workforce ('nurses and
     midwives')."""
-    if len(named) != 2 or not all(roles) or whole is None:
+    if len(named) < 2 or not all(roles) or whole is None:
         return False
     heads = {head_of(word) for word in named}
-    return not (None in heads or len(heads) != 2 or heads & GENERIC or _soc_name(whole))
+    return not (None in heads or len(heads) != len(named) or heads & GENERIC or _soc_name(whole))
 
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
@@ -367,6 +368,8 @@ class PageRoles:
             found = sorted([*whole, *rest], key=lambda m: m.start)
         if " of " in text or " for " in text:  # 'National Association of Black Accountants'
             found = [m for m in found if not in_organisation(text, m.start)]
+        if ", " in text and found:  # 'plumbers, pipefitters, and steamfitters': one SOC title
+            found = soc_lists(text, found)
         return found
 
     def _mentions_now(self, text: str) -> list[Mention]:
@@ -402,7 +405,7 @@ class PageRoles:
                     not abbreviated
                     and not any(self._distinct(r) for r in roles)
                     and not bare_list(text, words, chain)
-                    and not _two_occupations(roles, named, whole)
+                    and not _distinct_occupations(roles, named, whole)
                 )
             ):
                 if len({r for r in roles if r}) == 1 and all(roles):

@@ -87,3 +87,49 @@ def _soc_suffixes() -> frozenset[str]:
         words = key.split(" ")
         out.update(" ".join(words[k:]) for k in range(len(words) - 1) if words[k].endswith("s"))
     return frozenset(out)
+
+
+def soc_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A mention that opens a SOC title listing several occupations ('plumbers' of 'plumbers,
+    pipefitters, and steamfitters') becomes the whole title where the text goes on with it;
+    the mentions it covers are dropped."""
+    titles = _soc_lists()
+    out: list[Mention] = []
+    end = -1
+    for mention in mentions:
+        if mention.start < end:
+            continue  # inside a title taken whole
+        first = text[mention.start : mention.end].split(" ")[0].lower()
+        for pattern, title in titles.get(first.rstrip("s"), ()):
+            if m := pattern.match(text, mention.start):
+                mention, end = Mention(m.start(), m.end(), title), m.end()
+                break
+        out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _soc_lists() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+    """first word (no plural s) -> (pattern, singular title) of each SOC title that lists
+    occupations ('Plumbers, Pipefitters, and Steamfitters'), longest first."""
+    import csv
+
+    from rolecompare.config import METADATA_DIR
+    from rolecompare.facts.parsing.role_words import singular_role
+
+    path = METADATA_DIR / "soc" / "soc_2018_direct_match_title_file.csv"
+    found: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            title = row["2018 SOC Title"].strip()
+            if ", " in title and " and " in title and "except" not in title.lower():
+                found.setdefault(title.split(" ")[0].lower().rstrip(",").rstrip("s"), set()).add(
+                    title
+                )
+    out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for first, titles in found.items():
+        for title in sorted(titles, key=len, reverse=True):
+            body = re.escape(title).replace(",\\ and\\ ", ",?\\ and\\ ")
+            pattern = re.compile(rf"(?:{body}|{re.escape(singular_role(title))})(?![\w-])", re.I)
+            out.setdefault(first, []).append((pattern, singular_role(title)))
+    return out
