@@ -451,3 +451,9 @@ def test_a_soc_title_listing_occupations_is_one_role() -> None:
         "welder",
         "electrician",
     ]
+
+
+def test_a_generic_noun_with_title_words_only_is_the_pages_subject() -> None:
+    page = "Nurse Salary\n\nNurses earn a median annual wage of $77,600.\n"
+    assert _subject(page) == "Nurse"
+    assert _subject("How Much Do Engineers Make in 2024?\nEngineers design things.\n") == "Engineer"

@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from rolecompare.facts.parsing.main_role import count_main
 from rolecompare.facts.parsing.prose import page_subject
-from rolecompare.facts.parsing.role_words import BOUNDARY, GENERIC, STOP, name_key
-from rolecompare.facts.parsing.roles import SIGNED, PageRoles, head_of, singular_role
+from rolecompare.facts.parsing.role_words import BOUNDARY, CUES, GENERIC, STOP, name_key
+from rolecompare.facts.parsing.roles import SIGNED, Mention, PageRoles, head_of, singular_role
 from rolecompare.facts.parsing.text import clean_name, slugify
 
 _QUICK_FACTS = re.compile(r"^\s*Quick Facts:\s*(?P<role>[A-Z].{2,150}?)\s*$")
@@ -231,7 +231,7 @@ def _heading_subject(context: PageContext) -> str | None:
         alone = roles.role_phrase(text) is not None
         if name is None and alone and _named_in_text(mention.role, lines, number):
             name = phrase  # the title is the role's name alone ('Firefighter')
-        if name is None or (not alone and name_key(name) in GENERIC):
+        if name is None or (name_key(name) in GENERIC and not _title_of(text, mention)):
             continue  # 'READ MORE: Engineers Bring Pride': a generic noun names no subject
         return roles.declare(roles.resolve(name) or name)
     return None
@@ -253,6 +253,13 @@ def _joined_title(context: PageContext) -> tuple[tuple[str, str], int] | None:
             return (a, b), number
         return None
     return None
+
+
+def _title_of(text: str, mention: Mention) -> bool:
+    """Is the heading the role's title: its name and title words only ('Nurse Salary', 'How
+    Much Do Nurses Make in 2024?'; the words are data: metadata/role_words.csv kind `title`)?"""
+    rest = _WORDS.findall((text[: mention.start] + " " + text[mention.end :]).lower())
+    return all(w in STOP or w in CUES["title"] for w in rest)
 
 
 def heading_occupation(phrase: str, lines: list[str | None], at: int) -> str | None:
