@@ -23,9 +23,17 @@ from functools import lru_cache
 
 from rolecompare.facts.parsing.main_role import count_main
 from rolecompare.facts.parsing.prose import page_subject
-from rolecompare.facts.parsing.role_words import BOUNDARY, CUES, GENERIC, STOP, name_key
-from rolecompare.facts.parsing.roles import SIGNED, Mention, PageRoles, head_of, singular_role
+from rolecompare.facts.parsing.role_words import BOUNDARY, GENERIC, STOP, name_key
+from rolecompare.facts.parsing.roles import SIGNED, PageRoles, head_of, singular_role
 from rolecompare.facts.parsing.text import clean_name, slugify
+from rolecompare.facts.parsing.title_roles import (
+    TITLE_LINES,
+    field_role,
+    heading_subject,
+    industry_title,
+    joined_title,
+    names_again,
+)
 
 _QUICK_FACTS = re.compile(r"^\s*Quick Facts:\s*(?P<role>[A-Z].{2,150}?)\s*$")
 _OCCUPATION_CODE = re.compile(r"^\s*\d{2}-\d{4}\s+(?P<role>[A-Z][^\d.:;]{2,150}?)\s*$")
@@ -71,7 +79,6 @@ _AGENT_TITLE = re.compile(
     r"|Profile|Employment)\b"
 )
 _WHAT_DOES_A = re.compile(r"^\s*What does (?:an?|the) (?P<role>.{2,120}?) do\s*\??\s*$", re.I)
-TITLE_LINES = 20  # a title stands within the first lines of a page
 
 
 @lru_cache(maxsize=8192)
@@ -142,7 +149,7 @@ def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
     front = name[: last.start].lower().split() if last and last.end == len(name) else []
     if set(front) & (BOUNDARY | STOP):
         name = name[last.start :]
-    if " " in name and name.lower().endswith("ing") and (role := _field_role(name, roles, lines)):
+    if " " in name and name.lower().endswith("ing") and (role := field_role(name, roles, lines)):
         return role
     resolved = roles.resolve(name)
     if resolved and (roles.known(resolved) or " " in name or not name.lower().endswith("ing")):
@@ -158,19 +165,6 @@ def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
         if counts:
             return max(counts, key=lambda r: counts[r])
     return singular_role(name)
-
-
-def _field_role(name: str, roles: PageRoles, lines: list[str | None]) -> str | None:
-    """The role of a field of several words the page names ('Mechanical Engineering' ->
-    'mechanical engineers'): same words in front, a head noun that starts like the field's."""
-    *front, last = name.lower().split(" ")
-    stem = last[:5]
-    for line in lines:
-        for mention in roles.phrases(line or ""):
-            *m_front, m_last = mention.role.lower().split(" ")
-            if m_front == front and m_last.startswith(stem):
-                return mention.role
-    return None
 
 
 def _sections(context: PageContext) -> list[tuple[int, str]]:
@@ -196,145 +190,6 @@ def _sections(context: PageContext) -> list[tuple[int, str]]:
     return found
 
 
-def _named_in_text(role: str, lines: list[str | None], at: int) -> bool:
-    """Does another line of the page name the role's noun? A site's section title ('Pay
-    Information for Mechanic Jobs' over a page about HVAC technicians) names no subject."""
-    head = role.split(" ")[-1].lower()
-    forms = {head, head + "s", head + "es"}
-    for number, line in enumerate(lines, 1):
-        if line and number != at:
-            words = set(_WORDS.findall(line.lower()))
-            if words & forms or any(head_of(w) == head for w in words if w.endswith("s")):
-                return True
-    return False
-
-
-_WORDS = re.compile(r"[a-z][a-z-]*")
-
-
-def _heading_subject(context: PageContext) -> str | None:
-    """The role of the first title line that names one occupation (see `heading_occupation`)."""
-    roles, lines = context.roles, context.lines
-    for number, text in context.headings:
-        if number > TITLE_LINES:
-            break
-        if text.endswith(":"):
-            continue  # 'BLS lists these as the top-paying states for HVAC specialists:'
-        mentions = roles.mentions(text)
-        if not mentions and (name := _soc_in(text, lines, number)):
-            return roles.declare(name)  # 'How Much Do Security Guard Jobs Pay?'
-        if len(mentions) != 1:
-            continue
-        mention = mentions[0]
-        phrase = _without_qualifiers(clean_name(text[mention.start : mention.end]))
-        name = heading_occupation(phrase, lines, number)
-        alone = roles.role_phrase(text) is not None
-        if name is None and alone and _named_in_text(mention.role, lines, number):
-            name = phrase  # the title is the role's name alone ('Firefighter')
-        if name is None or (name_key(name) in GENERIC and not _title_of(text, mention)):
-            continue  # 'READ MORE: Engineers Bring Pride': a generic noun names no subject
-        return roles.declare(roles.resolve(name) or name)
-    return None
-
-
-def _joined_title(context: PageContext) -> tuple[tuple[str, str], int] | None:
-    """'Top 2 U.S. Jobs by Number Employed: Salespersons and Cashiers': the first title line
-    naming roles names two, joined by 'and' (two occupations, see `roles`): the page's pair."""
-    for number, text in context.headings:
-        if number > TITLE_LINES:
-            break
-        mentions = context.roles.mentions(text)
-        if not mentions:
-            continue
-        if len(mentions) == 2 and re.fullmatch(
-            r"\s*(?:and|&)\s*", text[mentions[0].end : mentions[1].start]
-        ):
-            a, b = (clean_name(text[m.start : m.end]) for m in mentions)
-            return (a, b), number
-        return None
-    return None
-
-
-def _title_of(text: str, mention: Mention) -> bool:
-    """Is the heading the role's title: its name and title words only ('Nurse Salary', 'How
-    Much Do Nurses Make in 2024?'; the words are data: metadata/role_words.csv kind `title`)?"""
-    rest = _WORDS.findall((text[: mention.start] + " " + text[mention.end :]).lower())
-    return all(w in STOP or w in CUES["title"] for w in rest)
-
-
-def heading_occupation(phrase: str, lines: list[str | None], at: int) -> str | None:
-    """The occupation inside a heading's role phrase: its longest ending that the page names
-    again ('Key Welder' -> 'Welder' where the text says 'welders'; 'Affects Civil Engineer' ->
-    'Civil Engineer'). A joined name ('Artists and Designers') is taken whole or not at all.
-    None for a site's name ('Capital Counselor') or a label ('Editor's Choice')."""
-    words = clean_name(phrase).split(" ")
-    joined = bool(_JOINED.search(phrase))
-    for k in range(1 if joined else len(words)):
-        name = " ".join(words[k:])
-        if _names_again(name, lines, at):
-            return name
-    return None
-
-
-def _without_qualifiers(phrase: str) -> str:
-    """'Many Software Engineers' -> 'Software Engineers' (a quantifier is no part of a name;
-    'Licensed' stays: it may be)."""
-    words = phrase.split(" ")
-    while len(words) > 1 and words[0].lower() in STOP:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _soc_in(text: str, lines: list[str | None], at: int) -> str | None:
-    """A SOC occupation of two to five words inside a heading that names no role noun, which
-    the page names again ('Security Guard' in 'How Much Do Security Guard Jobs Pay?')."""
-    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
-
-    words = _WORDS.findall(text.lower())
-    if len(words) > 14:
-        return None
-    index = soc_index()
-    # one word only when it is the whole heading ('Microbiologists'): a title, not a menu word
-    for size in range(min(5, len(words)), 0 if len(words) == 1 else 1, -1):
-        for k in range(len(words) - size + 1):
-            name = " ".join(words[k : k + size])
-            if name_key(name) in index and _names_again(singular_role(name), lines, at):
-                m = re.search(r"\b" + r"[\s-]+".join(words[k : k + size]), text, re.I)
-                return singular_role(m.group()) if m else singular_role(name)
-    return None
-
-
-_JOINED = re.compile(r",| and | or |&|/")
-_INDUSTRY = re.compile(
-    r"\b[A-Za-z-]+ (?:industry|sector) (?:statistics|stats|facts|report)\b", re.IGNORECASE
-)
-
-
-def _industry_title(context: PageContext) -> bool:
-    """Is the page's title about an industry ('Warehouse Industry Statistics'), above any line
-    that names a role?"""
-    for line in context.lines[:TITLE_LINES]:
-        if line and _INDUSTRY.search(line) and is_heading(line):
-            return True
-        if line and context.roles.mentions(line):
-            return False
-    return False
-
-
-def _names_again(name: str, lines: list[str | None], at: int, plural: bool = False) -> bool:
-    """Does a line other than `at` name the role (its last word singular or plural; only plural
-    when `plural`)?"""
-    *front, last = name.lower().split(" ")
-    one = singular_role(last)
-    stem = re.escape(one)
-    ending = r"(?:s|es)" if plural else r"(?:s|es)?"
-    if one.endswith("y"):  # 'actuary', 'actuaries'
-        stem, ending = re.escape(one[:-1]), r"ies" if plural else r"(?:y|ies)"
-    body = "".join(rf"{re.escape(w)}[\s-]+" for w in front)
-    pattern = re.compile(rf"\b{body}{stem}{ending}\b", re.IGNORECASE)
-    return any(line and n != at and pattern.search(line) for n, line in enumerate(lines, 1))
-
-
 def build_context(lines: list[str | None]) -> PageContext:
     roles = PageRoles()
     context = PageContext(lines, roles)
@@ -350,7 +205,11 @@ def build_context(lines: list[str | None]) -> PageContext:
             roles.declare(m.group("role"))
         elif number <= TITLE_LINES and context.title_pair is None and (pair := title_pair(text)):
             context.title_pair, context.title_line = pair, number
-    if context.title_pair is None and subject is None and (joined := _joined_title(context)):
+    if (
+        context.title_pair is None
+        and subject is None
+        and (joined := joined_title(roles, context.headings))
+    ):
         context.title_pair, context.title_line = joined
     if context.title_pair:  # the title's names are roles: 'groomers (CLGs)' defines CLG
         for name in context.title_pair:
@@ -363,7 +222,7 @@ def build_context(lines: list[str | None]) -> PageContext:
         if slugify(a) != slugify(b):
             roles.pair = (roles.declare(a), roles.declare(b))
     if subject is None and roles.pair is None:
-        subject = _heading_subject(context)
+        subject = heading_subject(roles, context.headings, lines)
     if subject is None and roles.pair is None:
         for number, text in context.headings:
             m = _AGENT_TITLE.match(text) if number <= TITLE_LINES else None
@@ -371,7 +230,7 @@ def build_context(lines: list[str | None]) -> PageContext:
             if (
                 m
                 and not {w.lower() for w in m.group("role").split()} & STOP
-                and _names_again(singular_role(m.group("role")), lines, number, plural=True)
+                and names_again(singular_role(m.group("role")), lines, number, plural=True)
             ):
                 subject = roles.declare(m.group("role"))
                 break
@@ -382,7 +241,8 @@ def build_context(lines: list[str | None]) -> PageContext:
     # a comparison has two roles of equal standing; an industry's page ('Warehouse Industry
     # Statistics') counts its whole workforce, no role's
     if roles.pair is None:
-        count_main(roles, lines, industry=not subject and _industry_title(context))
+        industry = not subject and industry_title(roles, context.headings, lines)
+        count_main(roles, lines, industry=industry)
     context.sections = _sections(context)
     page_text = "\n".join(line for line in lines if line)
     roles.us = bool(_US.search(page_text)) or not _ABROAD.search(page_text)

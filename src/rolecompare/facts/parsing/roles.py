@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rolecompare.facts.parsing.role_names import describes, distinct_occupations, parts, soc_name
 from rolecompare.facts.parsing.role_phrases import bare_list, head_spans, in_organisation, widen
 from rolecompare.facts.parsing.role_words import (
     ABBR_DEFINED,
@@ -62,40 +63,6 @@ from rolecompare.facts.parsing.whole_names import (
     hide_signs,
     soc_lists,
 )
-
-DESCRIBING = CUES["place"] | CUES["describing"]
-
-
-def _describes(word: str) -> bool:
-    """A participle ('paid', 'paying', 'manufacturing') or a place word ('country')."""
-    lower = word.lower()
-    return lower in DESCRIBING or (len(lower) > 3 and lower.endswith(("ing", "ed")))
-
-
-def _parts(role: str) -> list[str]:
-    return [p for p in JOINER.split(role) if p] if ("," in role or " and " in role) else [role]
-
-
-def _soc_name(name: str | None) -> bool:
-    """Is the name (without words in front that say which members: 'U.S.') a SOC title?"""
-    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
-
-    words = (name or "").split(" ")
-    while len(words) > 1 and (is_qualifier(words[0]) or words[0].lower() in STOP):
-        words = words[1:]
-    return bool(name) and name_key(" ".join(words)) in soc_index()
-
-
-def _distinct_occupations(roles: list[str | None], named: list[str], whole: str | None) -> bool:
-    """'Paralegals and Secretaries', 'plumbers, welders, and electricians': specific occupation
-    nouns, each with its own head, whose joined name is no SOC occupation ('Chefs and Head
-    Cooks' is one), are two roles. With a generic noun they name one workforce ('nurses and
-    midwives')."""
-    if len(named) < 2 or not all(roles) or whole is None:
-        return False
-    heads = {head_of(word) for word in named}
-    return not (None in heads or len(heads) != len(named) or heads & GENERIC or _soc_name(whole))
-
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
@@ -226,11 +193,11 @@ class PageRoles:
         # a kind of the page's own role ('elementary teachers' on a page about teachers)
         head = key.rsplit(" ", 1)[-1]
         # ('Software Developers, Quality Assurance Analysts, and Testers': each conjunct's head)
-        if any(p.rsplit(" ", 1)[-1].lower() == head for r in self._own() for p in _parts(r)):
+        if any(p.rsplit(" ", 1)[-1].lower() == head for r in self._own() for p in parts(r)):
             return True
         # the SOC name that holds one of the page's roles ('paralegals and legal assistants') or
         # its field ('bookkeeping, accounting and auditing clerks' on a page about bookkeepers)
-        if _soc_name(key) and self._holds_own(key):
+        if soc_name(key) and self._holds_own(key):
             return True
         # a comparison the page does not make ('RNs vs LPNs ... CNAs earn'), or an occupation
         # a page about one role mentions in passing ('registered nurses' on a plumber page)
@@ -283,7 +250,7 @@ class PageRoles:
             full = full.split(" ", 1)[1]
         if kind := self._described(full):
             return kind, False
-        if words != full.split(" ") and _soc_name(" ".join(words)):
+        if words != full.split(" ") and soc_name(" ".join(words)):
             return singular_role(" ".join(words)), False  # 'U.S. accountants and auditors'
         return singular_role(full), False
 
@@ -298,7 +265,7 @@ class PageRoles:
             role = self.aliases.get(slugify(singular_role(" ".join(words[k:]))))
             if role is None:
                 continue
-            if not any(_describes(w) for w in words[:k]):
+            if not any(describes(w) for w in words[:k]):
                 return None
             from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
@@ -397,7 +364,7 @@ class PageRoles:
             abbreviated = any(ABBR_WORD.match(w) for w in named)
             if len(chain) > 1 and (
                 self.known(whole or "")
-                or _soc_name(whole)  # 'paralegals and legal assistants', whatever the pair
+                or soc_name(whole)  # 'paralegals and legal assistants', whatever the pair
                 or (len({r for r in roles if r}) == 1 and all(roles))
                 # "nurses and midwives", but never "LPNs and LVNs" as a role of its own, nor a
                 # list of titles with no "and" ("Job Titles: A, B, C")
@@ -405,7 +372,7 @@ class PageRoles:
                     not abbreviated
                     and not any(self._distinct(r) for r in roles)
                     and not bare_list(text, words, chain)
-                    and not _distinct_occupations(roles, named, whole)
+                    and not distinct_occupations(roles, named, whole)
                 )
             ):
                 if len({r for r in roles if r}) == 1 and all(roles):
