@@ -457,3 +457,14 @@ def test_a_generic_noun_with_title_words_only_is_the_pages_subject() -> None:
     page = "Nurse Salary\n\nNurses earn a median annual wage of $77,600.\n"
     assert _subject(page) == "Nurse"
     assert _subject("How Much Do Engineers Make in 2024?\nEngineers design things.\n") == "Engineer"
+
+
+def test_a_share_among_or_continuing_someone_who_is_not_a_role_is_nobodys() -> None:
+    page = (
+        "Actuaries Find a Diversity Gap\n"
+        "Actuaries assess risk.\n"
+        "Among new SOA members, only 4.4% are Black and 3.7% are Hispanic or Latino.\n"
+        "Roughly 12% of people living in the U.S. are Black and 15% are Hispanic or Latino.\n"
+        "Among actuaries, 2.7% are Black.\n"
+    )
+    assert [(f[1], f[2], f[3]) for f in _facts(page)] == [("race_share", 2.7, 5)]

@@ -389,15 +389,30 @@ def whose(sentence: Sentence, position: int) -> str | None:
 # 'of the workforce', 'of the profession': the page's own role's members, named no further
 _OWN_GROUP = re.compile(
     r"\s*(?:%|percent)?\s+(?:of|among)\s+(?:(?:the|all|its|this|that)\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:workforce|profession|occupation|field|trade|them|those|members)\b",
+    r"(?:workforce|profession|occupation|field|trade|them|those)\b",
     re.IGNORECASE,
 )
 
 
 def not_a_role_of(sentence: Sentence, found: Found) -> bool:
-    """'12% of people living in the U.S.', '5% of tech leaders': a share the sentence gives
-    to someone who is not a role the page knows is nobody's, never the page's role's."""
+    """'12% of people living in the U.S.' (and the '15%' the sentence goes on with), 'Among
+    new SOA members, only 4.4% are Black': a share the sentence gives to someone who is not a
+    role the page knows is nobody's, never the page's role's."""
     if found.role is not None or found.token is None:
         return False
-    end = found.token.end
-    return whose(sentence, end) == "" and not _OWN_GROUP.match(sentence.line.text, end)
+    text, token = sentence.line.text, found.token
+    if whose(sentence, token.end) == "" and not _OWN_GROUP.match(text, token.end):
+        return True
+    if (m := _AMONG.match(text, sentence.span.start)) and not sentence.line.mentions_in(
+        Span(m.start("who"), m.end("who"), "")
+    ):
+        return not _OWN_GROUP.match(" of " + m.group("who"))
+    earlier = [t for t in sentence.line.tokens_in(sentence.span) if t.end <= token.start]
+    return any(
+        whose(sentence, t.end) == "" and not _OWN_GROUP.match(text, t.end)
+        for t in earlier
+        if t.printed.endswith("%") or text.startswith(("%", " percent"), t.end)
+    ) and not whose(sentence, token.end)
+
+
+_AMONG = re.compile(r"[\s•*·-]*(?:Among|For)\s+(?P<who>[^,]{3,60}),")
