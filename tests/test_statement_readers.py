@@ -664,3 +664,15 @@ def test_an_average_workforce_age() -> None:
     page = "Plumber Statistics\nPlumbers had an average workforce age of 39 in 2017.\n"
     got = [(f[1], f[3], f[5], f[7]) for f in facts(page)]
     assert got == [("age", "39", "mean", "2017")]
+
+
+def test_a_count_an_employer_type_employs_is_not_the_roles_number_of_jobs() -> None:
+    page = (
+        "Security Guard Salary\n"
+        "- Over 402,333 security guards hold jobs in the United States today.\n"
+        "General medical and surgical hospitals, which employed 38,710 security guards in 2019, "
+        "paid them well.\n"
+        "Nursing care facilities employ almost 20,000 security guards.\n"
+    )
+    got = [(f[1], f[3]) for f in facts(page) if f[1] == "jobs_count"]
+    assert got == [("jobs_count", "402333")]
