@@ -468,3 +468,9 @@ def test_a_share_among_or_continuing_someone_who_is_not_a_role_is_nobodys() -> N
         "Among actuaries, 2.7% are Black.\n"
     )
     assert [(f[1], f[2], f[3]) for f in _facts(page)] == [("race_share", 2.7, 5)]
+
+
+def test_a_kind_whose_last_front_word_is_a_noun_stays_its_own_role() -> None:
+    roles = build_context(["Registered Nurse Salary", "Registered nurses care."]).roles
+    text = "Advanced practice registered nurses earn more."
+    assert [m.role for m in roles.mentions(text)] == ["Advanced practice registered nurse"]

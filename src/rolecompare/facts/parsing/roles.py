@@ -265,7 +265,7 @@ class PageRoles:
             role = self.aliases.get(slugify(singular_role(" ".join(words[k:]))))
             if role is None:
                 continue
-            if not any(describes(w) for w in words[:k]):
+            if not describes(words[k - 1]):  # the word next to it: 'paid', not 'Advanced practice'
                 return None
             from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
