@@ -474,3 +474,13 @@ def test_a_kind_whose_last_front_word_is_a_noun_stays_its_own_role() -> None:
     roles = build_context(["Registered Nurse Salary", "Registered nurses care."]).roles
     text = "Advanced practice registered nurses earn more."
     assert [m.role for m in roles.mentions(text)] == ["Advanced practice registered nurse"]
+
+
+def test_another_soc_occupation_of_the_same_field_is_a_passing_mention() -> None:
+    page = (
+        "Teacher Salary\n\n"
+        "Teachers teach.\n"
+        "The median pay of teaching assistants was $30,000 in 2023.\n"
+        "The median pay of electrical engineers was $106,950 in 2023.\n"
+    )
+    assert _facts(page) == []

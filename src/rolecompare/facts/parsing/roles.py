@@ -210,9 +210,15 @@ class PageRoles:
     def _holds_own(self, key: str) -> bool:
         if " and " in key and any(self.known(p) for p in key.split(" and ")):
             return True
-        stems = {r.rsplit(" ", 1)[-1].lower()[:6] for r in self._own()}
-        words = LOWER_WORDS.findall(key)
-        return any(len(stem) == 6 and w.startswith(stem) for stem in stems for w in words)
+        # a group title opening with the role's field: 'bookkeeping, accounting and auditing
+        # clerks' for bookkeepers (not 'teaching assistants' for teachers: no list)
+        if "," not in key:
+            return False
+        first = key.split(" ", 1)[0].rstrip(",")
+        roots = {
+            re.sub(r"(?:er|or|ist|ian)$", "", r.rsplit(" ", 1)[-1].lower()) for r in self._own()
+        }
+        return any(first in {root + "ing", root + "y"} for root in roots)
 
     def _own(self) -> list[str]:
         return [r for r in (self.main, self.subject, *(self.pair or ()), *self.declared) if r]
