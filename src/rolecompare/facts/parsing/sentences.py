@@ -389,7 +389,7 @@ def whose(sentence: Sentence, position: int) -> str | None:
 # 'of the workforce', 'of the profession': the page's own role's members, named no further
 _OWN_GROUP = re.compile(
     r"\s*(?:%|percent)?\s+(?:of|among)\s+(?:(?:the|all|its|this|that)\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:workforce|profession|occupation|field|trade|them|those)\b",
+    r"(?:workforce|profession|occupation|field|trade|total|them|those)\b",
     re.IGNORECASE,
 )
 
