@@ -666,18 +666,6 @@ def test_an_average_workforce_age() -> None:
     assert got == [("age", "39", "mean", "2017")]
 
 
-def test_a_count_an_employer_type_employs_is_not_the_roles_number_of_jobs() -> None:
-    page = (
-        "Security Guard Salary\n"
-        "- Over 402,333 security guards hold jobs in the United States today.\n"
-        "General medical and surgical hospitals, which employed 38,710 security guards in 2019, "
-        "paid them well.\n"
-        "Nursing care facilities employ almost 20,000 security guards.\n"
-    )
-    got = [(f[1], f[3]) for f in facts(page) if f[1] == "jobs_count"]
-    assert got == [("jobs_count", "402333")]
-
-
 def test_a_word_of_a_roles_name_is_not_its_employer() -> None:
     page = (
         "Top 2 U.S. Jobs: Retail Salespersons and Cashiers\n"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.facts.parsing.cues import employers
 from rolecompare.facts.parsing.numbers import Token, is_percent
 from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, whose, words_before
 
@@ -140,8 +139,6 @@ def counts(sentence: Sentence) -> list[Found]:
             continue
         if token.value is None or token.value < 10 or (token.value % 1 and not token.scaled):
             continue
-        if _employer_count(words_before(sentence, token)):
-            continue  # "Nursing care facilities employ almost 20,000 social workers": theirs
         role = _count_role(sentence, token)
         # "made up of 1.9 million elementary teachers and 1.9 million secondary teachers"
         if role is None and out and _AND_ANOTHER.search(words_before(sentence, token)):
@@ -151,19 +148,6 @@ def counts(sentence: Sentence) -> list[Found]:
         if role:
             out.append(Found("jobs_count", token, role=role))
     return out
-
-
-def _employer_count(before: str) -> bool:
-    """Do the words before a count say an employer type employs them ('hospitals, which
-    employed', 'schools employed approximately')? Then it is no count of the whole role."""
-    m = _EMPLOYS.search(before)
-    return bool(m) and any(w in employers() for w in m.group("who").lower().split())
-
-
-_EMPLOYS = re.compile(
-    r"(?P<who>(?:[\w'’-]+\s+){0,4}[\w'’-]+),?\s+(?:(?:which|that)\s+)?(?:[a-z]+ly\s+)?"
-    r"employ(?:s|ed)?\s+(?:[a-z]+\s+){0,2}$"
-)
 
 
 def _count_role(sentence: Sentence, token: Token) -> str | None:
