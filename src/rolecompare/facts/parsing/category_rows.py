@@ -140,8 +140,7 @@ def _emit(
     result: PageResult,
 ) -> None:
     first = rows[0][0]
-    # a heading naming one role above the rows starts its section ('Lodging Managers')
-    heading_stat, heading_top, role = None, False, context.section_role(first)
+    heading_stat, heading_top, role = None, False, None
     for above in range(first - 1, max(0, first - 6), -1):
         text = lines[above - 1]
         if not text or not is_heading(text) or any(c.isdigit() or c in "|$" for c in text):
@@ -151,7 +150,7 @@ def _emit(
         heading_top = heading_top or bool(_TOP.search(text))
         if heading_stat is None and (m := _STAT.search(text)):
             heading_stat = _statistic(m.group("w"))
-    role = role or context.roles.subject or context.roles.main
+    role = role or context.section_role(first) or context.roles.subject or context.roles.main
     if role is None:
         return
     period = context.survey_year
