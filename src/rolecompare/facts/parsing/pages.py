@@ -25,6 +25,7 @@ from rolecompare.facts.parsing.kinds import classify
 from rolecompare.facts.parsing.model import PageResult, Problem
 from rolecompare.facts.parsing.passages import read_passages
 from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
+from rolecompare.facts.parsing.role_words import US_AVERAGE
 from rolecompare.facts.parsing.sentence_figures import read_figures
 from rolecompare.facts.parsing.share_rows import read_share_rows
 from rolecompare.facts.parsing.spaced_rows import read_spaced_rows
@@ -130,6 +131,7 @@ def parse_page(source: str, data: bytes) -> PageResult:
             first = len(result.facts)
             reader(page, result)
             _sign(result, first, name)
+        _roles_as_the_page_names_them(result, context)
         classify(result, context)
         if result.compares is None and context.roles.pair:
             result.compares = context.roles.pair
@@ -145,6 +147,18 @@ def parse_page(source: str, data: bytes) -> PageResult:
     except Exception as exc:  # a parser bug must cost one page, not the whole ingest
         result.problems.append(Problem(1, f"internal parser error ({type(exc).__name__}: {exc})"))
     return result
+
+
+def _roles_as_the_page_names_them(result: PageResult, context: PageContext) -> None:
+    """A role a reader took with words in front that are no part of it ('expects police
+    dispatcher', 'industry cannot do without actuary') is the role phrase it ends with."""
+    roles = context.roles
+    for at, fact in enumerate(result.facts):
+        if fact.role == US_AVERAGE or roles.known(fact.role) or " " not in fact.role:
+            continue
+        mentions = roles.mentions(fact.role)
+        if mentions and mentions[-1].start > 0 and mentions[-1].end == len(fact.role):
+            result.facts[at] = replace(fact, role=mentions[-1].role)
 
 
 def _sign(result: PageResult, first: int, name: str) -> None:
