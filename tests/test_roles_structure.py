@@ -484,3 +484,15 @@ def test_another_soc_occupation_of_the_same_field_is_a_passing_mention() -> None
         "The median pay of electrical engineers was $106,950 in 2023.\n"
     )
     assert _facts(page) == []
+
+
+def test_a_role_read_with_words_in_front_is_the_role_phrase_it_ends_with() -> None:
+    from rolecompare.facts.parsing.model import PageResult, RawFact
+    from rolecompare.facts.parsing.pages import _roles_as_the_page_names_them
+
+    context = build_context(["Police Dispatcher Market", "Police dispatchers answer calls."])
+    result = PageResult("page.txt")
+    for role in ("expects police dispatcher", "industry cannot do without actuary", "Cook"):
+        result.facts.append(RawFact(role=role, metric="growth_projected", line=3, value=5.0))
+    _roles_as_the_page_names_them(result, context)
+    assert [f.role for f in result.facts] == ["Police Dispatcher", "actuary", "Cook"]

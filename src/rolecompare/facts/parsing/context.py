@@ -145,10 +145,11 @@ def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
     """A title's name as a role: an abbreviation, a field ('Nursing'), or the name itself
     (without the words in front that are no part of it: 'Difference for Elementary Teachers',
     'New report shows number of career firefighters')."""
-    last = (roles.mentions(name) or [None])[-1]
-    front = name[: last.start].lower().split() if last and last.end == len(name) else []
-    if set(front) & (BOUNDARY | STOP):
-        name = name[last.start :]
+    if set(name.lower().split()) & (BOUNDARY | STOP):  # the quick test first
+        last = (roles.mentions(name) or [None])[-1]
+        front = name[: last.start].lower().split() if last and last.end == len(name) else []
+        if set(front) & (BOUNDARY | STOP):
+            name = name[last.start :]
     if " " in name and name.lower().endswith("ing") and (role := field_role(name, roles, lines)):
         return role
     resolved = roles.resolve(name)

@@ -26,6 +26,7 @@ from rolecompare.facts.parsing.model import PageResult, Problem
 from rolecompare.facts.parsing.passages import read_passages
 from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
 from rolecompare.facts.parsing.role_words import US_AVERAGE
+from rolecompare.facts.parsing.roles import PageRoles
 from rolecompare.facts.parsing.sentence_figures import read_figures
 from rolecompare.facts.parsing.share_rows import read_share_rows
 from rolecompare.facts.parsing.spaced_rows import read_spaced_rows
@@ -153,12 +154,21 @@ def _roles_as_the_page_names_them(result: PageResult, context: PageContext) -> N
     """A role a reader took with words in front that are no part of it ('expects police
     dispatcher', 'industry cannot do without actuary') is the role phrase it ends with."""
     roles = context.roles
+    named: dict[str, str] = {}  # role as read -> as the page names it (a page has few roles)
     for at, fact in enumerate(result.facts):
-        if fact.role == US_AVERAGE or roles.known(fact.role) or " " not in fact.role:
-            continue
-        mentions = roles.mentions(fact.role)
-        if mentions and mentions[-1].start > 0 and mentions[-1].end == len(fact.role):
-            result.facts[at] = replace(fact, role=mentions[-1].role)
+        if fact.role not in named:
+            named[fact.role] = _ending_role(fact.role, roles)
+        if named[fact.role] != fact.role:
+            result.facts[at] = replace(fact, role=named[fact.role])
+
+
+def _ending_role(role: str, roles: PageRoles) -> str:
+    if role == US_AVERAGE or " " not in role or roles.known(role):
+        return role
+    mentions = roles.mentions(role)
+    if mentions and mentions[-1].start > 0 and mentions[-1].end == len(role):
+        return mentions[-1].role
+    return role
 
 
 def _sign(result: PageResult, first: int, name: str) -> None:

@@ -290,6 +290,9 @@ class PageRoles:
     def name_ending_at_head(self, name: str) -> str:
         """A name a pattern read too far ('cook normally' of 'becoming a cook normally takes'):
         adverbs after the last role phrase are no part of it ('chef de cuisine' stays)."""
+        last = name.rsplit(" ", 1)[-1].lower()
+        if not (last.endswith("ly") or last in CUES["connective"]):
+            return name  # the quick test: most names end in their head noun
         mentions = self.mentions(name)
         if not mentions or mentions[-1].end >= len(name.rstrip()):
             return name

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rolecompare.facts.parsing.role_words import CUES, GENERIC, STOP, name_key
 from rolecompare.facts.parsing.roles import Mention, PageRoles, head_of, singular_role
@@ -133,8 +134,8 @@ def _soc_in(text: str, lines: list[str | None], at: int) -> str | None:
     from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
     words = _WORDS.findall(text.lower())
-    if len(words) > 14:
-        return None
+    if len(words) > 14 or not any(singular_role(w) in _soc_heads() for w in words):
+        return None  # the quick test: no word of the heading ends a SOC title
     index = soc_index()
     # one word only when it is the whole heading ('Microbiologists'): a title, not a menu word
     for size in range(min(5, len(words)), 0 if len(words) == 1 else 1, -1):
@@ -144,6 +145,14 @@ def _soc_in(text: str, lines: list[str | None], at: int) -> str | None:
                 m = re.search(r"\b" + r"[\s-]+".join(words[k : k + size]), text, re.I)
                 return singular_role(m.group()) if m else singular_role(name)
     return None
+
+
+@lru_cache(maxsize=1)
+def _soc_heads() -> frozenset[str]:
+    """The last word of every SOC title and direct-match title ('guard', 'microbiologist')."""
+    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+    return frozenset(key.rsplit(" ", 1)[-1] for key in soc_index())
 
 
 _JOINED = re.compile(r",| and | or |&|/")

@@ -93,14 +93,17 @@ def soc_lists(text: str, mentions: list[Mention]) -> list[Mention]:
     """A mention that opens a SOC title listing several occupations ('plumbers' of 'plumbers,
     pipefitters, and steamfitters') becomes the whole title where the text goes on with it;
     the mentions it covers are dropped."""
-    titles = _soc_lists()
+    titles = _soc_titles()
     out: list[Mention] = []
     end = -1
     for mention in mentions:
         if mention.start < end:
             continue  # inside a title taken whole
         first = text[mention.start : mention.end].split(" ")[0].lower()
-        for pattern, title in titles.get(first.rstrip("s"), ()):
+        if first.rstrip("s") not in titles:
+            out.append(mention)
+            continue
+        for pattern, title in _list_patterns(first.rstrip("s")):
             if m := pattern.match(text, mention.start):
                 mention, end = Mention(m.start(), m.end(), title), m.end()
                 break
@@ -109,27 +112,27 @@ def soc_lists(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _soc_lists() -> dict[str, list[tuple[re.Pattern[str], str]]]:
-    """first word (no plural s) -> (pattern, singular title) of each SOC title that lists
-    occupations ('Plumbers, Pipefitters, and Steamfitters'), longest first."""
-    import csv
+def _soc_titles() -> dict[str, tuple[str, ...]]:
+    """first word (no plural s) -> the SOC titles that list occupations ('Plumbers,
+    Pipefitters, and Steamfitters'), longest first."""
+    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
-    from rolecompare.config import METADATA_DIR
+    found: dict[str, set[str]] = {}
+    for _, title, _ in soc_index().values():
+        if ", " in title and " and " in title and "except" not in title.lower():
+            found.setdefault(title.split(" ")[0].lower().rstrip(",").rstrip("s"), set()).add(title)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in found.items()}
+
+
+@lru_cache(maxsize=1024)
+def _list_patterns(first: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, singular title) of the listing titles opening with `first`, compiled once
+    when a page first needs them (plural or singular, with or without the serial comma)."""
     from rolecompare.facts.parsing.role_words import singular_role
 
-    path = METADATA_DIR / "soc" / "soc_2018_direct_match_title_file.csv"
-    found: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            title = row["2018 SOC Title"].strip()
-            if ", " in title and " and " in title and "except" not in title.lower():
-                found.setdefault(title.split(" ")[0].lower().rstrip(",").rstrip("s"), set()).add(
-                    title
-                )
-    out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-    for first, titles in found.items():
-        for title in sorted(titles, key=len, reverse=True):
-            body = re.escape(title).replace(",\\ and\\ ", ",?\\ and\\ ")
-            pattern = re.compile(rf"(?:{body}|{re.escape(singular_role(title))})(?![\w-])", re.I)
-            out.setdefault(first, []).append((pattern, singular_role(title)))
-    return out
+    out = []
+    for title in _soc_titles().get(first, ()):
+        body = re.escape(title).replace(",\\ and\\ ", ",?\\ and\\ ")
+        pattern = re.compile(rf"(?:{body}|{re.escape(singular_role(title))})(?![\w-])", re.I)
+        out.append((pattern, singular_role(title)))
+    return tuple(out)
