@@ -496,3 +496,12 @@ def test_a_role_read_with_words_in_front_is_the_role_phrase_it_ends_with() -> No
         result.facts.append(RawFact(role=role, metric="growth_projected", line=3, value=5.0))
     _roles_as_the_page_names_them(result, context)
     assert [f.role for f in result.facts] == ["Police Dispatcher", "actuary", "Cook"]
+
+
+def test_the_soc_group_a_page_cites_becomes_one_of_its_roles() -> None:
+    context = build_context(["Bookkeeper", "", "Bookkeepers keep the books."])
+    roles = context.roles
+    assert not roles.known("bookkeeping, accounting and auditing clerk")
+    assert roles.attributable("bookkeeping, accounting and auditing clerk")
+    # rows and sentences below may now name it as a role of the page
+    assert roles.known("bookkeeping, accounting and auditing clerk")

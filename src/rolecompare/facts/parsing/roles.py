@@ -198,6 +198,7 @@ class PageRoles:
         # the SOC name that holds one of the page's roles ('paralegals and legal assistants') or
         # its field ('bookkeeping, accounting and auditing clerks' on a page about bookkeepers)
         if soc_name(key) and self._holds_own(key):
+            self.declare(role)  # the SOC group the page cites for its role is one of its roles
             return True
         # a comparison the page does not make ('RNs vs LPNs ... CNAs earn'), or an occupation
         # a page about one role mentions in passing ('registered nurses' on a plumber page)
