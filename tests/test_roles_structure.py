@@ -505,3 +505,14 @@ def test_the_soc_group_a_page_cites_becomes_one_of_its_roles() -> None:
     assert roles.attributable("bookkeeping, accounting and auditing clerk")
     # rows and sentences below may now name it as a role of the page
     assert roles.known("bookkeeping, accounting and auditing clerk")
+
+
+def test_a_soc_title_whose_first_part_has_two_words_is_read_whole() -> None:
+    roles = build_context(["Social Worker Statistics", "Social workers help."]).roles
+    text = "• Mental health and substance abuse social workers are projected to grow 17%."
+    assert [m.role for m in roles.mentions(text)] == [
+        "Mental health and substance abuse social worker"
+    ]
+    # no SOC title: the two-word first part is not taken in
+    (mention,) = roles.mentions("the pay of mental health and school nurses")
+    assert not mention.role.lower().startswith("mental")

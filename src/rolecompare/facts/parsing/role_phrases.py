@@ -88,19 +88,29 @@ def _list_without_serial_comma(
     text: str, words: Words, at: int, first: int, is_head: Callable[[str], bool]
 ) -> int:
     """'bookkeeping, accounting and auditing clerks': the list goes on before 'accounting' when
-    the whole is a SOC occupation's name; else the name starts at 'accounting'."""
+    the whole is a SOC occupation's name; else the name starts at 'accounting'. Likewise a
+    first part of two words ('mental health and ...')."""
+    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+    end = _head_end(text, words, first, is_head)
     start = at
     while start > 0 and text[words[start - 1][1] : words[start][0]] == ", ":
         if not _shares_head(text, words, start - 1, first, is_head):
             break
         start -= 1
-    if start == at:
-        return words[at][0]
-    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
-
-    end = _head_end(text, words, first, is_head)
-    whole = name_key(text[words[start][0] : end])
-    return words[start][0] if whole in soc_index() else words[at][0]
+    if start != at:
+        whole = name_key(text[words[start][0] : end])
+        return words[start][0] if whole in soc_index() else words[at][0]
+    # 'mental health and substance abuse social workers': a first part of two words, when the
+    # whole is a SOC title
+    two_words = (
+        at > 0
+        and text[words[at - 1][1] : words[at][0]] == " "
+        and _shares_head(text, words, at - 1, first, is_head)
+    )
+    if two_words and name_key(text[words[at - 1][0] : end]) in soc_index():
+        return words[at - 1][0]
+    return words[at][0]
 
 
 def _head_end(text: str, words: Words, first: int, is_head: Callable[[str], bool]) -> int:
