@@ -190,8 +190,8 @@ class Sentence:
             m for m in self.line.mentions_in(self.span) if roles.known(m.role) and m.end <= position
         ]  # another clause's "nuclear pharmacists" is not this clause's subject; a later
         # clause's role ('..., while electrician jobs should grow 9%') is not an earlier one's
-        if named:  # 'LGBT workers account for 3% of all welders': the role the page knows
-            return next((m.role for m in named if roles.attributable(m.role)), named[0].role)
+        if named:
+            return _clause_role(named, position, roles.attributable)
         if self.line.last_role:
             return self.line.last_role
         if section := self.line.context.section_role(self.line.number):
@@ -302,6 +302,19 @@ class Sentence:
 Reader = Callable[[Sentence], list[Found]]
 
 
+def _clause_role(named: list[Mention], position: int, attributable: Callable[[str], bool]) -> str:
+    """The clause's role for a figure at `position`: a role the page knows named before it,
+    else whoever is named before it ('On average retail workers earned $24,020 and cashiers
+    $20,670': not the cashiers), else the first role the page knows after it."""
+    before = [m for m in named if m.start < position]
+    for group in (before, named):
+        if known := [m for m in group if attributable(m.role)]:
+            return known[0].role
+        if group is before and before:
+            return before[0].role
+    return named[0].role
+
+
 def _generic(role: str) -> bool:
     return name_key(role) in GENERIC
 
@@ -392,6 +405,14 @@ _OWN_GROUP = re.compile(
     r"(?:workforce|profession|occupation|field|trade|total|them|those)\b",
     re.IGNORECASE,
 )
+
+
+def own_share(sentence: Sentence, found: Found) -> None:
+    """Whose share a sentence gives: the role right after it ('3% of all welders'), or nobody
+    (see `not_a_role_of`)."""
+    if found.role is None and found.token is not None:
+        found.role = whose(sentence, found.token.end) or None
+    found.named_elsewhere = found.named_elsewhere or not_a_role_of(sentence, found)
 
 
 def not_a_role_of(sentence: Sentence, found: Found) -> bool:

@@ -20,7 +20,7 @@ import re
 
 from rolecompare.facts.parsing import categories
 from rolecompare.facts.parsing.numbers import Token, is_percent
-from rolecompare.facts.parsing.sentences import Found, Sentence, not_a_role_of
+from rolecompare.facts.parsing.sentences import Found, Sentence, own_share
 from rolecompare.facts.parsing.trends import (
     QUAL,
     from_to,
@@ -199,7 +199,7 @@ def shares(sentence: Sentence) -> list[Found]:
         for fact in found or []:
             if fact.token and fact.token.start not in taken:
                 taken.add(fact.token.start)
-                fact.named_elsewhere = fact.named_elsewhere or not_a_role_of(sentence, fact)
+                own_share(sentence, fact)
                 out.append(fact)
     return out
 
