@@ -516,3 +516,17 @@ def test_a_soc_title_whose_first_part_has_two_words_is_read_whole() -> None:
     # no SOC title: the two-word first part is not taken in
     (mention,) = roles.mentions("the pay of mental health and school nurses")
     assert not mention.role.lower().startswith("mental")
+
+
+def test_a_figures_role_is_named_before_it_and_a_shares_right_after_it() -> None:
+    from rolecompare.facts.parsing import sentences as s
+    from rolecompare.facts.parsing.numbers import find_numbers, find_periods
+
+    context = build_context(["Salespersons and Cashiers", "Cashiers ring up sales."])
+    text = "On average retail workers earned $24,020 a year and cashiers $20,670."
+    line = s.Line(3, text, context, find_numbers(text), find_periods(text))
+    span = s.split_sentences(text)[0]
+    sentence = s.Sentence(line, span, s.split_clauses(span))
+    assert sentence.role_for(text.index("$24,020")) == "retail worker"  # not the cashiers'
+    page = "Welder Statistics\nWelders join metal.\n- LGBT workers account for 3% of all welders.\n"
+    assert _facts(page) == [("Welder", "lgbt_share", 3.0, 3)]
