@@ -6,6 +6,8 @@ title, a participle or place word that only describes a role.
   SOC title ('Chefs and Head Cooks' is one role; so is 'nurses and midwives').
 - **SOC names**: a name is a SOC title once the words in front that say which members
   ('U.S.') are dropped.
+- **A figure's role**: of the roles its clause names, one named before it (see
+  `clause_role`).
 - **Describing words**: a participle ('paid', 'paying', 'manufacturing') or a place word
   ('country') in front of a role only describes it (metadata/role_words.csv kinds
   `describing`, `place`).
@@ -13,11 +15,14 @@ title, a participle or place word that only describes a role.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rolecompare.facts.parsing.role_words import (
     CUES,
     GENERIC,
     JOINER,
     STOP,
+    Mention,
     head_of,
     is_qualifier,
     name_key,
@@ -55,3 +60,16 @@ def distinct_occupations(roles: list[str | None], named: list[str], whole: str |
         return False
     heads = {head_of(word) for word in named}
     return not (None in heads or len(heads) != len(named) or heads & GENERIC or soc_name(whole))
+
+
+def clause_role(named: list[Mention], position: int, attributable: Callable[[str], bool]) -> str:
+    """The clause's role for a figure at `position`: a role the page knows named before it,
+    else whoever is named before it ('On average retail workers earned $24,020 and cashiers
+    $20,670': not the cashiers), else the first role the page knows after it."""
+    before = [m for m in named if m.start < position]
+    for group in (before, named):
+        if known := [m for m in group if attributable(m.role)]:
+            return known[0].role
+        if group is before and before:
+            return before[0].role
+    return named[0].role

@@ -31,6 +31,7 @@ from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
 from rolecompare.facts.parsing.numbers import Period, Token, find_numbers, find_periods
 from rolecompare.facts.parsing.numbers import qualifier_at as _qualifier_at
+from rolecompare.facts.parsing.role_names import clause_role
 from rolecompare.facts.parsing.role_words import GENERIC, name_key
 from rolecompare.facts.parsing.roles import US_AVERAGE, Mention
 from rolecompare.facts.parsing.text import slugify
@@ -191,7 +192,7 @@ class Sentence:
         ]  # another clause's "nuclear pharmacists" is not this clause's subject; a later
         # clause's role ('..., while electrician jobs should grow 9%') is not an earlier one's
         if named:
-            return _clause_role(named, position, roles.attributable)
+            return clause_role(named, position, roles.attributable)
         if self.line.last_role:
             return self.line.last_role
         if section := self.line.context.section_role(self.line.number):
@@ -302,19 +303,6 @@ class Sentence:
 Reader = Callable[[Sentence], list[Found]]
 
 
-def _clause_role(named: list[Mention], position: int, attributable: Callable[[str], bool]) -> str:
-    """The clause's role for a figure at `position`: a role the page knows named before it,
-    else whoever is named before it ('On average retail workers earned $24,020 and cashiers
-    $20,670': not the cashiers), else the first role the page knows after it."""
-    before = [m for m in named if m.start < position]
-    for group in (before, named):
-        if known := [m for m in group if attributable(m.role)]:
-            return known[0].role
-        if group is before and before:
-            return before[0].role
-    return named[0].role
-
-
 def _generic(role: str) -> bool:
     return name_key(role) in GENERIC
 
@@ -397,43 +385,3 @@ def whose(sentence: Sentence, position: int) -> str | None:
     if mention is None and m.group("who").lower().startswith("all"):
         mention = mention_at(sentence, m.start("who") + 4)
     return mention.role if mention else ""
-
-
-# 'of the workforce', 'of the profession': the page's own role's members, named no further
-_OWN_GROUP = re.compile(
-    r"\s*(?:%|percent)?\s+(?:of|among)\s+(?:(?:the|all|its|this|that)\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:workforce|profession|occupation|field|trade|total|them|those)\b",
-    re.IGNORECASE,
-)
-
-
-def own_share(sentence: Sentence, found: Found) -> None:
-    """Whose share a sentence gives: the role right after it ('3% of all welders'), or nobody
-    (see `not_a_role_of`)."""
-    if found.role is None and found.token is not None:
-        found.role = whose(sentence, found.token.end) or None
-    found.named_elsewhere = found.named_elsewhere or not_a_role_of(sentence, found)
-
-
-def not_a_role_of(sentence: Sentence, found: Found) -> bool:
-    """'12% of people living in the U.S.' (and the '15%' the sentence goes on with), 'Among
-    new SOA members, only 4.4% are Black': a share the sentence gives to someone who is not a
-    role the page knows is nobody's, never the page's role's."""
-    if found.role is not None or found.token is None:
-        return False
-    text, token = sentence.line.text, found.token
-    if whose(sentence, token.end) == "" and not _OWN_GROUP.match(text, token.end):
-        return True
-    if (m := _AMONG.match(text, sentence.span.start)) and not sentence.line.mentions_in(
-        Span(m.start("who"), m.end("who"), "")
-    ):
-        return not _OWN_GROUP.match(" of " + m.group("who"))
-    earlier = [t for t in sentence.line.tokens_in(sentence.span) if t.end <= token.start]
-    return any(
-        whose(sentence, t.end) == "" and not _OWN_GROUP.match(text, t.end)
-        for t in earlier
-        if t.printed.endswith("%") or text.startswith(("%", " percent"), t.end)
-    ) and not whose(sentence, token.end)
-
-
-_AMONG = re.compile(r"[\s•*·-]*(?:Among|For)\s+(?P<who>[^,]{3,60}),")

@@ -20,7 +20,8 @@ import re
 
 from rolecompare.facts.parsing import categories
 from rolecompare.facts.parsing.numbers import Token, is_percent
-from rolecompare.facts.parsing.sentences import Found, Sentence, own_share
+from rolecompare.facts.parsing.sentences import Found, Sentence
+from rolecompare.facts.parsing.share_owners import own_share
 from rolecompare.facts.parsing.trends import (
     QUAL,
     from_to,
