@@ -149,10 +149,21 @@ def _soc_in(text: str, lines: list[str | None], at: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _soc_heads() -> frozenset[str]:
-    """The last word of every SOC title and direct-match title ('guard', 'microbiologist')."""
-    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+    """The last word of every SOC title and direct-match title, singular ('guard',
+    'microbiologist'): a quick test read straight from the file, so that a page whose
+    headings hold none of them never builds the SOC index."""
+    import csv
 
-    return frozenset(key.rsplit(" ", 1)[-1] for key in soc_index())
+    from rolecompare.config import METADATA_DIR
+    from rolecompare.facts.soc import SOC_FILE
+
+    heads: set[str] = set()
+    with (METADATA_DIR / "soc" / SOC_FILE).open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for name in (row["2018 SOC Title"], row["2018 SOC Direct Match Title"]):
+                if last := name.strip().rsplit(" ", 1)[-1].lower():
+                    heads.add(singular_role(last))
+    return frozenset(heads)
 
 
 _JOINED = re.compile(r",| and | or |&|/")
