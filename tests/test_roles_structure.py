@@ -530,3 +530,10 @@ def test_a_figures_role_is_named_before_it_and_a_shares_right_after_it() -> None
     assert sentence.role_for(text.index("$24,020")) == "retail worker"  # not the cashiers'
     page = "Welder Statistics\nWelders join metal.\n- LGBT workers account for 3% of all welders.\n"
     assert _facts(page) == [("Welder", "lgbt_share", 3.0, 3)]
+
+
+def test_the_soc_group_holding_a_pair_role_is_attributable() -> None:
+    roles = build_context(["Plumbers vs Electricians", "Plumbers fix pipes."]).roles
+    assert roles.pair == ("Plumber", "Electrician")
+    assert roles.attributable("Plumber, Pipefitter, and Steamfitter")
+    assert not roles.attributable("registered nurse")

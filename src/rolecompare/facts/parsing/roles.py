@@ -209,8 +209,8 @@ class PageRoles:
         return key in soc_index()
 
     def _holds_own(self, key: str) -> bool:
-        if " and " in key and any(self.known(p) for p in key.split(" and ")):
-            return True
+        if " and " in key and any(self.known(p) for p in parts(key)):
+            return True  # 'plumbers, pipefitters, and steamfitters' on a page about plumbers
         # a group title opening with the role's field: 'bookkeeping, accounting and auditing
         # clerks' for bookkeepers (not 'teaching assistants' for teachers: no list)
         if "," not in key:
