@@ -537,3 +537,12 @@ def test_the_soc_group_holding_a_pair_role_is_attributable() -> None:
     assert roles.pair == ("Plumber", "Electrician")
     assert roles.attributable("Plumber, Pipefitter, and Steamfitter")
     assert not roles.attributable("registered nurse")
+
+
+def test_tech_is_a_role_noun_and_one_field_with_technician() -> None:
+    page = (
+        "HVAC Technician Salary\n\n"
+        "HVAC technicians install heating systems.\n"
+        "The median pay of HVAC techs was $50,590 in 2023.\n"
+    )
+    assert _facts(page) == [("HVAC Technician", "salary_yearly", 50590.0, 4)]
