@@ -546,3 +546,15 @@ def test_tech_is_a_role_noun_and_one_field_with_technician() -> None:
         "The median pay of HVAC techs was $50,590 in 2023.\n"
     )
     assert _facts(page) == [("HVAC Technician", "salary_yearly", 50590.0, 4)]
+
+
+def test_a_pair_role_counted_by_its_word_alone() -> None:
+    page = (
+        "New report shows number of career firefighters vs. volunteer firefighters\n\n"
+        "Of all those firefighters, 345,950 were career firefighters and 783,300 were "
+        "volunteers.\n"
+    )
+    roles = build_context(page.split("\n")).roles
+    assert [m.role for m in roles.mentions("783,300 were volunteers")] == ["volunteer firefighter"]
+    # a word the page never counts alone stays no role ('career' here)
+    assert roles.mentions("a career in fire service") == []

@@ -33,6 +33,7 @@ from rolecompare.facts.parsing.title_roles import (
     industry_title,
     joined_title,
     names_again,
+    pair_nouns,
 )
 
 _QUICK_FACTS = re.compile(r"^\s*Quick Facts:\s*(?P<role>[A-Z].{2,150}?)\s*$")
@@ -222,6 +223,7 @@ def build_context(lines: list[str | None]) -> PageContext:
         a, b = (_pair_role(name, roles, lines) for name in context.title_pair)
         if slugify(a) != slugify(b):
             roles.pair = (roles.declare(a), roles.declare(b))
+            pair_nouns(roles, lines)
     if subject is None and roles.pair is None:
         subject = heading_subject(roles, context.headings, lines)
     if subject is None and roles.pair is None:

@@ -198,3 +198,22 @@ def names_again(name: str, lines: list[str | None], at: int, plural: bool = Fals
     body = "".join(rf"{re.escape(w)}[\s-]+" for w in front)
     pattern = re.compile(rf"\b{body}{stem}{ending}\b", re.IGNORECASE)
     return any(line and n != at and pattern.search(line) for n, line in enumerate(lines, 1))
+
+
+def pair_nouns(roles: PageRoles, lines: list[str | None]) -> None:
+    """'career firefighters vs volunteer firefighters': where the page counts one of the pair
+    by its word alone ('783,300 were volunteers'), that word names the role."""
+    if roles.pair is None:
+        return
+    (a, b), heads = roles.pair, {r.rsplit(" ", 1)[-1].lower() for r in roles.pair}
+    if len(heads) != 1:
+        return
+    text = "\n".join(line for line in lines if line)
+    for role in (a, b):
+        words = role.split(" ")
+        if len(words) != 2:
+            continue
+        word = words[0].lower()
+        if re.search(rf"\b(?:were|are|\d[\d,.]*)\s+{re.escape(word)}s\b", text, re.IGNORECASE):
+            roles.heads.add(word)
+            roles.aliases.setdefault(word, role)
