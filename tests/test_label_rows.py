@@ -43,7 +43,7 @@ def test_training_months_a_top_state_and_pay_in_local_governments() -> None:
         "Dispatcher Jobs\n"
         "Most dispatchers get on-the-job training, which usually lasts between 3 to 6 months.\n"
         "Alaska pays dispatchers more than any other state, an average salary of $67,000.\n"
-        "In local governments dispatchers average $57,500 annually.\n"
+        "In local governments, dispatchers average $57,500 annually.\n"
     )
     result = parse_page("page.txt", page.encode())
     got = [(f.line, f.metric, f.category, f.printed or f.text) for f in result.facts]
