@@ -85,3 +85,20 @@ def test_entry_education_a_role_must_have() -> None:
     assert [(f.metric, f.text) for f in result.facts] == [
         ("education_entry", "high school diploma")
     ]
+
+
+def test_ranked_states_and_a_states_hourly_pay() -> None:
+    page = (
+        "Carpenter Salary\n"
+        "California ranked among the states that paid carpenters most, at $54,600 a year and "
+        "$26.25 an hour.\n"
+        "Virginia and Alaska are the top-paying states for the occupation.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    got = sorted((f.line, f.metric, f.category, f.printed or f.text) for f in result.facts)
+    assert got == [
+        (2, "salary_by_place", "California", "26.25"),
+        (2, "salary_by_place", "California", "54600"),
+        (2, "top_state", None, "California"),
+        (3, "top_state", None, "Virginia"),
+    ]

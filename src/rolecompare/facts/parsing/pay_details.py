@@ -52,6 +52,7 @@ _PLACE = re.compile(
     r"|\bin\s+(?:the\s+)?(?P<metro>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3} metro(?:politan)? area)"
 )
 MAX_EMPLOYER_WORDS = 5
+_HOURLY = re.compile(r"\s+(?:an|per|a)\s+hour\b|\s+hourly\b|/\s*(?:hr|hour)\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]{0,80}\)")
 _THE = re.compile(r"^(?:The|the)\s+")
 
@@ -216,7 +217,8 @@ def pay_in(sentence: Sentence) -> list[Found]:
     if "respectively" in sentence.text:
         return _respectively(sentence, statistic)
     for token in sentence.line.tokens_in(sentence.span):
-        if token.kind != "money" or (token.value or 0) < 1000:
+        hourly = _HOURLY.match(sentence.line.text, token.end)  # "$26.25 an hour"
+        if token.kind != "money" or ((token.value or 0) < 1000 and not hourly):
             continue
         clause = sentence.clause_of(token.start)
         if _not_pay_before(sentence.line.text, clause.start, token.start):
@@ -228,7 +230,8 @@ def pay_in(sentence: Sentence) -> list[Found]:
             continue  # "$75,000 in California buys less ...": not a statement of pay
         if (found := category_of(sentence, token)) and not _in_role_name(sentence, found[1]):
             metric, category = found
-            out.append(Found(metric, token, category=category, statistic=statistic))
+            out.append(Found(metric, token, category=category, statistic=statistic,
+                             unit="USD/hour" if hourly else None))  # fmt: skip
     return out
 
 

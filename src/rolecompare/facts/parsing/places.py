@@ -49,14 +49,17 @@ _TOP_STATE = re.compile(
     # "New York, Massachusetts, Maryland and California are the states with the highest average
     # salaries", "Maryland, ... and Washington, D.C. are among the highest-paying areas"
     rf"|\b(?P<s9>{STATES})(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*,?\s+and\s+[^.;]{{2,40}}?\s+"
-    r"(?:are|were)\s+(?:the\s+states\s+with\s+the\s+highest\b|among\s+the\s+(?:highest|top"
-    r"|best)[- ]paying\s+(?:states|areas|places)\b)"
+    r"(?:are|were)\s+(?:the\s+states\s+with\s+the\s+highest\b|(?:among\s+)?the\s+(?:highest"
+    r"|top|best)[- ]paying\s+(?:states|areas|places)\b)"
+    # "California ranked among the states that paid carpenters most"
+    rf"|\b(?P<s10>{STATES}) (?:ranked|ranks) (?:first|among the states that pa(?:y|id) "
+    r"[\w ]{1,40}? (?:the )?most)\b"
     # "Alaska pays electricians more than any other state"
     rf"|\b(?P<s8>{STATES}) pays (?:[\w-]+ ){{0,3}}?more than any other state\b"
     r"|\b(?i:top|highest|best)[- ](?i:payers|paying states|paid states)\b[^.;:]{0,40}?"
     rf"\b(?:were|are|include|included|includes)\s+(?:the\s+)?(?P<s7>{STATES})\b",
 )
-_STATE_GROUPS = ("s", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9")
+_STATE_GROUPS = ("s", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10")
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
     r"\bBy industry, (?P<i>[^,;.]{3,80}?) paid the highest (?:wages|pay|salaries)\b"
