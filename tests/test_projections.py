@@ -114,3 +114,17 @@ def test_a_rate_whose_clause_names_no_role_before_another_roles_clause() -> None
 def test_counts_changes_and_openings_by_their_words(sentence: str, metric: str, count: str) -> None:
     result = parse_page("page.txt", f"Welder Statistics\n{sentence}\n".encode())
     assert [f.printed for f in result.facts if f.metric == metric] == [count]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("In 2018 welders filled approximately 1.1 million jobs in the United States.", "1100000"),
+        ("Welding is big, with more than 309,800 Americans employed in it (May 2020).", "309800"),
+        ("Engineers as a whole hold over 1.5 million jobs.", None),
+    ],
+)
+def test_jobs_held_by_the_role_or_by_its_whole_field(sentence: str, count: str | None) -> None:
+    result = parse_page("page.txt", f"Welder Statistics\n{sentence}\n".encode())
+    got = [f.printed for f in result.facts if f.metric == "jobs_count"]
+    assert got == ([count] if count else [])

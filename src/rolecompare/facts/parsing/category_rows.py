@@ -154,7 +154,7 @@ def read_category_rows(lines: list[str | None], result: PageResult, context: Pag
                 break
             rows.append((end, row))
             end += 1
-        if len(rows) < 2:
+        if len(rows) < (1 if fallback else 2):  # one row alone is a block under its lead-in
             continue
         _emit(lines, rows, header, context, result, fallback)
         number = end - 1

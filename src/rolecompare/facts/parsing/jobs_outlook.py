@@ -69,10 +69,18 @@ _PEOPLE_AS = re.compile(
 )
 # "with around 25,000 people employed in the United States": the page's own role's headcount
 _PEOPLE_EMPLOYED = re.compile(
-    r"\s+(?:people|persons|workers|professionals)\s+(?:are\s+|were\s+)?(?:currently\s+|now\s+)?"
-    r"(?:(?:employed|working|at work)\s+)?(?:in\s+the\s+(?:U\.S\.|US|United States)|nationwide"
-    r"|across the (?:country|United States|U\.S\.))"
+    r"\s+(?:people|persons|workers|professionals|Americans)\s+(?:are\s+|were\s+)?"
+    r"(?:currently\s+|now\s+)?(?:(?:employed|working|at work)\s+)?(?:in\s+the\s+(?:U\.S\.|US"
+    r"|United States)|nationwide|across the (?:country|United States|U\.S\.)"
+    r"|(?<=employed )in (?:it|the field|the occupation|the profession)\b)"
 )
+# "security guards filled approximately 1.1 million jobs in the United States"
+_HELD = re.compile(
+    r"\b(?:filled|fill|fills|held|hold|holds|occupied|occupy)\s+(?:(?:about|around|roughly"
+    r"|approximately|nearly|almost|some|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_JOBS_HERE = re.compile(r"\s+jobs\b(?:\s+in\s+the\s+(?:U\.S\.|US|United States)|\s+nationwide)?")
 # "Software engineering employs more than 687,276 people in the US": the field's headcount
 _FIELD_EMPLOYS = re.compile(
     r"\b(?:employs|employed|counts|counted)\s+(?:(?:more than|over|about|around|nearly|almost"
@@ -169,6 +177,14 @@ def counts(sentence: Sentence) -> list[Found]:
         if token.value is None or token.value < 10 or (token.value % 1 and not token.scaled):
             continue
         role = _count_role(sentence, token)
+        if (
+            role is None
+            and _HELD.search(words_before(sentence, token))
+            and _JOBS_HERE.match(line.text, token.end)
+        ):
+            clause = sentence.clause_of(token.start)
+            named = [m for m in line.mentions_in(clause) if m.end <= token.start and not m.bare]
+            role = named[-1].role if named else None  # the clause's subject holds the jobs
         people = _PEOPLE_EMPLOYED.match(line.text, token.end)
         if (
             role is None

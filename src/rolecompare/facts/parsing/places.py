@@ -55,7 +55,7 @@ _TOP_STATE = re.compile(
     rf"|\b(?P<s10>{STATES}) (?:ranked|ranks) (?:first|among the states that pa(?:y|id) "
     r"[\w ]{1,40}? (?:the )?most)\b"
     # "Alaska pays electricians more than any other state"
-    rf"|\b(?P<s8>{STATES}) pays (?:[\w-]+ ){{0,3}}?more than any other state\b"
+    rf"|\b(?P<s8>{STATES}) pays (?:[\w-]+ ){{0,3}}?(?:more than any other state|the most|best)\b"
     r"|\b(?i:top|highest|best)[- ](?i:payers|paying states|paid states)\b[^.;:]{0,40}?"
     rf"\b(?:were|are|include|included|includes)\s+(?:the\s+)?(?P<s7>{STATES})\b",
 )
