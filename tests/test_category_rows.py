@@ -142,3 +142,12 @@ def test_a_space_separated_header_with_percent_columns_gives_the_statistic() -> 
     )
     got = [(f[2], f[3], f[5]) for f in facts(page) if f[1] == "salary_by_place"]
     assert got == [("Alabama", "59750", "median"), ("Alaska", "59740", "median")]
+
+
+def test_a_sentence_under_a_lead_in_is_no_row() -> None:
+    page = (
+        "Surveyor Pay\n"
+        "BLS lists these as the top-paying states for surveyors:\n"
+        "The median pay of surveyors was $48,940 in 2023.\n"
+    )
+    assert [f[1] for f in facts(page)] == ["salary_yearly"]

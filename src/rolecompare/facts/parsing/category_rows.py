@@ -37,6 +37,7 @@ _LEAD_KINDS = (
     (re.compile(r"industr|employer|settings?\b|sectors?\b", re.IGNORECASE), "salary_by_industry"),
     (re.compile(r"\bstates\b", re.IGNORECASE), "salary_by_place"),
 )
+_MARKED_END = re.compile(r"\s*[:(|–]")
 _FREE_LABEL = re.compile(r"[A-Z][^\d$|]{2,120}")
 _TOP = re.compile(r"\b(?:top|highest|best)[- ](?:paying|paid)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -109,6 +110,10 @@ def _row(
     label = _place(label)
     if not label[:1].isupper() or _kind(label, fallback) is None:
         return None
+    if _kind(label) is None and not (
+        lead.group(0).strip() or _MARKED_END.match(line, start + len(label))
+    ):
+        return None  # a label only its lead-in makes a row's needs a bullet or a ':' (no sentence)
     return label, money, start
 
 
