@@ -21,6 +21,7 @@ from rolecompare.facts.parsing.comparison import parse_tables
 from rolecompare.facts.parsing.context import PageContext, build_context
 from rolecompare.facts.parsing.handbook import read_quick_facts
 from rolecompare.facts.parsing.howto import parse_how_to
+from rolecompare.facts.parsing.industry_sections import read_industry_sections
 from rolecompare.facts.parsing.kinds import classify
 from rolecompare.facts.parsing.model import PageResult, Problem
 from rolecompare.facts.parsing.passages import read_passages
@@ -119,6 +120,7 @@ READERS: list[tuple[str, Reader]] = [
     ("profile", _profile),
     ("how-to", _how_to),
     ("sentences", _sentences),
+    ("industry-sections", _on_lines(read_industry_sections)),
 ]
 
 
