@@ -151,3 +151,19 @@ def test_a_sentence_under_a_lead_in_is_no_row() -> None:
         "The median pay of surveyors was $48,940 in 2023.\n"
     )
     assert [f[1] for f in facts(page)] == ["salary_yearly"]
+
+
+def test_a_ranked_tables_first_row_does_not_repeat_a_top_state_given_above() -> None:
+    page = (
+        "Welder Salary\n"
+        "Top-Paying State\n"
+        "Oregon ($97,320)\n"
+        "Best States for Welders\n"
+        "| Rank | State | Median |\n"
+        "|---|---|---|\n"
+        "| 1 | Oregon | $97,320 |\n"
+        "| 2 | Illinois | $96,360 |\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    tops = [(f.line, f.metric, f.text) for f in result.facts if f.metric == "top_state"]
+    assert tops == [(3, "top_state", "Oregon")]

@@ -277,8 +277,8 @@ def _emit(
         own = _STAT.search(text)
         statistic = column_stat or (_statistic(own.group("w")) if own else heading_stat)
         metric = _kind(label, fallback) or "salary_by_place"
-        if i == 0 and top:
-            name = "top_state" if metric == "salary_by_place" else "top_industry"
+        name = "top_state" if metric == "salary_by_place" else "top_industry"
+        if i == 0 and top and not _already_top(result, role, name, label):
             result.facts.append(token_fact(role, name, _stated_above(lines, number, label),
                                            text=label))  # fmt: skip
         units: set[bool] = set()
@@ -313,6 +313,15 @@ def _lead_in(lines: list[str | None], first: int) -> tuple[str | None, str | Non
             years[0] if len(years) == 1 else None,
         )
     return None
+
+
+def _already_top(result: PageResult, role: str, name: str, label: str) -> bool:
+    """A ranked table's first row repeats a top place the page already gave ('Top-Paying
+    State / Oregon ($97,320)' above a '| Rank | State |' table): one fact, not two."""
+    return any(
+        f.metric == name and f.role == role and (f.text or "").casefold() == label.casefold()
+        for f in result.facts
+    )
 
 
 def _stated_above(lines: list[str | None], first: int, label: str) -> int:
