@@ -102,3 +102,12 @@ def test_ranked_states_and_a_states_hourly_pay() -> None:
         (2, "top_state", None, "California"),
         (3, "top_state", None, "Virginia"),
     ]
+
+
+def test_a_list_of_top_paying_areas_ending_in_washington_dc_gives_its_first_state() -> None:
+    page = (
+        "Carpenter Salary\n"
+        "Oregon, Nevada and Washington, D.C. are among the highest-paying areas for carpenters.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    assert [(f.line, f.metric, f.text) for f in result.facts] == [(2, "top_state", "Oregon")]

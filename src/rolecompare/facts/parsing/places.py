@@ -48,7 +48,8 @@ _TOP_STATE = re.compile(
     # field include California, Nevada, ...": a ranked list's first state
     # "New York, Massachusetts, Maryland and California are the states with the highest average
     # salaries", "Maryland, ... and Washington, D.C. are among the highest-paying areas"
-    rf"|\b(?P<s9>{STATES})(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*,?\s+and\s+[^.;]{{2,40}}?\s+"
+    rf"|\b(?P<s9>{STATES})(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*,?\s+and\s+"
+    r"(?:[^.;]|\bD\.C\.){2,40}?\s+"
     r"(?:are|were)\s+(?:the\s+states\s+with\s+the\s+highest\b|(?:among\s+)?the\s+(?:highest"
     r"|top|best)[- ]paying\s+(?:states|areas|places)\b)"
     # "California ranked among the states that paid carpenters most"
