@@ -20,6 +20,7 @@ from functools import lru_cache
 from rolecompare.facts.parsing.cues import employers
 from rolecompare.facts.parsing.numbers import Token
 from rolecompare.facts.parsing.places import STATES
+from rolecompare.facts.parsing.respectively import industries_respectively
 from rolecompare.facts.parsing.sentences import Found, Line, Sentence
 
 _RANK = re.compile(
@@ -255,7 +256,7 @@ def _respectively(sentence: Sentence, statistic: str | None) -> list[Found]:
         if m.group("cat")
     ]
     if len(places) != len(amounts) or len(places) < 2:
-        return []
+        return [] if places else industries_respectively(sentence, statistic)
     return [
         Found("salary_by_place", token, category=place, statistic=statistic)
         for place, token in zip(places, amounts, strict=True)
