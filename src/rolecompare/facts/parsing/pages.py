@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from rolecompare.facts.parsing.category_rows import read_category_rows
+from rolecompare.facts.parsing.column_rows import read_column_rows
 from rolecompare.facts.parsing.comparison import parse_tables
 from rolecompare.facts.parsing.context import PageContext, build_context
 from rolecompare.facts.parsing.handbook import read_quick_facts
@@ -113,6 +114,7 @@ READERS: list[tuple[str, Reader]] = [
     ("split-values", _on_lines(read_split_values)),
     ("spaced-rows", _on_lines(read_spaced_rows)),
     ("category-rows", _on_lines(read_category_rows)),
+    ("column-rows", _on_lines(read_column_rows)),
     ("top-list", _on_lines(read_top_lists)),
     ("share-rows", _on_lines(read_share_rows)),
     ("passages", _on_lines(read_passages)),
