@@ -111,3 +111,16 @@ def test_a_list_of_top_paying_areas_ending_in_washington_dc_gives_its_first_stat
     )
     result = parse_page("page.txt", page.encode())
     assert [(f.line, f.metric, f.text) for f in result.facts] == [(2, "top_state", "Oregon")]
+
+
+def test_the_first_of_the_top_paying_cities_named() -> None:
+    page = (
+        "Carpenter Salary\n"
+        "All five top-paying cities are in California, among them Fresno, Oakland and Vallejo.\n"
+        "The top-paying metro areas for carpenters include Seattle and Boston.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    assert [(f.line, f.metric, f.text) for f in result.facts] == [
+        (2, "top_city", "Fresno"),
+        (3, "top_city", "Seattle"),
+    ]

@@ -60,6 +60,15 @@ _TOP_STATE = re.compile(
     r"|\b(?i:top|highest|best)[- ](?i:payers|paying states|paid states)\b[^.;:]{0,40}?"
     rf"\b(?:were|are|include|included|includes)\s+(?:the\s+)?(?P<s7>{STATES})\b",
 )
+_CITY = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+# "All five top-paying cities are in California, among them San Jose, ...", "The metropolitan
+# areas that pay these workers the most are grouped around San Francisco and San Jose"
+_TOP_CITY = re.compile(
+    r"\b(?i:top|highest|best)[- ]pa(?:ying|id) (?:cities|metro(?:politan)? areas)\b[^.;]{0,60}?"
+    rf"\b(?:include|included|includes|are|were|among them|such as|led by)\s+(?P<c>{_CITY})\b"
+    r"|\b(?:cities|metro(?:politan)? areas) that pay [\w ]{1,40}? (?:the most|best|the highest)"
+    rf"\b[^.;]{{0,30}}?\b(?:are|were|include|around)\s+(?P<c2>{_CITY})\b"
+)
 _STATE_GROUPS = ("s", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10")
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
@@ -121,6 +130,11 @@ def places(sentence: Sentence) -> list[Found]:
                             sentence.span.start + m.end(who) + 1)  # fmt: skip
         out.append(Found("top_state", None, role=role, text=m.group(state_group),
                          at=sentence.span.start + m.start(state_group)))  # fmt: skip
+    for m in _TOP_CITY.finditer(text):
+        group = "c" if m.group("c") else "c2"
+        if not re.fullmatch(STATES, m.group(group)):  # "are in California": a state, no city
+            out.append(Found("top_city", None, text=m.group(group),
+                             at=sentence.span.start + m.start(group)))  # fmt: skip
     for clause in sentence.clauses:
         local = clause.text.lstrip()
         offset = clause.start + len(clause.text) - len(local)
