@@ -48,3 +48,15 @@ def test_a_list_not_said_to_be_industries_stays_unread() -> None:
         "a year respectively.\n"
     )
     assert facts(page) == []
+
+
+def test_the_first_of_a_list_said_to_be_the_industries_paying_best_is_the_top_one() -> None:
+    page = (
+        "Plumber Salary\n"
+        "Natural gas distribution, the oil and gas industries and pipeline construction were the "
+        "industries paying plumbers best.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    assert [(f.metric, f.text) for f in result.facts] == [
+        ("top_industry", "Natural gas distribution")
+    ]

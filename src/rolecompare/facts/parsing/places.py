@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing.cues import employers
+from rolecompare.facts.parsing.respectively import list_items
 from rolecompare.facts.parsing.sentences import Found, Sentence
 
 STATES = (
@@ -68,6 +69,11 @@ _TOP_CITY = re.compile(
     rf"\b(?:include|included|includes|are|were|among them|such as|led by)\s+(?P<c>{_CITY})\b"
     r"|\b(?:cities|metro(?:politan)? areas) that pay [\w ]{1,40}? (?:the most|best|the highest)"
     rf"\b[^.;]{{0,30}}?\b(?:are|were|include|around)\s+(?P<c2>{_CITY})\b"
+)
+# "A, B and C were the industries paying carpenters best": the first of the list
+_TOP_LIST = re.compile(
+    r"\b(?:were|are) the (?:industries|sectors|employers|settings) (?:paying|that pa(?:y|id)) "
+    r"[\w ]{1,40}? (?:best|the most|the highest)\b"
 )
 _STATE_GROUPS = ("s", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10")
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
@@ -130,6 +136,8 @@ def places(sentence: Sentence) -> list[Found]:
                             sentence.span.start + m.end(who) + 1)  # fmt: skip
         out.append(Found("top_state", None, role=role, text=m.group(state_group),
                          at=sentence.span.start + m.start(state_group)))  # fmt: skip
+    if _TOP_LIST.search(text) and (items := list_items(text)):
+        out.append(Found("top_industry", None, text=items[0], at=sentence.span.start))
     for m in _TOP_CITY.finditer(text):
         group = "c" if m.group("c") else "c2"
         if not re.fullmatch(STATES, m.group(group)):  # "are in California": a state, no city

@@ -38,7 +38,7 @@ def industries_respectively(sentence: Sentence, statistic: str | None) -> list[F
     text = line.text[sentence.span.start : amounts[0].start] if amounts else ""
     if not _LIST_END.search(text) or " and " not in text:  # no list here: the sentence before
         text = _sentence_before(line.text, sentence.span.start)
-    items = _items(text)
+    items = list_items(text)
     if len(items) < 2 or any(len(i) not in {0, len(items)} for i in (yearly, hourly)):
         return []
     nouns = employers() | {"industries"}
@@ -63,7 +63,7 @@ def _sentence_before(text: str, start: int) -> str:
     return before[cut + 2 :] if cut >= 0 else before
 
 
-def _items(text: str) -> list[str]:
+def list_items(text: str) -> list[str]:
     """The items of the list the text opens with ('A, B and C were ...')."""
     end = _LIST_END.search(text)
     if end is None:
