@@ -128,3 +128,15 @@ def test_jobs_held_by_the_role_or_by_its_whole_field(sentence: str, count: str |
     result = parse_page("page.txt", f"Welder Statistics\n{sentence}\n".encode())
     got = [f.printed for f in result.facts if f.metric == "jobs_count"]
     assert got == ([count] if count else [])
+
+
+def test_prospects_that_are_up_a_percent_faster_than_average_are_a_projection() -> None:
+    page = (
+        "Welder Pay\n"
+        "Welders earn a median salary of $48,000.\n"
+        "Job prospects for welders are up 24 percent, much faster than the national average.\n"
+        "Welder salaries are up 5 percent since last year.\n"
+    )
+    assert projections(page) == [
+        ("growth_projected", "24", None, "much faster than the national average")
+    ]

@@ -106,7 +106,9 @@ _GROWTH_BEFORE = re.compile(
     r"|^\s*(?:projected\s+)?(?:job|employment)\s+growth(?:\s+rate)?\s*(?:\([^()]{1,30}\))?\s*:\s*$",
     re.IGNORECASE,
 )
-_GROWTH_WORDS = re.compile(r"(?i:grow|declin|increas|decreas|rise|fall|drop|shrink)")
+_GROWTH_WORDS = re.compile(
+    r"(?i:grow|declin|increas|decreas|rise|fall|drop|shrink|\b(?:are|is) up\b)"
+)
 _PROJECTION = re.compile(r"\bproject|\bexpect|\bforecast|\boutlook\b|\bwill\b", re.I)
 _RATE_WORD = re.compile(
     r"(?:\s?%|\s+percent)?\s+\(?(?:employment\s+|job\s+)?(?P<word>decline|decrease|increase"

@@ -23,7 +23,8 @@ from rolecompare.facts.parsing.sentences import Sentence
 _CHANGE = re.compile(
     r"\b(?P<w>grow|grows|growing|growth|increase|increases|increasing|rise|rises|rising"
     r"|expand|expands|expansion|climb|climbs|decline|declines|declining|decrease|decreases"
-    r"|fall|falls|shrink|shrinks|drop|drops)\b",
+    r"|fall|falls|shrink|shrinks|drop|drops"
+    r"|(?:(?<=\bare )|(?<=\bis ))up(?!\s+to\b))\b",  # "job prospects are up 24 percent"
     re.IGNORECASE,
 )
 _DECLINE = frozenset(
@@ -32,7 +33,9 @@ _DECLINE = frozenset(
 )  # fmt: skip
 _AHEAD = re.compile(
     r"\b(?:project\w*|expect\w*|anticipat\w*|forecast\w*|predict\w*|will|should|outlook"
-    r"|(?:next|coming)\s+(?:\w+\s+){0,2}(?:years?|decade)|by\s+20\d\d|through\s+20\d\d)\b",
+    r"|(?:next|coming)\s+(?:\w+\s+){0,2}(?:years?|decade)|by\s+20\d\d|through\s+20\d\d"
+    # the outlook's own words: "job prospects", "faster than the national average"
+    r"|prospects|(?:faster|slower) than (?:the )?(?:national )?average)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
