@@ -123,6 +123,7 @@ def test_on_average_first_and_the_best_paid_rank() -> None:
     assert pay(page) == [
         ("salary_yearly", None, "41340", "USD/year", "mean"),
         ("salary_percentile", "90", "66870", "USD/year", None),
+        ("salary_percentile", "10", "22360", "USD/year", None),  # the share left unsaid
     ]
 
 
@@ -184,4 +185,18 @@ def test_bounds_revenue_and_up_to() -> None:
         (3, "salary_max", None, "248000", None),
         (4, "salary_yearly", None, "89800", None),
         (4, "salary_percentile", "90", "131350", "at most"),
+    ]
+
+
+def test_a_second_rank_that_leaves_its_share_unsaid_takes_the_first_ones() -> None:
+    page = (
+        "Architect Salary\n"
+        "Architects earned a median salary of $93,310. The best-paid 10 percent made $165,100 "
+        "and the lowest-paid $58,870.\n"
+    )
+    y = "USD/year"
+    assert pay(page) == [
+        ("salary_yearly", None, "93310", y, "median"),
+        ("salary_percentile", "90", "165100", y, None),
+        ("salary_percentile", "10", "58870", y, None),
     ]

@@ -83,7 +83,31 @@ def percentiles(sentence: Sentence) -> list[Found]:
         if other := other_unit(sentence, token):  # "$21.25 or more an hour and $44,200 a year"
             unit = "USD/year" if (other.value or 0) >= 1000 else "USD/hour"
             out.append(Found(_PERCENTILE_METRIC[unit], other, category=rank, unit=unit))
+        _elided(sentence, m.end(), n, out)
     return out
+
+
+# "... the best-paid 10 percent made $116,870 and the lowest-paid $42,360": the same share
+_ELIDED = re.compile(
+    r"[^$.;]{0,40}?\b(?:and|while|but) the (?P<side>top|highest|best|bottom|lowest|worst)"
+    r"[- ]paid\s+(?=\$)",
+    re.IGNORECASE,
+)
+
+
+def _elided(sentence: Sentence, after: int, n: int, out: list[Found]) -> None:
+    """A second rank that leaves its share unsaid takes the one just stated, on its side."""
+    line = sentence.line
+    first = line.token_at(sentence.span.start + after)
+    start = first.end if first else sentence.span.start + after
+    m = _ELIDED.match(line.text, start, sentence.span.end)
+    token = line.token_at(m.end()) if m else None
+    if m is None or token is None or token.kind != "money":
+        return
+    top = m.group("side").lower() in _TOP_SIDE
+    unit = "USD/year" if (token.value or 0) >= 1000 else "USD/hour"
+    out.append(Found(_PERCENTILE_METRIC[unit], token, category=str(100 - n if top else n),
+                     unit=unit))  # fmt: skip
 
 
 _AND_THEN = re.compile(r"[^$.;]{0,30}?\b(?:and|or)\s+$")
