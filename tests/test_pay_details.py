@@ -200,3 +200,18 @@ def test_a_second_rank_that_leaves_its_share_unsaid_takes_the_first_ones() -> No
         ("salary_percentile", "90", "165100", y, None),
         ("salary_percentile", "10", "58870", y, None),
     ]
+
+
+def test_a_rank_whose_verb_is_left_out_after_a_comma() -> None:
+    page = (
+        "Architect Salary\n"
+        "Architects earned a median salary of $93,310. For the top 10 percent, earnings were "
+        "more than $165,100; for the bottom 10 percent, less than $58,870.\n"
+    )
+    result = parse_page("page.txt", page.encode())
+    got = [(f.metric, f.category, f.printed, f.qualifier) for f in result.facts]
+    assert got == [
+        ("salary_yearly", None, "93310", None),
+        ("salary_percentile", "90", "165100", "more than"),
+        ("salary_percentile", "10", "58870", "less than"),
+    ]

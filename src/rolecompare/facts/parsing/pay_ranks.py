@@ -31,7 +31,7 @@ _PERCENTILE = re.compile(
     r"|\b(?P<one>one) (?:[a-z]+ )?in (?P<n3>ten)\b[^$.;]{0,20}?\b(?:earned|made|earns|makes|earn"
     r"|make) (?:less than|under) (?=\$)"
     # the verb elided: "and the highest 10 percent more than $10.97"
-    r"|\b(?P<side2>top|highest|upper|bottom|lowest|lower) (?P<n2>\d{1,2})(?:%| percent\b)\s+"
+    r"|\b(?P<side2>top|highest|upper|bottom|lowest|lower) (?P<n2>\d{1,2})(?:%| percent\b),?\s+"
     r"(?:(?:less than|more than|over|under|at least|at most)\s+)?(?=\$)",
     re.IGNORECASE,
 )
