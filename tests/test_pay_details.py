@@ -215,3 +215,17 @@ def test_a_rank_whose_verb_is_left_out_after_a_comma() -> None:
         ("salary_percentile", "90", "165100", "more than"),
         ("salary_percentile", "10", "58870", "less than"),
     ]
+
+
+def test_pay_of_the_employers_an_appositive_stands_for() -> None:
+    page = (
+        "Architect Salary\n"
+        "Architects earned a median salary of $93,310. Most architects worked in architectural, "
+        "engineering, and related services, an industry that employed 96,030 of them at a mean "
+        "annual wage of $99,710.\n"
+    )
+    assert pay(page) == [
+        ("salary_yearly", None, "93310", "USD/year", "median"),
+        ("salary_by_industry", "architectural, engineering, and related services", "99710",
+         "USD/year", "mean"),
+    ]  # fmt: skip

@@ -120,6 +120,12 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
         m := _STATE_BRACKET.search(text, max(clause.start, token.start - 40), token.start)
     ):
         return "salary_by_place", m.group("cat")
+    # "employed in architectural, engineering, and related services, an industry that ...
+    # at a mean annual wage of $99,710": the employers the appositive stands for
+    if (m := _APPOSITIVE.search(text, sentence.span.start, token.start)) and m.group("cat").split()[
+        -1
+    ].lower() in employers():
+        return "salary_by_industry", m.group("cat")
     found: list[tuple[int, str, str]] = []  # (distance, metric, category)
     # the clause's subject: "Skilled nursing care facilities ... paying them $43,570"
     if _names_a_state(text) and (m := _STATE_SUBJECT.match(text, clause.start, clause.end)):
@@ -151,6 +157,10 @@ def category_of(sentence: Sentence, token: Token) -> tuple[str, str] | None:
     return metric, category
 
 
+_APPOSITIVE = re.compile(
+    r"\b(?:in|at|by|for) (?P<cat>[a-z][\w ,-]{2,80}?), (?:an?|the) (?:industry|sector|setting)"
+    r" (?:that|which)\b[^;.$]{0,80}$"
+)
 _AND_EMPLOYER = re.compile(r"\s+(?:and|or|&)\s+(?P<noun>[\w'’-]+)")
 _AND_EMPLOYERS = re.compile(
     r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:and|or|&)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<noun>[\w'’-]+)"
