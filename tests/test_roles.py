@@ -325,3 +325,16 @@ def test_a_seniority_level_is_no_occupation() -> None:
         ("Budget Planner", 70100.0),
         ("Budget Planner", 120300.0),
     }
+
+
+def test_the_bare_head_of_the_pages_role_is_that_role() -> None:
+    page = (
+        "Insurance Underwriters\n\n"
+        "Insurance underwriters review each application.\n\n"
+        "The median annual salary for underwriters was $71,300 in May 2021.\n"
+    )
+    facts = _facts(page)
+    # 'underwriter' is no common head noun: the page's own name makes it one
+    assert [(r, v) for r, m, v, _ in facts if m == "salary_yearly"] == [
+        ("Insurance Underwriter", 71300.0)
+    ]
