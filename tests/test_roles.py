@@ -338,3 +338,13 @@ def test_the_bare_head_of_the_pages_role_is_that_role() -> None:
     assert [(r, v) for r, m, v, _ in facts if m == "salary_yearly"] == [
         ("Insurance Underwriter", 71300.0)
     ]
+
+
+def test_an_everyday_name_of_the_pages_role_is_that_role() -> None:
+    page = (
+        "Truck Driver Facts\n\n"
+        "Truck drivers move most of the country's freight.\n\n"
+        "Employment of truckers is expected to grow 4% between 2020 and 2030.\n"
+    )
+    facts = _facts(page)
+    assert [(r, v) for r, m, v, _ in facts if m == "growth_projected"] == [("Truck Driver", 4.0)]

@@ -103,6 +103,23 @@ WELL_KNOWN = {
     "CNA": "certified nursing assistant",
 }
 US_AVERAGE = "US average"
+
+
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """metadata/role_synonyms.csv: role -> its everyday one-word names ('truck driver' ->
+    'trucker'), which mean that role on a page that declares it."""
+    import csv
+
+    from rolecompare.config import METADATA_DIR
+
+    found: dict[str, list[str]] = {}
+    with (METADATA_DIR / "role_synonyms.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found.setdefault(row["role"].strip().lower(), []).append(row["name"].strip().lower())
+    return {role: tuple(names) for role, names in found.items()}
+
+
+SYNONYMS = _synonyms()
 # a word that ends a role phrase read backwards from its head
 ENDS_PHRASE = (STOP | BOUNDARY) - QUALIFIERS
 HEAD_FORMS = (

@@ -43,6 +43,7 @@ from rolecompare.facts.parsing.role_words import (
     JOINER,
     LOWER_WORDS,
     STOP,
+    SYNONYMS,
     US_AVERAGE,
     WELL_KNOWN,
     Mention,
@@ -117,6 +118,9 @@ class PageRoles:
         last = role.split(" ")[-1]
         if last and not ABBR_WORD.match(last):
             self.heads.add(last.lower())
+        for name in SYNONYMS.get(role.lower(), ()):  # 'truckers' on a page about truck drivers
+            self.aliases.setdefault(slugify(name), role)
+            self.heads.add(name)
         return role
 
     def learn_abbreviations(self, lines: list[str | None]) -> None:
