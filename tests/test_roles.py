@@ -348,3 +348,19 @@ def test_an_everyday_name_of_the_pages_role_is_that_role() -> None:
     )
     facts = _facts(page)
     assert [(r, v) for r, m, v, _ in facts if m == "growth_projected"] == [("Truck Driver", 4.0)]
+
+
+def test_roles_of_equal_standing_are_the_pages_own() -> None:
+    page = (
+        "Does Pipe Work or HVAC Pay More?\n\n"
+        "Pay for plumbers is high, HVAC techs earn less, and electricians earn a little more.\n\n"
+        "Jobs for plumbers and electricians grow.\n\n"
+        "The median annual salary is $59,880 for plumbers and $50,590 for HVAC technicians.\n"
+    )
+    # no role is the page's main one, and 'HVAC techs' / 'HVAC technicians' (named twice) is
+    # one of its own, named by its full head
+    facts = _facts(page)
+    assert {(r, v) for r, m, v, _ in facts if m == "salary_yearly"} == {
+        ("plumber", 59880.0),
+        ("HVAC technician", 50590.0),
+    }
