@@ -364,3 +364,13 @@ def test_roles_of_equal_standing_are_the_pages_own() -> None:
         ("plumber", 59880.0),
         ("HVAC technician", 50590.0),
     }
+
+
+def test_farmworkers_are_an_occupation() -> None:
+    page = (
+        "Farm Labor\n\n"
+        "Hired farmworkers take in crop workers and livestock workers.\n\n"
+        "Hired farmworkers earned a median hourly wage of $14.62 in 2021.\n"
+    )
+    facts = _facts(page)
+    assert [(r, v) for r, m, v, _ in facts if m == "salary_hourly"] == [("Hired farmworker", 14.62)]

@@ -33,7 +33,7 @@ HEADS = _vocabulary(
     chiropractor sonographer radiographer pathologist receptionist secretary planner
     recruiter trainer inspector investigator estimator surveyor geologist chemist biologist
     physicist mathematician translator interpreter dispatcher courier janitor housekeeper
-    caregiver waiter waitress author worker tech"""
+    caregiver waiter waitress author worker tech farmworker underwriter"""
 )
 _IRREGULAR_PLURALS = {"midwives": "midwife", "wives": "wife"}
 # Words that say which members of a role are meant, not which role.
