@@ -1,0 +1,156 @@
+"""Every page's statements as one columnar frame, and the collection-wide steps done on it.
+
+At 100,000 pages a collection states ~5 million facts: looping over them in Python (a
+`RawFact` each) is what made a re-ingest slow and large. Here the statements are one frame
+(a column per field, `STATEMENT_COLUMNS`), and what the collection decides (which names are
+roles, their ids and display names) is computed once per distinct name, then mapped onto
+the rows. A few statements are turned back into `RawFact`s where a rule needs them (pending
+glued rows, the keys that may conflict).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from rolecompare.facts.parsing import PageResult, RawFact
+from rolecompare.facts.parsing.text import clean_name, display_name, slugify
+from rolecompare.facts.role_ids import RoleIds
+
+# The fields of a statement kept by ingest (where/reader serve `ingest --explain` only).
+FACT_FIELDS = (
+    "role",
+    "metric",
+    "line",
+    "value",
+    "printed",
+    "text",
+    "category",
+    "unit",
+    "statistic",
+    "qualifier",
+    "period",
+)
+STATEMENT_COLUMNS = ("source", *FACT_FIELDS)
+
+
+def frame_of(pairs: Iterable[tuple[str, RawFact]]) -> pd.DataFrame:
+    """(source, fact) pairs as a statements frame, in their order."""
+    pairs = list(pairs)
+    columns = {"source": pd.Series([s for s, _ in pairs], dtype=object)}
+    for name in FACT_FIELDS:
+        columns[name] = pd.Series(
+            [getattr(f, name) for _, f in pairs], dtype=_DTYPES.get(name, object)
+        )
+    return pd.DataFrame(columns, columns=list(STATEMENT_COLUMNS))
+
+
+# text columns stay `object` holding None where unstated (not pandas' inferred strings)
+_DTYPES = {"value": "float64", "line": "int64"}
+
+
+def results_frame(results: list[PageResult]) -> pd.DataFrame:
+    """Every fact of these results (in their order) as a statements frame."""
+    return frame_of((r.source, f) for r in results for f in r.facts)
+
+
+def raw_facts(rows: pd.DataFrame) -> list[tuple[str, RawFact]]:
+    """Statements back as (source, RawFact), for the rules that compare a few of them."""
+    out = []
+    for row in rows.itertuples(index=False):
+        fields = {name: getattr(row, name) for name in FACT_FIELDS}
+        fields["value"] = None if pd.isna(fields["value"]) else float(fields["value"])
+        fields["line"] = int(fields["line"])
+        out.append((row.source, RawFact(**fields)))
+    return out
+
+
+def per_name(roles: pd.Series, function) -> pd.Series:
+    """`function` of each row's role name, computed once per distinct name."""
+    codes, uniques = pd.factorize(roles, use_na_sentinel=False)
+    return pd.Series(
+        np.asarray([function(u) for u in uniques], dtype=object)[codes], index=roles.index
+    )
+
+
+def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    """Statements by (source, line), ties in their present order (a stable sort)."""
+    source_codes, _ = pd.factorize(frame["source"], sort=True)
+    order = np.lexsort((np.arange(len(frame)), frame["line"].to_numpy(), source_codes))
+    return frame.iloc[order].reset_index(drop=True)
+
+
+def role_ids(statements: pd.DataFrame) -> RoleIds:
+    """The ids of the statements' role names (`RoleIds`), from each distinct name's count and
+    first statement instead of a pass over every statement."""
+    roles = statements["role"]
+    codes, uniques = pd.factorize(roles)
+    counts = np.bincount(codes, minlength=len(uniques))
+    first = np.full(len(uniques), len(roles), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(roles)))
+    sources, lines = statements["source"].to_numpy(), statements["line"].to_numpy()
+    by_first = np.argsort(first, kind="stable")
+    return RoleIds.counted(
+        (uniques[i], sources[first[i]], int(lines[first[i]]), int(counts[i])) for i in by_first
+    )
+
+
+def display_names(statements: pd.DataFrame, ids: pd.Series) -> dict[str, str]:
+    """Each role id's display name: its most frequent spelling (ties: the first in order)."""
+    spelled = pd.DataFrame({"role_id": ids, "name": per_name(statements["role"], display_name)})
+    counts = spelled.groupby(["role_id", "name"], sort=False).size().reset_index(name="n")
+    counts = counts.sort_values(["role_id", "n", "name"], ascending=[True, False, True])
+    best = counts.drop_duplicates("role_id")
+    return dict(zip(best["role_id"], best["name"], strict=True))
+
+
+def named(statements: pd.DataFrame) -> pd.Series:
+    """True where the statement's role has a name (not only punctuation)."""
+    return per_name(statements["role"], lambda role: bool(clean_name(role))).astype(bool)
+
+
+def key_mask(statements: pd.DataFrame, keys: set[tuple[str, str, str]], norm) -> pd.Series:
+    """True where a statement's (slug of role, metric, normalised category) is in `keys`."""
+    if not keys or statements.empty:
+        return pd.Series(False, index=statements.index)
+    slugs = per_name(statements["role"], slugify)
+    cats = per_name(statements["category"], lambda c: norm(c if isinstance(c, str) else None))
+    wanted = {(s, m) for s, m, _ in keys}
+    rough = pd.Series(list(zip(slugs, statements["metric"], strict=True)), index=statements.index)
+    mask = rough.isin(wanted)
+    exact = pd.Series(
+        [
+            (s, m, c) in keys
+            for s, m, c in zip(slugs[mask], statements["metric"][mask], cats[mask], strict=True)
+        ],
+        index=statements.index[mask],
+        dtype=bool,
+    )
+    return exact.reindex(statements.index, fill_value=False)
+
+
+def maybe_conflicting(statements: pd.DataFrame, ids: pd.Series, norm, said) -> pd.DataFrame:
+    """The statements of keys (role id, metric, normalised category) that are stated more
+    than once and not identically everywhere: the only keys that can conflict. `said` are
+    the columns (besides the normalised text) whose one value everywhere means no conflict.
+    Adds `role_id` and `key_category` (the normalised category) to the rows returned."""
+    frame = statements.assign(
+        role_id=ids.to_numpy(),
+        key_category=per_name(statements["category"], lambda c: norm(_text(c))).to_numpy(),
+    )
+    key = ["role_id", "metric", "key_category"]
+    again = frame[frame.groupby(key, sort=False)["line"].transform("size").to_numpy() > 1]
+    if again.empty:
+        return again
+    told = again[key + list(said)].assign(
+        norm_text=per_name(again["text"], lambda t: norm(_text(t)))
+    )
+    versions = told.drop_duplicates().groupby(key, sort=False).size()
+    differ = versions[versions > 1].index
+    return again[pd.MultiIndex.from_frame(again[key]).isin(differ)]
+
+
+def _text(cell: object) -> str | None:
+    return cell if isinstance(cell, str) else None
