@@ -21,6 +21,7 @@ from rolecompare.core import tables as core
 from rolecompare.facts import ingest as ingest_module
 from rolecompare.facts import parallel
 from rolecompare.facts.ingest import ingest
+from rolecompare.facts.store import StatementStore
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 HYPERLINK = '=HYPERLINK("http://evil.example","x")'
@@ -173,14 +174,22 @@ def test_a_change_to_the_readers_reads_every_page_again(
     assert [p.name for p in (out / ".cache" / "pages").iterdir()] == ["readers-changed"]
 
 
+def _kept(out: Path) -> list[str]:
+    """The page names the statement store keeps."""
+    store = StatementStore(out)
+    return sorted(info.source for info in store.infos(store.keys()).values())
+
+
 def test_a_removed_page_leaves_the_cache(tmp_path: Path) -> None:
     raw, out = _raw(tmp_path), tmp_path / "out"
     ingest(raw, out)
-    entries = list((out / ".cache" / "pages").rglob("*.pickle"))
-    assert len(entries) == 3
+    assert _kept(out) == ["howto_new.txt", "pipe_unshifted.txt", "tab_table.txt"]
     (raw / "howto_new.txt").unlink()
     ingest(raw, out)
-    assert len(list((out / ".cache" / "pages").rglob("*.pickle"))) == 2
+    assert _kept(out) == ["pipe_unshifted.txt", "tab_table.txt"]
+    # its statements are gone from the store's files too
+    sources = set(StatementStore(out).statements(StatementStore(out).keys())["source"])
+    assert sources == {"pipe_unshifted.txt", "tab_table.txt"}
 
 
 def test_an_unchanged_html_page_is_not_extracted_again(

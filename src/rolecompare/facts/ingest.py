@@ -12,17 +12,18 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.facts.cache import PageCache, TextCache, page_key
+from rolecompare.facts.cache import TextCache, page_key
 from rolecompare.facts.parallel import parse_all, prepare_tables
 from rolecompare.facts.parsing import PageResult
 from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
 from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
+from rolecompare.facts.store import PageInfo, StatementStore, shard_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -240,25 +241,49 @@ def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+@dataclass
+class _Statements:
+    """Every page's statements and infos (kept ones from the store, the rest parsed now)."""
+
+    frame: pd.DataFrame  # statements (facts.statements columns + `page`, the page's key)
+    infos: dict[str, PageInfo]  # page key -> what else the page said
+    parsed: int
+    changed: set[str]  # shards of the store whose pages changed
+
+
 def _parse_changed(
-    pages: dict[str, bytes], cache: PageCache, scheduler: str | None = None
-) -> tuple[list[PageResult], int, set[str]]:
-    """Every page's result: from the cache when its content and the readers are unchanged,
-    parsed (and cached) otherwise. Returns the results, how many were parsed, the keys used."""
+    pages: dict[str, bytes], store: StatementStore, scheduler: str | None = None
+) -> tuple[list[PageResult], dict[str, str], set[str]]:
+    """The results of the pages the store does not hold (parsed now), every page's key, and
+    the keys the store holds."""
     keys = {name: page_key(name, data) for name, data in pages.items()}
-    found = {name: cache.get(key) for name, key in keys.items()}
-    todo = {name: data for name, data in pages.items() if found[name] is None}
+    kept = set(store.infos(keys.values()))
+    todo = {name: data for name, data in pages.items() if keys[name] not in kept}
     if scheduler and todo:
         from rolecompare.facts.cluster import parse_on_cluster
 
         parsed = parse_on_cluster(todo, scheduler)
-        for name, result in zip(todo, parsed, strict=True):
-            cache.put(keys[name], result)
-    else:  # each result is cached where it is parsed
-        parsed = parse_all(todo, meanwhile=prepare_tables, store=cache, keys=keys) if todo else []
-    for name, result in zip(todo, parsed, strict=True):
-        found[name] = result
-    return [found[name] for name in pages], len(todo), set(keys.values())
+    else:
+        parsed = parse_all(todo, meanwhile=prepare_tables) if todo else []
+    return parsed, keys, kept
+
+
+def _gather_statements(
+    results: list[PageResult], keys: dict[str, str], kept: set[str], store: StatementStore
+) -> _Statements:
+    """The kept pages' statements read from the store beside the new results' statements."""
+    import pandas as pd
+
+    from rolecompare.facts.statements import results_frame
+
+    infos = store.infos(kept)
+    new = results_frame(results)
+    new["page"] = [keys[r.source] for r in results for _ in r.facts]
+    infos |= {keys[r.source]: PageInfo.of(r) for r in results}
+    before = store.keys()
+    changed = {shard_of(k) for k in set(infos) ^ before}
+    frame = pd.concat([store.statements(kept), new], ignore_index=True)
+    return _Statements(frame, infos, len(results), changed)
 
 
 TABLE_NAMES = ("facts", "roles", "conflicts", "problems", "pages")
@@ -329,18 +354,17 @@ def ingest(
     texts = TextCache(files.folder)
     pages, unreadable, folder = _read_pages(raw_dir, texts)
     manifest = _manifest(raw_dir, out_dir, pages, folder) | {"raw": stamp}
-    cache = PageCache(files.folder)
-    results, parsed, used = _parse_changed(pages, cache, scheduler)
-    results += unreadable
-    for result in results:  # after caching: the problems of the file, not of its text
-        result.problems[:0] = folder.problems.get(result.source, [])
-    sources, source_problems = read_sources(raw_dir, {r.source for r in results})
-    sources = merge_sources(folder.sources, sources)
+    store = StatementStore(files.folder)
+    parsed, keys, kept = _parse_changed(pages, store, scheduler)
     # pandas (imported by these) is not needed to parse: the workers fork without it
     from rolecompare.core.tables import write_tables
-    from rolecompare.facts.tables import build_tables
+    from rolecompare.facts.tables import tables_of
 
-    tables = build_tables(results, sources, source_problems)
+    got = _gather_statements(parsed, keys, kept, store)
+    infos = _page_infos(got, keys, unreadable, folder)
+    sources, source_problems = read_sources(raw_dir, {info.source for info in infos})
+    sources = merge_sources(folder.sources, sources)
+    tables = tables_of(got.frame, infos, sources, source_problems)
     with atomic.locked(files.folder, wait=lock_wait):
         atomic.sweep_temporaries(files.folder, depth=0)
         written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}
@@ -349,11 +373,35 @@ def ingest(
         manifest["counts"] = {name: len(tables[name]) for name in TABLE_NAMES}
         manifest["notes"] = folder.summary()
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
-        cache.prune(used)
+        _keep_statements(store, got)
         texts.store.prune(texts.used)
     _report(tables, on_problem)
     n_pages = len(pages) + len(unreadable)
-    return IngestResult(files, n_pages, tables, folder.summary(), parsed=parsed)
+    return IngestResult(files, n_pages, tables, folder.summary(), parsed=got.parsed)
+
+
+def _page_infos(
+    got: _Statements, keys: dict[str, str], unreadable: list[PageResult], folder: FolderPages
+) -> list[PageInfo]:
+    """Every page's info in source order, with the problems of its file (or archive record)
+    before those of its text; files that could not be read as pages of their own."""
+    infos = [got.infos[keys[name]] for name in keys] + [PageInfo.of(r) for r in unreadable]
+    infos.sort(key=lambda info: info.source)
+    return [
+        replace(info, problems=folder.problems[info.source] + info.problems)
+        if folder.problems.get(info.source)
+        else info
+        for info in infos
+    ]
+
+
+def _keep_statements(store: StatementStore, got: _Statements) -> None:
+    """Rewrite the store's shards whose pages changed."""
+    in_changed = [k for k in got.infos if shard_of(k) in got.changed]
+    rows = got.frame[got.frame["page"].isin(in_changed)]
+    frames = {shard: rows[rows["page"].str.slice(0, 2) == shard] for shard in got.changed}
+    store.save(got.infos, frames)
+    store.prune_versions()
 
 
 def _tables_present(files: ProcessedFiles) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from rolecompare.facts.statements import (
     results_frame,
     role_ids,
 )
+from rolecompare.facts.store import PageInfo
 
 Key = tuple[str, str, str]  # role_id, metric, normalised category
 
@@ -112,21 +112,6 @@ def _resolve_pending(
             )
         )
     return chosen, problems
-
-
-@dataclass
-class PageInfo:
-    """What the collection-wide steps need of a page besides its facts."""
-
-    source: str
-    kind: str
-    compares: tuple[str, str] | None = None
-    problems: list[Problem] = field(default_factory=list)
-    pending: list[PendingSplit] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, result: PageResult) -> PageInfo:
-        return cls(result.source, result.kind, result.compares, result.problems, result.pending)
 
 
 def build_tables(

@@ -1,0 +1,190 @@
+"""Every page's statements kept between ingests, columnar: what makes a re-ingest cheap.
+
+A page is read again only when its content or the readers changed (its key: `cache.page_key`,
+the folder: the readers' version, as for `cache.PageCache`). What it read is kept here, not as
+one pickled object per page, but sharded by the first two hex digits of the page's key: for
+each shard, its pages' statements as one Parquet file (`facts.statements` columns plus the
+page key) and what else the pages said (`tables.PageInfo`: kind, pair, problems, pending
+glued rows) as one pickle. A re-ingest reads the shards whole (no Python object per fact) and
+rewrites only the shards whose pages changed. Trusted as the tables are (pickles).
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rolecompare import atomic
+from rolecompare.facts import cache as page_cache
+from rolecompare.facts.parsing import PageResult, PendingSplit, Problem
+
+if TYPE_CHECKING:  # imported when statements are read: parse workers fork without them
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+STORE_DIR = "statements"
+
+
+@dataclass
+class PageInfo:
+    """What the collection-wide steps need of a page besides its statements."""
+
+    source: str
+    kind: str
+    compares: tuple[str, str] | None = None
+    problems: list[Problem] = field(default_factory=list)
+    pending: list[PendingSplit] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, result: PageResult) -> PageInfo:
+        return cls(result.source, result.kind, result.compares, result.problems, result.pending)
+
+
+@cache
+def _schema() -> pa.Schema:
+    import pyarrow as pa
+
+    from rolecompare.facts.statements import STATEMENT_COLUMNS
+
+    kinds = {"value": pa.float64(), "line": pa.int64()}
+    return pa.schema(
+        [("page", pa.string())] + [(c, kinds.get(c, pa.string())) for c in STATEMENT_COLUMNS]
+    )
+
+
+def shard_of(key: str) -> str:
+    return key[:2]
+
+
+class StatementStore:
+    """The statements and page infos of one processed folder, for one reader version."""
+
+    def __init__(self, processed: Path, version: str | None = None) -> None:
+        self.root = Path(processed) / page_cache.CACHE_DIR
+        self.version = version or page_cache.reader_version()
+        self.folder = self.root / self.version / STORE_DIR
+        self._infos: dict[str, dict] = {}  # shard -> {page key: PageInfo}
+
+    def _info_path(self, shard: str) -> Path:
+        return self.folder / f"{shard}.pickle"
+
+    def _facts_path(self, shard: str) -> Path:
+        return self.folder / f"{shard}.parquet"
+
+    def infos(self, keys: Iterable[str]) -> dict[str, PageInfo]:
+        """The PageInfo of every key kept here (keys not kept are left out)."""
+        found: dict[str, PageInfo] = {}
+        for shard, wanted in _by_shard(keys).items():
+            known = self._shard_infos(shard)
+            found.update((k, known[k]) for k in wanted if k in known)
+        return found
+
+    def _shard_infos(self, shard: str) -> dict:
+        if shard not in self._infos:
+            try:
+                loaded = pickle.loads(self._info_path(shard).read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                loaded = None  # missing or torn: its pages are read again
+            self._infos[shard] = loaded if isinstance(loaded, dict) else {}
+        return self._infos[shard]
+
+    def statements(self, keys: Iterable[str]) -> pd.DataFrame:
+        """The kept statements of these pages, in page-key order within a shard."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        tables = []
+        for shard, wanted in sorted(_by_shard(keys).items()):
+            try:
+                table = pq.read_table(self._facts_path(shard), schema=_schema())
+            except (OSError, pa.ArrowInvalid):
+                continue
+            if len(wanted) < len(self._shard_infos(shard)):  # pages gone or changed
+                table = table.filter(pc.is_in(table["page"], pa.array(sorted(wanted))))
+            tables.append(table)
+        if not tables:
+            return from_arrow(_schema().empty_table())
+        return from_arrow(pa.concat_tables(tables))
+
+    def save(self, infos: dict[str, PageInfo], frames: dict[str, pd.DataFrame]) -> None:
+        """Keep exactly these pages (`infos` by key) of the changed shards: `frames` holds
+        the statements of every shard that changed (a `page` column naming each page's key);
+        shards not in `frames` keep their files."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        by_shard: dict[str, dict] = defaultdict(dict)
+        for key, info in infos.items():
+            by_shard[shard_of(key)][key] = info
+        for shard in sorted(set(frames) | set(self._on_disk()) - set(by_shard)):
+            if shard not in by_shard:
+                self._info_path(shard).unlink(missing_ok=True)
+                self._facts_path(shard).unlink(missing_ok=True)
+                continue
+            table = pa.Table.from_pandas(frames[shard], schema=_schema(), preserve_index=False)
+            with atomic.atomic_path(self._facts_path(shard)) as tmp:
+                pq.write_table(table, tmp, compression="zstd")
+            atomic.write_bytes(self._info_path(shard), pickle.dumps(by_shard[shard], 5))
+            self._infos[shard] = by_shard[shard]
+
+    def _on_disk(self) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        return [p.stem for p in self.folder.glob("*.pickle")]
+
+    def prune_versions(self) -> None:
+        """Remove what other reader versions kept (and the one-pickle-a-page entries that
+        earlier versions of this code kept beside the store)."""
+        for other in self.root.iterdir() if self.root.is_dir() else ():
+            if other.name != self.version and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+        for old in self.folder.parent.iterdir() if self.folder.parent.is_dir() else ():
+            if old.name != STORE_DIR and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+
+    def keys(self) -> set[str]:
+        """Every page key kept (for tests and checks)."""
+        return {k for shard in self._on_disk() for k in self._shard_infos(shard)}
+
+
+def _by_shard(keys: Iterable[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        out[shard_of(key)].add(key)
+    return out
+
+
+def from_arrow(table: pa.Table) -> pd.DataFrame:
+    """A statements table as the frame `facts.statements` works on: text columns as Python
+    objects (None where missing), each distinct string one object (memory)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    columns = {}
+    for name in table.column_names:
+        column = table[name]
+        if pa.types.is_string(column.type):
+            columns[name] = pd.Series(_objects(column), dtype=object)
+        else:
+            columns[name] = pd.Series(column.to_numpy())
+    return pd.DataFrame(columns, columns=table.column_names)
+
+
+def _objects(column: pa.ChunkedArray) -> np.ndarray:
+    import numpy as np
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(column.combine_chunks())
+    words = np.empty(len(encoded.dictionary) + 1, dtype=object)
+    words[:-1] = encoded.dictionary.to_pylist()
+    words[-1] = None
+    return words[encoded.indices.fill_null(len(words) - 1).to_numpy()]
