@@ -235,3 +235,58 @@ def test_stale_until_ingested_and_after_any_page_changes(tmp_path: Path) -> None
     assert not is_stale(raw, out)
     (raw / "sources.csv").write_text("file,title,url,retrieved\n", encoding="utf-8")
     assert is_stale(raw, out)
+
+
+# --- a large CSV rewritten by blocks (core.csv_blocks) -----------------------------------------
+
+
+def _grouped(pages: int, changed: dict[int, str] | None = None) -> pd.DataFrame:
+    """Rows grouped by page (contiguous), a few with text a spreadsheet would run."""
+    changed = changed or {}
+    rows = [
+        {
+            "source": f"page-{p:04d}",
+            "value": changed.get(p, f"{p * 10 + r}.50"),
+            "text": "=SUM(A1)" if r == 1 else ('a, "quoted"\nline' if r == 2 else None),
+            "line": r,
+        }
+        for p in range(pages)
+        for r in range(4)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_csv_rewritten_by_blocks_is_the_csv_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rolecompare.core import csv_blocks
+
+    formatted: list[int] = []
+    real = csv_blocks.write_csv_blocks
+
+    def counting(*args, **kwargs):
+        formatted.append(real(*args, **kwargs))
+        return formatted[-1]
+
+    monkeypatch.setattr(core, "write_csv_blocks", counting)
+    whole, blocks = tmp_path / "whole.csv", tmp_path / "t.csv"
+    first = _grouped(2000)
+    core.write_csv(blocks, first, groups="source")
+    core.write_csv(whole, first)
+    assert blocks.read_bytes() == whole.read_bytes()
+    n_blocks = formatted[0]
+    assert n_blocks > 10  # ~2000 / 64 blocks, all formatted the first time
+    # three pages change, one goes, one comes: only their blocks are formatted again
+    later = _grouped(2000, {5: "7", 900: "-1.5", 1999: "@x"})
+    later = later[later["source"] != "page-0400"]
+    later = pd.concat([later, _grouped(2001).tail(4)], ignore_index=True)
+    core.write_csv(blocks, later, groups="source")
+    core.write_csv(whole, later)
+    assert blocks.read_bytes() == whole.read_bytes()
+    assert 1 <= formatted[1] <= 5
+    assert core.read_csv_text(blocks)["value"].tolist()[20] == "7"
+    # a CSV edited by hand since is written whole again
+    blocks.write_bytes(blocks.read_bytes().replace(b"page-0003", b"page-0033"))
+    core.write_csv(blocks, later, groups="source")
+    assert blocks.read_bytes() == whole.read_bytes()
+    assert formatted[2] >= n_blocks

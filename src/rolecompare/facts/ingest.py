@@ -368,7 +368,8 @@ def ingest(
     with atomic.locked(files.folder, wait=lock_wait):
         atomic.sweep_temporaries(files.folder, depth=0)
         written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}
-        write_tables(files.folder, {"facts": _facts_for_csv(tables["facts"]), **written})
+        facts = _facts_for_csv(tables["facts"])
+        write_tables(files.folder, {"facts": facts, **written}, groups={"facts": "source"})
         write_texts(files.folder, folder.extracted)
         manifest["counts"] = {name: len(tables[name]) for name in TABLE_NAMES}
         manifest["notes"] = folder.summary()
