@@ -290,3 +290,48 @@ def test_a_csv_rewritten_by_blocks_is_the_csv_written_whole(
     core.write_csv(blocks, later, groups="source")
     assert blocks.read_bytes() == whole.read_bytes()
     assert formatted[2] >= n_blocks
+
+
+def _same_tables(out: Path, ref: Path) -> None:
+    for table in ("facts", "roles", "conflicts", "problems", "pages"):
+        assert (out / f"{table}.csv").read_bytes() == (ref / f"{table}.csv").read_bytes(), table
+        assert core.read_table(out, table).equals(core.read_table(ref, table)), table
+
+
+def test_an_incremental_ingest_leaves_no_stale_key(tmp_path: Path, counted: list[str]) -> None:
+    """What one page changes in other pages' rows is redone: a conflict appears and goes, a
+    role's display name follows its most frequent spelling on every page, and an unchanged
+    page's ambiguous glued row follows the evidence of a changed one."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("ambiguous.txt", "tab_table.txt"):
+        shutil.copyfile(PAGES / name, raw / name)
+    table = "| | {0} | Clerk |\n| Yearly salary | {1} | $30,000 |\n"
+    (raw / "a.txt").write_text(table.format("Data Analyst", "$50,000"), encoding="utf-8")
+    (raw / "b.txt").write_text(table.format("Data Analyst", "$50,000"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(raw, out).parsed == 4
+    tab = (raw / "tab_table.txt").read_text(encoding="utf-8")
+    steps = [
+        ("b.txt", table.format("Data Analyst", "$61,000")),  # a conflict appears
+        ("b.txt", table.format("DATA Analyst", "$50,000") + "| Hourly rate | $24 | $15 |\n"),
+        ("tab_table.txt", tab.replace("Years of experience\t3\t10", "Years of experience\t3\t0")),
+    ]
+    for step, (name, text) in enumerate(steps):
+        (raw / name).write_text(text, encoding="utf-8")
+        counted.clear()
+        assert ingest(raw, out).parsed == 1 and counted == [name]
+        ref = tmp_path / f"ref{step}"
+        ingest(raw, ref)
+        _same_tables(out, ref)
+        facts = load_facts(out, validate=False)
+        conflicts = set(pd.read_csv(out / "conflicts.csv")["role_id"])
+        assert ("data-analyst" in conflicts) == (step == 0)
+        if step == 1:  # two statements spelled "DATA Analyst" against one: every row follows
+            analyst = facts[facts["role_id"] == "data-analyst"]
+            assert set(analyst["role"]) == {"DATA analyst"} and len(analyst) == 3
+        if step == 2:  # ambiguous.txt was not read again, yet its glued row splits 11|0 now
+            years = facts[
+                (facts["source"] == "ambiguous.txt") & (facts["metric"] == "experience_years")
+            ]
+            assert sorted(years["value"].tolist()) == [0.0, 11.0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
 from rolecompare.facts.cache import TextCache, page_key
-from rolecompare.facts.parallel import parse_all, prepare_tables
+from rolecompare.facts.parallel import parse_each, prepare_tables
 from rolecompare.facts.parsing import PageResult
 from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
 from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
@@ -253,37 +253,34 @@ class _Statements:
 
 def _parse_changed(
     pages: dict[str, bytes], store: StatementStore, scheduler: str | None = None
-) -> tuple[list[PageResult], dict[str, str], set[str]]:
-    """The results of the pages the store does not hold (parsed now), every page's key, and
-    the keys the store holds."""
+) -> tuple[Iterator[PageResult], dict[str, str], set[str]]:
+    """The results of the pages the store does not hold (parsed now, as they come), every
+    page's key, and the keys the store holds."""
     keys = {name: page_key(name, data) for name, data in pages.items()}
     kept = set(store.infos(keys.values()))
     todo = {name: data for name, data in pages.items() if keys[name] not in kept}
     if scheduler and todo:
         from rolecompare.facts.cluster import parse_on_cluster
 
-        parsed = parse_on_cluster(todo, scheduler)
-    else:
-        parsed = parse_all(todo, meanwhile=prepare_tables) if todo else []
-    return parsed, keys, kept
+        return iter(parse_on_cluster(todo, scheduler)), keys, kept
+    return parse_each(todo, meanwhile=prepare_tables), keys, kept
 
 
 def _gather_statements(
-    results: list[PageResult], keys: dict[str, str], kept: set[str], store: StatementStore
+    results: Iterator[PageResult], keys: dict[str, str], kept: set[str], store: StatementStore
 ) -> _Statements:
     """The kept pages' statements read from the store beside the new results' statements."""
     import pandas as pd
 
-    from rolecompare.facts.statements import results_frame
+    from rolecompare.facts.store import Collector
 
-    infos = store.infos(kept)
-    new = results_frame(results)
-    new["page"] = [keys[r.source] for r in results for _ in r.facts]
-    infos |= {keys[r.source]: PageInfo.of(r) for r in results}
-    before = store.keys()
-    changed = {shard_of(k) for k in set(infos) ^ before}
-    frame = pd.concat([store.statements(kept), new], ignore_index=True)
-    return _Statements(frame, infos, len(results), changed)
+    collector = Collector()
+    for result in results:
+        collector.add(keys[result.source], result)
+    infos = store.infos(kept) | collector.infos
+    changed = {shard_of(k) for k in set(infos) ^ store.keys()}
+    frame = pd.concat([store.statements(kept), collector.frame()], ignore_index=True)
+    return _Statements(frame, infos, len(collector.infos), changed)
 
 
 TABLE_NAMES = ("facts", "roles", "conflicts", "problems", "pages")

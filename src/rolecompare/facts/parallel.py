@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from rolecompare.facts.cache import kept
@@ -32,20 +32,36 @@ def parse_all(
 
     `meanwhile` is called in this process while the workers parse (ingest prepares pandas
     and pandera then, instead of after)."""
+    return list(parse_each(pages, workers, meanwhile=meanwhile))
+
+
+def parse_each(
+    pages: dict[str, bytes],
+    workers: int | None = None,
+    *,
+    meanwhile: Callable[[], object] | None = None,
+) -> Iterator[PageResult]:
+    """`parse_all`, each result given as it comes (in page order), so that a caller keeping
+    only part of each does not hold every result at once. The workers start (and
+    `meanwhile` runs) before this returns."""
     workers = workers or os.cpu_count() or 1
     if len(pages) < PARALLEL_FROM or workers < 2:
-        results = [kept(parse_page(name, data)) for name, data in pages.items()]
         if meanwhile is not None:
             meanwhile()
-        return results
+        return (kept(parse_page(name, data)) for name, data in pages.items())
     # fork: no re-import of the caller's main module (a script calling ingest() unguarded)
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        # map submits every chunk (and forks the workers) before returning
-        parsed = pool.map(_parse_kept, pages.items(), chunksize=PARSE_CHUNK)
-        if meanwhile is not None:
-            meanwhile()
-        return list(parsed)
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    # map submits every chunk (and forks the workers) before returning
+    parsed = pool.map(_parse_kept, pages.items(), chunksize=PARSE_CHUNK)
+    if meanwhile is not None:
+        meanwhile()
+    return _until_done(pool, parsed)
+
+
+def _until_done(pool: ProcessPoolExecutor, parsed: Iterator[PageResult]) -> Iterator[PageResult]:
+    with pool:
+        yield from parsed
 
 
 def prepare_tables() -> None:

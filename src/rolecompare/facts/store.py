@@ -188,3 +188,43 @@ def _objects(column: pa.ChunkedArray) -> np.ndarray:
     words[:-1] = encoded.dictionary.to_pylist()
     words[-1] = None
     return words[encoded.indices.fill_null(len(words) - 1).to_numpy()]
+
+
+class Collector:
+    """Statements of results as they come, turned into Arrow every `BATCH` facts: the
+    parsed objects (a `RawFact` per fact) never pile up, a million of them being gigabytes."""
+
+    BATCH = 200_000
+
+    def __init__(self) -> None:
+        from rolecompare.facts.statements import STATEMENT_COLUMNS
+
+        self.names = ("page", *STATEMENT_COLUMNS)
+        self.columns: dict[str, list] = {name: [] for name in self.names}
+        self.tables: list[pa.Table] = []
+        self.infos: dict[str, PageInfo] = {}
+
+    def add(self, key: str, result: PageResult) -> None:
+        self.infos[key] = PageInfo.of(result)
+        columns = self.columns
+        for fact in result.facts:
+            columns["page"].append(key)
+            columns["source"].append(result.source)
+            for name in self.names[2:]:
+                columns[name].append(getattr(fact, name))
+        if len(columns["page"]) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self.columns["page"]:
+            self.tables.append(pa.table(self.columns, schema=_schema()))
+            self.columns = {name: [] for name in self.names}
+
+    def frame(self) -> pd.DataFrame:
+        """Every statement collected, as `from_arrow` gives them."""
+        import pyarrow as pa
+
+        self._flush()
+        return from_arrow(pa.concat_tables([_schema().empty_table(), *self.tables]))
