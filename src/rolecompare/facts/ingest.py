@@ -395,10 +395,7 @@ def _page_infos(
 
 def _keep_statements(store: StatementStore, got: _Statements) -> None:
     """Rewrite the store's shards whose pages changed."""
-    in_changed = [k for k in got.infos if shard_of(k) in got.changed]
-    rows = got.frame[got.frame["page"].isin(in_changed)]
-    frames = {shard: rows[rows["page"].str.slice(0, 2) == shard] for shard in got.changed}
-    store.save(got.infos, frames)
+    store.save(got.infos, got.frame, got.changed)
     store.prune_versions()
 
 

@@ -11,6 +11,7 @@ rewrites only the shards whose pages changed. Trusted as the tables are (pickles
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from collections import defaultdict
@@ -90,9 +91,12 @@ class StatementStore:
         if shard not in self._infos:
             try:
                 loaded = pickle.loads(self._info_path(shard).read_bytes())
+                size = self._facts_path(shard).stat().st_size
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
                 loaded = None  # missing or torn: its pages are read again
-            self._infos[shard] = loaded if isinstance(loaded, dict) else {}
+            ok = isinstance(loaded, dict) and loaded.get("size") == size
+            # the statements written with these infos, or the shard's pages are read again
+            self._infos[shard] = loaded["infos"] if ok else {}
         return self._infos[shard]
 
     def statements(self, keys: Iterable[str]) -> pd.DataFrame:
@@ -114,26 +118,34 @@ class StatementStore:
             return from_arrow(_schema().empty_table())
         return from_arrow(pa.concat_tables(tables))
 
-    def save(self, infos: dict[str, PageInfo], frames: dict[str, pd.DataFrame]) -> None:
-        """Keep exactly these pages (`infos` by key) of the changed shards: `frames` holds
-        the statements of every shard that changed (a `page` column naming each page's key);
-        shards not in `frames` keep their files."""
+    def save(self, infos: dict[str, PageInfo], statements: pd.DataFrame, shards: set[str]) -> None:
+        """Keep exactly these pages (`infos` by key) in the given shards (those whose pages
+        changed), with their rows of `statements` (a `page` column names each row's page
+        key). Each shard's Parquet file is written before its infos, which record its size;
+        no fsync (a few hundred of them would cost seconds): a shard torn by a crash no
+        longer matches its size, and its pages are read again."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         self.folder.mkdir(parents=True, exist_ok=True)
         by_shard: dict[str, dict] = defaultdict(dict)
         for key, info in infos.items():
-            by_shard[shard_of(key)][key] = info
-        for shard in sorted(set(frames) | set(self._on_disk()) - set(by_shard)):
+            if shard_of(key) in shards:
+                by_shard[shard_of(key)][key] = info
+        pages = statements["page"]
+        rows = statements[pages.isin([k for one in by_shard.values() for k in one])]
+        grouped = dict(tuple(rows.groupby(rows["page"].str.slice(0, 2), sort=False)))
+        for shard in sorted(shards):
             if shard not in by_shard:
                 self._info_path(shard).unlink(missing_ok=True)
                 self._facts_path(shard).unlink(missing_ok=True)
                 continue
-            table = pa.Table.from_pandas(frames[shard], schema=_schema(), preserve_index=False)
-            with atomic.atomic_path(self._facts_path(shard)) as tmp:
-                pq.write_table(table, tmp, compression="zstd")
-            atomic.write_bytes(self._info_path(shard), pickle.dumps(by_shard[shard], 5))
+            frame = grouped.get(shard, statements.iloc[:0])
+            table = pa.Table.from_pandas(frame, schema=_schema(), preserve_index=False)
+            _quick(self._facts_path(shard), lambda tmp, t=table: pq.write_table(t, tmp))
+            kept = {"size": self._facts_path(shard).stat().st_size, "infos": by_shard[shard]}
+            data = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
+            _quick(self._info_path(shard), lambda tmp, d=data: tmp.write_bytes(d))
             self._infos[shard] = by_shard[shard]
 
     def _on_disk(self) -> list[str]:
@@ -154,6 +166,16 @@ class StatementStore:
     def keys(self) -> set[str]:
         """Every page key kept (for tests and checks)."""
         return {k for shard in self._on_disk() for k in self._shard_infos(shard)}
+
+
+def _quick(path: Path, write) -> None:
+    """Write through a temporary file renamed over `path` (atomic, not durable)."""
+    tmp = path.with_name(f"{atomic.TEMP_PREFIX}{path.name}.{os.getpid()}")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _by_shard(keys: Iterable[str]) -> dict[str, set[str]]:
