@@ -131,11 +131,12 @@ def key_mask(statements: pd.DataFrame, keys: set[tuple[str, str, str]], norm) ->
     return exact.reindex(statements.index, fill_value=False)
 
 
-def maybe_conflicting(statements: pd.DataFrame, ids: pd.Series, norm, said) -> pd.DataFrame:
-    """The statements of keys (role id, metric, normalised category) that are stated more
-    than once and not identically everywhere: the only keys that can conflict. `said` are
-    the columns (besides the normalised text) whose one value everywhere means no conflict.
-    Adds `role_id` and `key_category` (the normalised category) to the rows returned."""
+def maybe_conflicting(statements: pd.DataFrame, ids: pd.Series, norm) -> pd.DataFrame:
+    """The statements of the keys (role id, metric, normalised category) that may conflict:
+    stated more than once, not identically everywhere, and not surely in agreement (one
+    stated statistic and period at most, so one like-with-like group; no qualifier; one
+    value, unit and text: then every interval holds that value). The rules themselves
+    (`tables.find_conflicts`) judge the rest. Adds `role_id` and `key_category`."""
     frame = statements.assign(
         role_id=ids.to_numpy(),
         key_category=per_name(statements["category"], lambda c: norm(_text(c))).to_numpy(),
@@ -144,11 +145,19 @@ def maybe_conflicting(statements: pd.DataFrame, ids: pd.Series, norm, said) -> p
     again = frame[frame.groupby(key, sort=False)["line"].transform("size").to_numpy() > 1]
     if again.empty:
         return again
-    told = again[key + list(said)].assign(
-        norm_text=per_name(again["text"], lambda t: norm(_text(t)))
+    said = ["printed", "qualifier", "unit", "statistic", "period", "value"]
+    told = again[key + said].assign(norm_text=per_name(again["text"], lambda t: norm(_text(t))))
+    versions = told.drop(columns="value").drop_duplicates().groupby(key, sort=False).size()
+    by_key = told.groupby(key, sort=False)
+    surely = (
+        (by_key["statistic"].nunique() <= 1)
+        & (by_key["period"].nunique() <= 1)
+        & (by_key["qualifier"].count() == 0)
+        & (by_key["value"].nunique(dropna=False) == 1)
+        & (by_key["unit"].nunique(dropna=False) == 1)
+        & (by_key["norm_text"].nunique(dropna=False) == 1)
     )
-    versions = told.drop_duplicates().groupby(key, sort=False).size()
-    differ = versions[versions > 1].index
+    differ = versions[(versions > 1) & ~surely.reindex(versions.index)].index
     return again[pd.MultiIndex.from_frame(again[key]).isin(differ)]
 
 

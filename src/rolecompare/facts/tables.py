@@ -264,12 +264,11 @@ def _describe(fact: RawFact) -> str:
 
 def find_conflicts(statements: pd.DataFrame, ids: pd.Series, names: dict[str, str]) -> pd.DataFrame:
     """Keys whose statements, compared like with like, cannot describe one value."""
-    said = ("printed", "qualifier", "unit", "statistic", "period")
     passage = [name for name, m in schema.metrics().items() if m.is_passage]
     # pages word passages differently by nature; a key stated once, or identically
     # everywhere (the usual case), is left out by maybe_conflicting
     compared = ~statements["metric"].isin(passage).to_numpy()
-    rows_of = maybe_conflicting(statements[compared], ids[compared], _norm, said)
+    rows_of = maybe_conflicting(statements[compared], ids[compared], _norm)
     keyed: dict[Key, list[tuple[str, RawFact]]] = defaultdict(list)
     keys = zip(rows_of["role_id"], rows_of["metric"], rows_of["key_category"], strict=True)
     for key, statement in zip(keys, raw_facts(rows_of), strict=True):
