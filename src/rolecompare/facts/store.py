@@ -2,7 +2,7 @@
 
 A page is read again only when its content or the readers changed (its key: `cache.page_key`,
 the folder: the readers' version, as for `cache.PageCache`). What it read is kept here, not as
-one pickled object per page, but sharded by the first two hex digits of the page's key: for
+one pickled object per page, but sharded by the page's key (`SHARDS`): for
 each shard, its pages' statements as one Parquet file (`facts.statements` columns plus the
 page key) and what else the pages said (`tables.PageInfo`: kind, pair, problems, pending
 glued rows) as one pickle. A re-ingest reads the shards whole (no Python object per fact) and
@@ -60,8 +60,13 @@ def _schema() -> pa.Schema:
     )
 
 
+# Shards: few enough to read quickly (a file each), many enough that a few changed pages
+# rewrite a small part of the statements.
+SHARDS = 64
+
+
 def shard_of(key: str) -> str:
-    return key[:2]
+    return f"{int(key[:2], 16) * SHARDS // 256:02d}"
 
 
 class StatementStore:
@@ -134,7 +139,9 @@ class StatementStore:
                 by_shard[shard_of(key)][key] = info
         pages = statements["page"]
         rows = statements[pages.isin([k for one in by_shard.values() for k in one])]
-        grouped = dict(tuple(rows.groupby(rows["page"].str.slice(0, 2), sort=False)))
+        from rolecompare.facts.statements import per_name
+
+        grouped = dict(tuple(rows.groupby(per_name(rows["page"], shard_of), sort=False)))
         for shard in sorted(shards):
             if shard not in by_shard:
                 self._info_path(shard).unlink(missing_ok=True)
