@@ -250,6 +250,11 @@ class _Statements:
     parsed: int
     changed: set[str]  # shards of the store whose pages changed
 
+    def take_frame(self) -> pd.DataFrame:
+        """The statements, no longer held here (whoever takes them may let them go)."""
+        frame, self.frame = self.frame, None
+        return frame
+
 
 def _parse_changed(
     pages: dict[str, bytes], store: StatementStore, scheduler: str | None = None
@@ -358,10 +363,14 @@ def ingest(
     from rolecompare.facts.tables import tables_of
 
     got = _gather_statements(parsed, keys, kept, store)
+    n_pages = len(pages) + len(unreadable)
+    folder.texts.clear()  # every page's text: parsed by now (memory)
+    with atomic.locked(files.folder, wait=lock_wait):
+        _keep_statements(store, got)  # a cache: right whatever happens to the tables
     infos = _page_infos(got, keys, unreadable, folder)
     sources, source_problems = read_sources(raw_dir, {info.source for info in infos})
     sources = merge_sources(folder.sources, sources)
-    tables = tables_of(got.frame, infos, sources, source_problems)
+    tables = tables_of(got.take_frame(), infos, sources, source_problems)
     with atomic.locked(files.folder, wait=lock_wait):
         atomic.sweep_temporaries(files.folder, depth=0)
         written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}
@@ -371,10 +380,8 @@ def ingest(
         manifest["counts"] = {name: len(tables[name]) for name in TABLE_NAMES}
         manifest["notes"] = folder.summary()
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
-        _keep_statements(store, got)
         texts.store.prune(texts.used)
     _report(tables, on_problem)
-    n_pages = len(pages) + len(unreadable)
     return IngestResult(files, n_pages, tables, folder.summary(), parsed=got.parsed)
 
 

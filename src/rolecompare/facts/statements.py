@@ -76,10 +76,12 @@ def per_name(roles: pd.Series, function) -> pd.Series:
 
 
 def ordered(frame: pd.DataFrame) -> pd.DataFrame:
-    """Statements by (source, line), ties in their present order (a stable sort)."""
+    """Statements by (source, line), ties in their present order (a stable sort); only the
+    statement columns (one copy)."""
     source_codes, _ = pd.factorize(frame["source"], sort=True)
     order = np.lexsort((np.arange(len(frame)), frame["line"].to_numpy(), source_codes))
-    return frame.iloc[order].reset_index(drop=True)
+    columns = [frame.columns.get_loc(c) for c in STATEMENT_COLUMNS]
+    return frame.iloc[order, columns].reset_index(drop=True)
 
 
 def role_ids(statements: pd.DataFrame) -> RoleIds:
@@ -131,22 +133,32 @@ def key_mask(statements: pd.DataFrame, keys: set[tuple[str, str, str]], norm) ->
     return exact.reindex(statements.index, fill_value=False)
 
 
-def maybe_conflicting(statements: pd.DataFrame, ids: pd.Series, norm) -> pd.DataFrame:
-    """The statements of the keys (role id, metric, normalised category) that may conflict:
+def maybe_conflicting(
+    statements: pd.DataFrame, ids: pd.Series, norm, compared: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The positions (among the `compared` ones) of the statements of the keys (role id,
+    metric, normalised category) that may conflict, and their normalised categories: keys
     stated more than once, not identically everywhere, and not surely in agreement (one
     stated statistic and period at most, so one like-with-like group; no qualifier; one
     value, unit and text: then every interval holds that value). The rules themselves
-    (`tables.find_conflicts`) judge the rest. Adds `role_id` and `key_category`."""
-    frame = statements.assign(
-        role_id=ids.to_numpy(),
-        key_category=per_name(statements["category"], lambda c: norm(_text(c))).to_numpy(),
-    )
+    (`tables.find_conflicts`) judge the rest. Only the columns compared are copied."""
+    at = np.flatnonzero(compared)
+    categories = per_name(statements["category"], lambda c: norm(_text(c))).to_numpy()
     key = ["role_id", "metric", "key_category"]
-    again = frame[frame.groupby(key, sort=False)["line"].transform("size").to_numpy() > 1]
-    if again.empty:
-        return again
+    keys = pd.DataFrame(
+        {
+            "role_id": pd.Series(ids.to_numpy()[at], dtype=object),
+            "metric": pd.Series(statements["metric"].to_numpy()[at], dtype=object),
+            "key_category": pd.Series(categories[at], dtype=object),
+        }
+    )
+    again = keys.groupby(key, sort=False)["metric"].transform("size").to_numpy() > 1
+    at, keys = at[again], keys[again].reset_index(drop=True)
+    if not len(at):
+        return at, categories[at]
     said = ["printed", "qualifier", "unit", "statistic", "period", "value"]
-    told = again[key + said].assign(norm_text=per_name(again["text"], lambda t: norm(_text(t))))
+    told = keys.assign(**{c: statements[c].to_numpy()[at] for c in said})
+    told["norm_text"] = per_name(pd.Series(statements["text"].to_numpy()[at]), _normed(norm))
     versions = told.drop(columns="value").drop_duplicates().groupby(key, sort=False).size()
     by_key = told.groupby(key, sort=False)
     surely = (
@@ -158,7 +170,12 @@ def maybe_conflicting(statements: pd.DataFrame, ids: pd.Series, norm) -> pd.Data
         & (by_key["norm_text"].nunique(dropna=False) == 1)
     )
     differ = versions[(versions > 1) & ~surely.reindex(versions.index)].index
-    return again[pd.MultiIndex.from_frame(again[key]).isin(differ)]
+    chosen = at[pd.MultiIndex.from_frame(keys).isin(differ)]
+    return chosen, categories[chosen]
+
+
+def _normed(norm):
+    return lambda cell: norm(_text(cell))
 
 
 def _text(cell: object) -> str | None:

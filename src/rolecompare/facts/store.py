@@ -75,7 +75,7 @@ class StatementStore:
     def __init__(self, processed: Path, version: str | None = None) -> None:
         self.root = Path(processed) / page_cache.CACHE_DIR
         self.version = version or page_cache.reader_version()
-        self.folder = self.root / self.version / STORE_DIR
+        self.folder = self.root / self.version / f"{STORE_DIR}-{SHARDS}"
         self._infos: dict[str, dict] = {}  # shard -> {page key: PageInfo}
 
     def _info_path(self, shard: str) -> Path:
@@ -167,7 +167,7 @@ class StatementStore:
             if other.name != self.version and other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)
         for old in self.folder.parent.iterdir() if self.folder.parent.is_dir() else ():
-            if old.name != STORE_DIR and old.is_dir():
+            if old != self.folder and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
 
     def keys(self) -> set[str]:

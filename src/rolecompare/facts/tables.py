@@ -171,6 +171,8 @@ def _gather(
         (row.source, Problem(row.line, f"{row.metric} is stated for a role with no name: skipped"))
         for row in statements[~has_name].itertuples(index=False)
     ]
+    if has_name.all():  # the usual case: no copy
+        return statements, problems
     return statements[has_name].reset_index(drop=True), problems
 
 
@@ -268,9 +270,10 @@ def find_conflicts(statements: pd.DataFrame, ids: pd.Series, names: dict[str, st
     # pages word passages differently by nature; a key stated once, or identically
     # everywhere (the usual case), is left out by maybe_conflicting
     compared = ~statements["metric"].isin(passage).to_numpy()
-    rows_of = maybe_conflicting(statements[compared], ids[compared], _norm)
+    at, categories = maybe_conflicting(statements, ids, _norm, compared)
+    rows_of = statements.iloc[at]
     keyed: dict[Key, list[tuple[str, RawFact]]] = defaultdict(list)
-    keys = zip(rows_of["role_id"], rows_of["metric"], rows_of["key_category"], strict=True)
+    keys = zip(ids.to_numpy()[at], rows_of["metric"], categories, strict=True)
     for key, statement in zip(keys, raw_facts(rows_of), strict=True):
         keyed[key].append(statement)
     rows = []
@@ -286,16 +289,6 @@ def find_conflicts(statements: pd.DataFrame, ids: pd.Series, names: dict[str, st
                     _conflict_row(role_id, names[role_id], metric, statistic, period, members)
                 )
     return schema.validate("conflicts", pd.DataFrame(rows, columns=schema.columns("conflicts")))
-
-
-def _all_alike(statements: list[tuple[str, RawFact]]) -> bool:
-    """True when every statement says the same (number as printed, qualifier, text, unit,
-    statistic, period): then every like-with-like group agrees, nothing to compare."""
-    said = {
-        (f.printed, f.qualifier, _norm(f.text), f.unit, f.statistic, f.period)
-        for _, f in statements
-    }
-    return len(said) == 1
 
 
 def _conflict_row(
