@@ -163,17 +163,24 @@ def _stamp(path: Path) -> bytes:
     return f"{stat.st_size} {stat.st_mtime_ns}".encode()
 
 
+# Rows converted to Arrow at a time: a table of millions of rows is never twice in memory.
+PARQUET_ROWS = 500_000
+
+
 def write_parquet(target: Path, frame: pd.DataFrame, *, csv_of: Path | None = None) -> None:
     """`frame` as Parquet, every column text, atomically; `csv_of` names the CSV it mirrors."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(_as_text(frame), preserve_index=False)
-    table = table.cast(pa.schema([pa.field(name, pa.string()) for name in table.column_names]))
-    if csv_of is not None:
-        table = table.replace_schema_metadata({_CSV_KEY: _stamp(csv_of)})
-    with atomic.atomic_path(target) as tmp:
-        pq.write_table(table, tmp, compression="zstd")
+    plain = pa.schema([pa.field(str(name), pa.string()) for name in frame.columns])
+    stamp = {_CSV_KEY: _stamp(csv_of)} if csv_of is not None else None
+    with (
+        atomic.atomic_path(target) as tmp,
+        pq.ParquetWriter(tmp, plain.with_metadata(stamp), compression="zstd") as out,
+    ):
+        for start in range(0, max(len(frame), 1), PARQUET_ROWS):
+            part = _as_text(frame.iloc[start : start + PARQUET_ROWS])
+            out.write_table(pa.Table.from_pandas(part, preserve_index=False).cast(plain))
 
 
 def write_tables(
