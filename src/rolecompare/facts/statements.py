@@ -70,9 +70,9 @@ def raw_facts(rows: pd.DataFrame) -> list[tuple[str, RawFact]]:
 def per_name(roles: pd.Series, function) -> pd.Series:
     """`function` of each row's role name, computed once per distinct name."""
     codes, uniques = pd.factorize(roles, use_na_sentinel=False)
-    return pd.Series(
-        np.asarray([function(u) for u in uniques], dtype=object)[codes], index=roles.index
-    )
+    values = np.empty(len(uniques), dtype=object)
+    values[:] = [function(u) for u in uniques]
+    return pd.Series(values[codes], index=roles.index, dtype=object)
 
 
 def ordered(frame: pd.DataFrame) -> pd.DataFrame:
@@ -144,23 +144,19 @@ def maybe_conflicting(
     (`tables.find_conflicts`) judge the rest. Only the columns compared are copied."""
     at = np.flatnonzero(compared)
     categories = per_name(statements["category"], lambda c: norm(_text(c))).to_numpy()
-    key = ["role_id", "metric", "key_category"]
-    keys = pd.DataFrame(
-        {
-            "role_id": pd.Series(ids.to_numpy()[at], dtype=object),
-            "metric": pd.Series(statements["metric"].to_numpy()[at], dtype=object),
-            "key_category": pd.Series(categories[at], dtype=object),
-        }
-    )
-    again = keys.groupby(key, sort=False)["metric"].transform("size").to_numpy() > 1
-    at, keys = at[again], keys[again].reset_index(drop=True)
+    # one integer per key (role id, metric, category): grouping integers is quick
+    key = _codes(ids.to_numpy()[at], statements["metric"].to_numpy()[at], categories[at])
+    at, key = at[np.bincount(key)[key] > 1], key[np.bincount(key)[key] > 1]
     if not len(at):
         return at, categories[at]
-    said = ["printed", "qualifier", "unit", "statistic", "period", "value"]
-    told = keys.assign(**{c: statements[c].to_numpy()[at] for c in said})
+    key = pd.factorize(key)[0]
+    said = ["printed", "qualifier", "unit", "statistic", "period"]
+    told = pd.DataFrame({c: pd.Series(statements[c].to_numpy()[at], dtype=object) for c in said})
     told["norm_text"] = per_name(pd.Series(statements["text"].to_numpy()[at]), _normed(norm))
-    versions = told.drop(columns="value").drop_duplicates().groupby(key, sort=False).size()
-    by_key = told.groupby(key, sort=False)
+    told["key"] = key
+    versions = np.bincount(told.drop_duplicates()["key"].to_numpy(), minlength=key.max() + 1)
+    told["value"] = statements["value"].to_numpy()[at]
+    by_key = told.groupby("key", sort=True)
     surely = (
         (by_key["statistic"].nunique() <= 1)
         & (by_key["period"].nunique() <= 1)
@@ -168,10 +164,20 @@ def maybe_conflicting(
         & (by_key["value"].nunique(dropna=False) == 1)
         & (by_key["unit"].nunique(dropna=False) == 1)
         & (by_key["norm_text"].nunique(dropna=False) == 1)
-    )
-    differ = versions[(versions > 1) & ~surely.reindex(versions.index)].index
-    chosen = at[pd.MultiIndex.from_frame(keys).isin(differ)]
+    ).to_numpy()
+    differ = (versions > 1) & ~surely
+    chosen = at[differ[key]]
     return chosen, categories[chosen]
+
+
+def _codes(*columns: np.ndarray) -> np.ndarray:
+    """One int64 per distinct combination of the columns' values."""
+    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        combined = combined * (len(uniques) + 1) + codes
+        combined = pd.factorize(combined)[0].astype(np.int64)  # never overflows
+    return combined
 
 
 def _normed(norm):
