@@ -11,19 +11,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.facts.cache import TextCache, page_key
-from rolecompare.facts.parallel import parse_each, prepare_tables
+from rolecompare.facts.cache import TextCache
 from rolecompare.facts.parsing import PageResult
 from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
 from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
-from rolecompare.facts.store import PageInfo, StatementStore, shard_of
+from rolecompare.facts.store import Gathered, PageInfo, StatementStore, gather, parse_changed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -241,53 +240,6 @@ def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-@dataclass
-class _Statements:
-    """Every page's statements and infos (kept ones from the store, the rest parsed now)."""
-
-    frame: pd.DataFrame  # statements (facts.statements columns + `page`, the page's key)
-    infos: dict[str, PageInfo]  # page key -> what else the page said
-    parsed: int
-    changed: set[str]  # shards of the store whose pages changed
-
-    def take_frame(self) -> pd.DataFrame:
-        """The statements, no longer held here (whoever takes them may let them go)."""
-        frame, self.frame = self.frame, None
-        return frame
-
-
-def _parse_changed(
-    pages: dict[str, bytes], store: StatementStore, scheduler: str | None = None
-) -> tuple[Iterator[PageResult], dict[str, str], set[str]]:
-    """The results of the pages the store does not hold (parsed now, as they come), every
-    page's key, and the keys the store holds."""
-    keys = {name: page_key(name, data) for name, data in pages.items()}
-    kept = set(store.infos(keys.values()))
-    todo = {name: data for name, data in pages.items() if keys[name] not in kept}
-    if scheduler and todo:
-        from rolecompare.facts.cluster import parse_on_cluster
-
-        return iter(parse_on_cluster(todo, scheduler)), keys, kept
-    return parse_each(todo, meanwhile=prepare_tables), keys, kept
-
-
-def _gather_statements(
-    results: Iterator[PageResult], keys: dict[str, str], kept: set[str], store: StatementStore
-) -> _Statements:
-    """The kept pages' statements read from the store beside the new results' statements."""
-    import pandas as pd
-
-    from rolecompare.facts.store import Collector
-
-    collector = Collector()
-    for result in results:
-        collector.add(keys[result.source], result)
-    infos = store.infos(kept) | collector.infos
-    changed = {shard_of(k) for k in set(infos) ^ store.keys()}
-    frame = pd.concat([store.statements(kept), collector.frame()], ignore_index=True)
-    return _Statements(frame, infos, len(collector.infos), changed)
-
-
 TABLE_NAMES = ("facts", "roles", "conflicts", "problems", "pages")
 
 
@@ -357,12 +309,12 @@ def ingest(
     pages, unreadable, folder = _read_pages(raw_dir, texts)
     manifest = _manifest(raw_dir, out_dir, pages, folder) | {"raw": stamp}
     store = StatementStore(files.folder)
-    parsed, keys, kept = _parse_changed(pages, store, scheduler)
+    parsed, keys, kept = parse_changed(pages, store, scheduler)
     # pandas (imported by these) is not needed to parse: the workers fork without it
     from rolecompare.core.tables import write_tables
     from rolecompare.facts.tables import tables_of
 
-    got = _gather_statements(parsed, keys, kept, store)
+    got = gather(parsed, keys, kept, store)
     n_pages = len(pages) + len(unreadable)
     folder.texts.clear()  # every page's text: parsed by now (memory)
     with atomic.locked(files.folder, wait=lock_wait):
@@ -386,7 +338,7 @@ def ingest(
 
 
 def _page_infos(
-    got: _Statements, keys: dict[str, str], unreadable: list[PageResult], folder: FolderPages
+    got: Gathered, keys: dict[str, str], unreadable: list[PageResult], folder: FolderPages
 ) -> list[PageInfo]:
     """Every page's info in source order, with the problems of its file (or archive record)
     before those of its text; files that could not be read as pages of their own."""
@@ -400,7 +352,7 @@ def _page_infos(
     ]
 
 
-def _keep_statements(store: StatementStore, got: _Statements) -> None:
+def _keep_statements(store: StatementStore, got: Gathered) -> None:
     """Rewrite the store's shards whose pages changed."""
     store.save(got.infos, got.frame, got.changed)
     store.prune_versions()

@@ -15,7 +15,7 @@ import os
 import pickle
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.facts import cache as page_cache
+from rolecompare.facts.cache import page_key
+from rolecompare.facts.parallel import parse_each, prepare_tables
 from rolecompare.facts.parsing import PageResult, PendingSplit, Problem
 
 if TYPE_CHECKING:  # imported when statements are read: parse workers fork without them
@@ -257,3 +259,51 @@ class Collector:
 
         self._flush()
         return from_arrow(pa.concat_tables([_schema().empty_table(), *self.tables]))
+
+
+# --- every page's statements for one ingest: kept ones from the store, the rest parsed ---
+
+
+@dataclass
+class Gathered:
+    """Every page's statements and infos (kept ones from the store, the rest parsed now)."""
+
+    frame: pd.DataFrame  # statements (facts.statements columns + `page`, the page's key)
+    infos: dict[str, PageInfo]  # page key -> what else the page said
+    parsed: int
+    changed: set[str]  # shards of the store whose pages changed
+
+    def take_frame(self) -> pd.DataFrame:
+        """The statements, no longer held here (whoever takes them may let them go)."""
+        frame, self.frame = self.frame, None
+        return frame
+
+
+def parse_changed(
+    pages: dict[str, bytes], store: StatementStore, scheduler: str | None = None
+) -> tuple[Iterator[PageResult], dict[str, str], set[str]]:
+    """The results of the pages the store does not hold (parsed now, as they come), every
+    page's key, and the keys the store holds."""
+    keys = {name: page_key(name, data) for name, data in pages.items()}
+    kept = set(store.infos(keys.values()))
+    todo = {name: data for name, data in pages.items() if keys[name] not in kept}
+    if scheduler and todo:
+        from rolecompare.facts.cluster import parse_on_cluster
+
+        return iter(parse_on_cluster(todo, scheduler)), keys, kept
+    return parse_each(todo, meanwhile=prepare_tables), keys, kept
+
+
+def gather(
+    results: Iterator[PageResult], keys: dict[str, str], kept: set[str], store: StatementStore
+) -> Gathered:
+    """The kept pages' statements read from the store beside the new results' statements."""
+    import pandas as pd
+
+    collector = Collector()
+    for result in results:
+        collector.add(keys[result.source], result)
+    infos = store.infos(kept) | collector.infos
+    changed = {shard_of(k) for k in set(infos) ^ store.keys()}
+    frame = pd.concat([store.statements(kept), collector.frame()], ignore_index=True)
+    return Gathered(frame, infos, len(collector.infos), changed)
