@@ -322,7 +322,7 @@ def ingest(
     infos = _page_infos(got, keys, unreadable, folder)
     sources, source_problems = read_sources(raw_dir, {info.source for info in infos})
     sources = merge_sources(folder.sources, sources)
-    tables = tables_of(got.take_frame(), infos, sources, source_problems)
+    tables = tables_of(got.take_frame(), infos, sources, source_problems, checked=True)
     with atomic.locked(files.folder, wait=lock_wait):
         atomic.sweep_temporaries(files.folder, depth=0)
         written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}

@@ -106,13 +106,14 @@ class StatementStore:
             self._infos[shard] = loaded["infos"] if ok else {}
         return self._infos[shard]
 
-    def statements(self, keys: Iterable[str]) -> pd.DataFrame:
-        """The kept statements of these pages, in page-key order within a shard."""
+    def statements(self, keys: Iterable[str], *also: pa.Table) -> pd.DataFrame:
+        """The kept statements of these pages, in page-key order within a shard, then the
+        rows of `also` (statements as Arrow): joined as Arrow, converted once."""
         import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        tables = []
+        tables = [_schema().empty_table()]
         for shard, wanted in sorted(_by_shard(keys).items()):
             try:
                 table = pq.read_table(self._facts_path(shard), schema=_schema())
@@ -121,9 +122,7 @@ class StatementStore:
             if len(wanted) < len(self._shard_infos(shard)):  # pages gone or changed
                 table = table.filter(pc.is_in(table["page"], pa.array(sorted(wanted))))
             tables.append(table)
-        if not tables:
-            return from_arrow(_schema().empty_table())
-        return from_arrow(pa.concat_tables(tables))
+        return from_arrow(pa.concat_tables([*tables, *also]))
 
     def save(self, infos: dict[str, PageInfo], statements: pd.DataFrame, shards: set[str]) -> None:
         """Keep exactly these pages (`infos` by key) in the given shards (those whose pages
@@ -253,12 +252,13 @@ class Collector:
             self.tables.append(pa.table(self.columns, schema=_schema()))
             self.columns = {name: [] for name in self.names}
 
-    def frame(self) -> pd.DataFrame:
-        """Every statement collected, as `from_arrow` gives them."""
+    def table(self) -> pa.Table:
+        """Every statement collected, as Arrow."""
         import pyarrow as pa
 
         self._flush()
-        return from_arrow(pa.concat_tables([_schema().empty_table(), *self.tables]))
+        tables, self.tables = self.tables, []
+        return pa.concat_tables([_schema().empty_table(), *tables])
 
 
 # --- every page's statements for one ingest: kept ones from the store, the rest parsed ---
@@ -298,12 +298,14 @@ def gather(
     results: Iterator[PageResult], keys: dict[str, str], kept: set[str], store: StatementStore
 ) -> Gathered:
     """The kept pages' statements read from the store beside the new results' statements."""
-    import pandas as pd
-
     collector = Collector()
     for result in results:
         collector.add(keys[result.source], result)
     infos = store.infos(kept) | collector.infos
     changed = {shard_of(k) for k in set(infos) ^ store.keys()}
-    frame = pd.concat([store.statements(kept), collector.frame()], ignore_index=True)
-    return Gathered(frame, infos, len(collector.infos), changed)
+    new = collector.table()
+    if new.num_rows:  # a page's statements are checked when first read, then kept
+        from rolecompare.facts.tables import check_statements
+
+        check_statements(from_arrow(new))
+    return Gathered(store.statements(kept, new), infos, len(collector.infos), changed)

@@ -135,10 +135,13 @@ def tables_of(
     pages: list[PageInfo],
     sources: dict[str, SourceInfo] | None = None,
     source_problems: Iterable[Problem] = (),
+    *,
+    checked: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """`build_tables` from the pages' statements as one frame (`facts.statements`, in page
-    order, pages sorted by source) and what else each page said (`pages`, in that order)."""
-    statements, problems = _gather(statements, pages)
+    order, pages sorted by source) and what else each page said (`pages`, in that order).
+    `checked`: the statements were checked as their pages were read (`check_statements`)."""
+    statements, problems, resolved = _gather(statements, pages)
     problems += [("sources.csv", p) for p in source_problems]
     statements = ordered(statements)
     ids = role_ids(statements)
@@ -147,7 +150,7 @@ def tables_of(
     names = display_names(statements, id_col)
     problems.sort(key=lambda sp: (sp[0], sp[1].line))
     return {
-        "facts": _facts_frame(statements, id_col, names),
+        "facts": _facts_frame(statements, id_col, names, checked and not resolved),
         "roles": _roles_frame(statements, id_col, names),
         "conflicts": find_conflicts(statements, id_col, names),
         "problems": _problems_frame(problems),
@@ -157,8 +160,9 @@ def tables_of(
 
 def _gather(
     statements: pd.DataFrame, pages: list[PageInfo]
-) -> tuple[pd.DataFrame, list[tuple[str, Problem]]]:
-    """Every page's statements (pending splits resolved, nameless roles dropped), problems."""
+) -> tuple[pd.DataFrame, list[tuple[str, Problem]], bool]:
+    """Every page's statements (pending splits resolved, nameless roles dropped), problems,
+    and whether glued rows were resolved (statements not checked as their page was read)."""
     pending = [(r.source, p) for r in pages for p in r.pending]
     problems = [(r.source, p) for r in pages for p in r.problems]
     resolved, unresolved = _resolve_pending(pending, statements)
@@ -172,20 +176,31 @@ def _gather(
         for row in statements[~has_name].itertuples(index=False)
     ]
     if has_name.all():  # the usual case: no copy
-        return statements, problems
-    return statements[has_name].reset_index(drop=True), problems
+        return statements, problems, bool(resolved)
+    return statements[has_name].reset_index(drop=True), problems, bool(resolved)
 
 
-def _facts_frame(statements: pd.DataFrame, ids: pd.Series, names: dict[str, str]) -> pd.DataFrame:
-    """The facts table, built column by column."""
+def _facts_frame(
+    statements: pd.DataFrame, ids: pd.Series, names: dict[str, str], checked: bool = False
+) -> pd.DataFrame:
+    """The facts table, built column by column. `checked`: every statement was checked
+    when its page was first read (`check_statements`) and role ids are checked in the roles
+    table, so the columns are used as they are (no copy of millions of rows)."""
     columns = {"role_id": ids, "role": ids.map(names)}
     for name in ("metric", "category", "value", "text", "unit", "statistic", "qualifier"):
         columns[name] = statements[name]
     columns |= {name: statements[name] for name in ("period", "source", "line")}
-    frame = pd.DataFrame(columns, columns=schema.columns("facts"))
-    facts_df = schema.validate("facts", frame)
+    frame = pd.DataFrame(columns, columns=schema.columns("facts"), copy=False)
+    facts_df = frame if checked else schema.validate("facts", frame)
     facts_df["printed"] = statements["printed"].to_numpy()
     return facts_df
+
+
+def check_statements(statements: pd.DataFrame) -> None:
+    """The facts schema's checks of what pages state (metric, statistic, qualifier, line,
+    types), on new pages' statements before they are kept (pandera's SchemaErrors)."""
+    ids = per_name(statements["role"], slugify)
+    _facts_frame(statements, ids, {rid: rid for rid in set(ids)})
 
 
 def _roles_frame(statements: pd.DataFrame, ids: pd.Series, names: dict[str, str]) -> pd.DataFrame:
