@@ -100,9 +100,19 @@ def role_ids(statements: pd.DataFrame) -> RoleIds:
 
 
 def display_names(statements: pd.DataFrame, ids: pd.Series) -> dict[str, str]:
-    """Each role id's display name: its most frequent spelling (ties: the first in order)."""
-    spelled = pd.DataFrame({"role_id": ids, "name": per_name(statements["role"], display_name)})
-    counts = spelled.groupby(["role_id", "name"], sort=False).size().reset_index(name="n")
+    """Each role id's display name: its most frequent spelling (ties: the first in order),
+    counted per distinct name (a name has one id), not per statement."""
+    codes, uniques = pd.factorize(statements["role"])
+    first = np.zeros(len(uniques), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # each name's first statement
+    spelled = pd.DataFrame(
+        {
+            "role_id": pd.Series(ids.to_numpy()[first], dtype=object),
+            "name": pd.Series([display_name(u) for u in uniques], dtype=object),
+            "n": np.bincount(codes, minlength=len(uniques)),
+        }
+    )
+    counts = spelled.groupby(["role_id", "name"], sort=False)["n"].sum().reset_index()
     counts = counts.sort_values(["role_id", "n", "name"], ascending=[True, False, True])
     best = counts.drop_duplicates("role_id")
     return dict(zip(best["role_id"], best["name"], strict=True))
