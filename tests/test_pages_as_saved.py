@@ -19,6 +19,7 @@ from warcio.warcwriter import WARCWriter
 
 from rolecompare.facts.ingest import ingest
 from rolecompare.facts.reading import page_name, read_warc
+from rolecompare.facts.reading import texts as texts_module
 from rolecompare.reporting.evidence import Evidence
 from tests.conftest import RAW, SEED
 
@@ -269,6 +270,35 @@ def test_a_reingest_rewrites_only_changed_texts_and_drops_gone_ones(tmp_path: Pa
     ingest(raw, out)
     assert kept.stat().st_mtime_ns == before
     assert sorted(p.name for p in (out / "text").iterdir()) == ["a.html.txt"]
+
+
+def test_a_reingest_reads_no_kept_text_whose_hash_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = tmp_path / "saved"
+    raw.mkdir()
+    (raw / "a.html").write_bytes(b"<p>The median pay of welders was $48,940 in 2023.</p>")
+    (raw / "b.html").write_bytes(b"<p>The median pay of cooks was $31,950 in 2023.</p>")
+    out = tmp_path / "out"
+    ingest(raw, out)
+    compared: list[str] = []
+    real = texts_module._read
+    monkeypatch.setattr(
+        texts_module, "_read", lambda path: compared.append(path.name) or real(path)
+    )
+    (raw / "b.html").write_bytes(b"<p>The median pay of cooks was $32,950 in 2023.</p>")
+    ingest(raw, out)
+    assert compared == ["b.html.txt"]  # a.html's text: same hash, size and mtime, not read
+    assert "32,950" in (out / "text" / "b.html.txt").read_text(encoding="utf-8")
+    # a kept text changed behind the ingest's back (same size): compared, written again
+    kept = out / "text" / "a.html.txt"
+    right = kept.read_bytes()
+    kept.write_bytes(right.replace(b"48,940", b"48,941"))
+    (raw / "b.html").write_bytes(b"<p>The median pay of cooks was $33,950 in 2023.</p>")
+    compared.clear()
+    ingest(raw, out)
+    assert sorted(compared) == ["a.html.txt", "b.html.txt"]
+    assert kept.read_bytes() == right
 
 
 def test_a_later_newer_capture_in_the_same_archive_replaces_the_earlier(tmp_path: Path) -> None:

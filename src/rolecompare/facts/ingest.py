@@ -328,7 +328,7 @@ def ingest(
         written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}
         facts = _facts_for_csv(tables["facts"])
         write_tables(files.folder, {"facts": facts, **written}, groups={"facts": "source"})
-        write_texts(files.folder, folder.extracted)
+        write_texts(files.folder, folder.extracted, manifest["pages"])
         manifest["counts"] = {name: len(tables[name]) for name in TABLE_NAMES}
         manifest["notes"] = folder.summary()
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
