@@ -79,8 +79,9 @@ class TextCache:
         self.used: set[str] = set()
 
     def _key(self, raw) -> str:
-        said = "\0".join(str(x) for x in (raw.name, raw.kind, raw.charset, raw.url, raw.date))
-        return hashlib.sha256(said.encode() + b"\0" + raw.data).hexdigest()
+        from rolecompare.facts.reading.folder import text_key
+
+        return text_key(raw)
 
     def get(self, raw):
         """(text, ExtractedPage) remembered for this page, or None."""

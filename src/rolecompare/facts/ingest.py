@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
@@ -21,6 +22,7 @@ from rolecompare.config import PACKAGE_DIR, ProcessedFiles
 from rolecompare.facts.cache import TextCache
 from rolecompare.facts.parsing import PageResult
 from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
+from rolecompare.facts.reading.folder import ArchiveIndex
 from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
 from rolecompare.facts.store import Gathered, PageInfo, StatementStore, gather, parse_changed
 
@@ -190,12 +192,31 @@ def _manifest(
 
 
 def _read_pages(
-    raw_dir: Path, texts: TextCache | None = None
+    raw_dir: Path, texts: TextCache | None = None, archives: ArchiveIndex | None = None
 ) -> tuple[dict[str, bytes], list[PageResult], FolderPages]:
     """The parser's input per page (an HTML page's extracted text), unreadable files and
     archives as problems, and what the folder's pages say of themselves."""
-    folder = read_folder(raw_dir, texts=texts)
+    folder = read_folder(raw_dir, texts=texts, archives=archives)
     return folder.texts, folder.unreadable, folder
+
+
+# The archives read before (`reading.ArchiveIndex`), for the reading code of that version.
+ARCHIVE_INDEX = Path(".cache") / "archives-index.pickle"
+
+
+def _load_archives(folder: Path, version: str) -> ArchiveIndex:
+    try:
+        recorded = pickle.loads((folder / ARCHIVE_INDEX).read_bytes())
+    except Exception:  # a cache: missing or damaged, every archive is read
+        return ArchiveIndex()
+    ok = isinstance(recorded, tuple) and len(recorded) == 2 and recorded[0] == version
+    return ArchiveIndex(old=recorded[1]) if ok else ArchiveIndex()
+
+
+def _save_archives(folder: Path, version: str, archives: ArchiveIndex) -> None:
+    if archives.new or (folder / ARCHIVE_INDEX).exists():
+        data = pickle.dumps((version, archives.new), protocol=pickle.HIGHEST_PROTOCOL)
+        atomic.write_bytes(folder / ARCHIVE_INDEX, data)
 
 
 def is_stale(raw_dir: Path, out_dir: Path) -> bool:
@@ -306,7 +327,8 @@ def ingest(
         return _kept(files, recorded, on_problem)
     stamp = _raw_stamp(raw_dir)
     texts = TextCache(files.folder)
-    pages, unreadable, folder = _read_pages(raw_dir, texts)
+    archives = _load_archives(files.folder, texts.store.version)
+    pages, unreadable, folder = _read_pages(raw_dir, texts, archives)
     manifest = _manifest(raw_dir, out_dir, pages, folder) | {"raw": stamp}
     store = StatementStore(files.folder)
     parsed, keys, kept = parse_changed(pages, store, scheduler)
@@ -333,6 +355,7 @@ def ingest(
         manifest["notes"] = folder.summary()
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
         texts.store.prune(texts.used)
+        _save_archives(files.folder, texts.store.version, archives)
     _report(tables, on_problem)
     return IngestResult(files, n_pages, tables, folder.summary(), parsed=got.parsed)
 
