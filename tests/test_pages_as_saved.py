@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import shutil
 import tempfile
 from collections import Counter
@@ -18,7 +19,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from rolecompare.facts.ingest import ingest
+from rolecompare.facts.reading import folder as folder_module
 from rolecompare.facts.reading import page_name, read_warc
+from rolecompare.facts.reading import texts as texts_module
 from rolecompare.reporting.evidence import Evidence
 from tests.conftest import RAW, SEED
 
@@ -225,6 +228,59 @@ def test_the_newer_capture_of_a_page_wins_and_the_older_is_named(tmp_path: Path)
     ]
 
 
+def test_an_unchanged_archive_is_not_read_again_and_the_newer_capture_still_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = tmp_path / "crawls"
+    raw.mkdir()
+    url, cook = "https://a.example/welder", "https://a.example/cook"
+    old = b"<title>Welder</title><p>The median pay of welders was $41,000 in 2023.</p>"
+    new = b"<title>Welder</title><p>The median pay of welders was $48,940 in 2023.</p>"
+    cooks = b"<title>Cook</title><p>The median pay of cooks was $31,950 in 2023.</p>"
+    later = write_warc(raw / "a-december.warc.gz", [response(url, new, "2026-12-01T00:00:00Z")])
+    older = raw / "b-november.warc.gz"
+    write_warc(older, [response(url, old, "2026-11-01T00:00:00Z")])
+    read: list[str] = []
+    real = folder_module.read_warc
+
+    def counted(path: Path):
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(folder_module, "read_warc", counted)
+    out = tmp_path / "out"
+    first = ingest(raw, out)
+    assert read == ["a-december.warc.gz", "b-november.warc.gz"]
+    # the older archive changes (a new page beside the old capture): only it is read
+    both = [response(url, old, "2026-11-01T00:00:00Z"), response(cook, cooks, "2026-11-02")]
+    write_warc(older, both)
+    read.clear()
+    second = ingest(raw, out)
+    assert read == ["b-november.warc.gz"]
+    values = second.tables["facts"].query("metric == 'salary_yearly'")["value"].tolist()
+    assert sorted(values) == [31950.0, 48940.0]  # the December capture still wins
+    [note] = [n for n in second.notes if n.startswith("older capture")]
+    assert "; 2026-12-01T00:00:00Z (a-december.warc.gz@" in note  # offset: warcinfo size
+    assert len(first.notes) == len(second.notes) == 2
+    # a touched archive (same bytes, new mtime) is read again; the tables equal a cold ingest
+    os.utime(later, ns=(later.stat().st_atime_ns, later.stat().st_mtime_ns + 10**9))
+    (raw / "extra.txt").write_text("The median pay of bakers was $30,000 in 2023.\n")
+    read.clear()
+    third = ingest(raw, out)
+    assert read == ["a-december.warc.gz"]
+    cold = ingest(raw, tmp_path / "cold")
+    for name in ("facts", "pages", "roles"):
+        pd.testing.assert_frame_equal(third.tables[name], cold.tables[name])
+    assert third.notes == cold.notes
+    # the extracted texts gone from the cache: the archives holding them are read again
+    shutil.rmtree(out / ".cache" / "texts")
+    (raw / "extra.txt").write_text("The median pay of bakers was $31,000 in 2023.\n")
+    read.clear()
+    fourth = ingest(raw, out)
+    assert sorted(read) == ["a-december.warc.gz", "b-november.warc.gz"]
+    assert fourth.tables["pages"].equals(ingest(raw, tmp_path / "cold2").tables["pages"])
+
+
 def test_sources_csv_still_wins_field_by_field(tmp_path: Path) -> None:
     raw = tmp_path / "saved"
     raw.mkdir()
@@ -269,6 +325,35 @@ def test_a_reingest_rewrites_only_changed_texts_and_drops_gone_ones(tmp_path: Pa
     ingest(raw, out)
     assert kept.stat().st_mtime_ns == before
     assert sorted(p.name for p in (out / "text").iterdir()) == ["a.html.txt"]
+
+
+def test_a_reingest_reads_no_kept_text_whose_hash_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = tmp_path / "saved"
+    raw.mkdir()
+    (raw / "a.html").write_bytes(b"<p>The median pay of welders was $48,940 in 2023.</p>")
+    (raw / "b.html").write_bytes(b"<p>The median pay of cooks was $31,950 in 2023.</p>")
+    out = tmp_path / "out"
+    ingest(raw, out)
+    compared: list[str] = []
+    real = texts_module._read
+    monkeypatch.setattr(
+        texts_module, "_read", lambda path: compared.append(path.name) or real(path)
+    )
+    (raw / "b.html").write_bytes(b"<p>The median pay of cooks was $32,950 in 2023.</p>")
+    ingest(raw, out)
+    assert compared == ["b.html.txt"]  # a.html's text: same hash, size and mtime, not read
+    assert "32,950" in (out / "text" / "b.html.txt").read_text(encoding="utf-8")
+    # a kept text changed behind the ingest's back (same size): compared, written again
+    kept = out / "text" / "a.html.txt"
+    right = kept.read_bytes()
+    kept.write_bytes(right.replace(b"48,940", b"48,941"))
+    (raw / "b.html").write_bytes(b"<p>The median pay of cooks was $33,950 in 2023.</p>")
+    compared.clear()
+    ingest(raw, out)
+    assert sorted(compared) == ["a.html.txt", "b.html.txt"]
+    assert kept.read_bytes() == right
 
 
 def test_a_later_newer_capture_in_the_same_archive_replaces_the_earlier(tmp_path: Path) -> None:

@@ -311,3 +311,66 @@ def test_on_a_comparison_another_occupation_is_a_passing_mention() -> None:
     ]
     (message,) = [m for line, m in _problems(page) if line == 5]
     assert message.startswith("$81,220 not attributed: ") and "'registered nurse'" in message
+
+
+def test_a_seniority_level_is_no_occupation() -> None:
+    page = (
+        "Salary Forecast: Senior Budget Planner\n\n"
+        "Budget planners advise companies on spending.\n\n"
+        "Budget planners had a median annual salary of $70,100 in 2016.\n\n"
+        "Senior budget planners sit near the top: the 90th percentile made $120,300 per year.\n"
+    )
+    facts = _facts(page)
+    assert {(r, v) for r, m, v, _ in facts if m.startswith("salary")} == {
+        ("Budget Planner", 70100.0),
+        ("Budget Planner", 120300.0),
+    }
+
+
+def test_the_bare_head_of_the_pages_role_is_that_role() -> None:
+    page = (
+        "Insurance Underwriters\n\n"
+        "Insurance underwriters review each application.\n\n"
+        "The median annual salary for underwriters was $71,300 in May 2021.\n"
+    )
+    facts = _facts(page)
+    # 'underwriter' is no common head noun: the page's own name makes it one
+    assert [(r, v) for r, m, v, _ in facts if m == "salary_yearly"] == [
+        ("Insurance Underwriter", 71300.0)
+    ]
+
+
+def test_an_everyday_name_of_the_pages_role_is_that_role() -> None:
+    page = (
+        "Truck Driver Facts\n\n"
+        "Truck drivers move most of the country's freight.\n\n"
+        "Employment of truckers is expected to grow 4% between 2020 and 2030.\n"
+    )
+    facts = _facts(page)
+    assert [(r, v) for r, m, v, _ in facts if m == "growth_projected"] == [("Truck Driver", 4.0)]
+
+
+def test_roles_of_equal_standing_are_the_pages_own() -> None:
+    page = (
+        "Does Pipe Work or HVAC Pay More?\n\n"
+        "Pay for plumbers is high, HVAC techs earn less, and electricians earn a little more.\n\n"
+        "Jobs for plumbers and electricians grow.\n\n"
+        "The median annual salary is $59,880 for plumbers and $50,590 for HVAC technicians.\n"
+    )
+    # no role is the page's main one, and 'HVAC techs' / 'HVAC technicians' (named twice) is
+    # one of its own, named by its full head
+    facts = _facts(page)
+    assert {(r, v) for r, m, v, _ in facts if m == "salary_yearly"} == {
+        ("plumber", 59880.0),
+        ("HVAC technician", 50590.0),
+    }
+
+
+def test_farmworkers_are_an_occupation() -> None:
+    page = (
+        "Farm Labor\n\n"
+        "Hired farmworkers take in crop workers and livestock workers.\n\n"
+        "Hired farmworkers earned a median hourly wage of $14.62 in 2021.\n"
+    )
+    facts = _facts(page)
+    assert [(r, v) for r, m, v, _ in facts if m == "salary_hourly"] == [("Hired farmworker", 14.62)]

@@ -21,6 +21,7 @@ from rolecompare.core import tables as core
 from rolecompare.facts import ingest as ingest_module
 from rolecompare.facts import parallel
 from rolecompare.facts.ingest import ingest
+from rolecompare.facts.store import StatementStore
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 HYPERLINK = '=HYPERLINK("http://evil.example","x")'
@@ -173,14 +174,22 @@ def test_a_change_to_the_readers_reads_every_page_again(
     assert [p.name for p in (out / ".cache" / "pages").iterdir()] == ["readers-changed"]
 
 
+def _kept(out: Path) -> list[str]:
+    """The page names the statement store keeps."""
+    store = StatementStore(out)
+    return sorted(info.source for info in store.infos(store.keys()).values())
+
+
 def test_a_removed_page_leaves_the_cache(tmp_path: Path) -> None:
     raw, out = _raw(tmp_path), tmp_path / "out"
     ingest(raw, out)
-    entries = list((out / ".cache" / "pages").rglob("*.pickle"))
-    assert len(entries) == 3
+    assert _kept(out) == ["howto_new.txt", "pipe_unshifted.txt", "tab_table.txt"]
     (raw / "howto_new.txt").unlink()
     ingest(raw, out)
-    assert len(list((out / ".cache" / "pages").rglob("*.pickle"))) == 2
+    assert _kept(out) == ["pipe_unshifted.txt", "tab_table.txt"]
+    # its statements are gone from the store's files too
+    sources = set(StatementStore(out).statements(StatementStore(out).keys())["source"])
+    assert sources == {"pipe_unshifted.txt", "tab_table.txt"}
 
 
 def test_an_unchanged_html_page_is_not_extracted_again(
@@ -226,3 +235,103 @@ def test_stale_until_ingested_and_after_any_page_changes(tmp_path: Path) -> None
     assert not is_stale(raw, out)
     (raw / "sources.csv").write_text("file,title,url,retrieved\n", encoding="utf-8")
     assert is_stale(raw, out)
+
+
+# --- a large CSV rewritten by blocks (core.csv_blocks) -----------------------------------------
+
+
+def _grouped(pages: int, changed: dict[int, str] | None = None) -> pd.DataFrame:
+    """Rows grouped by page (contiguous), a few with text a spreadsheet would run."""
+    changed = changed or {}
+    rows = [
+        {
+            "source": f"page-{p:04d}",
+            "value": changed.get(p, f"{p * 10 + r}.50"),
+            "text": "=SUM(A1)" if r == 1 else ('a, "quoted"\nline' if r == 2 else None),
+            "line": r,
+        }
+        for p in range(pages)
+        for r in range(4)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_csv_rewritten_by_blocks_is_the_csv_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rolecompare.core import csv_blocks
+
+    formatted: list[int] = []
+    real = csv_blocks.write_csv_blocks
+
+    def counting(*args, **kwargs):
+        formatted.append(real(*args, **kwargs))
+        return formatted[-1]
+
+    monkeypatch.setattr(core, "write_csv_blocks", counting)
+    whole, blocks = tmp_path / "whole.csv", tmp_path / "t.csv"
+    first = _grouped(2000)
+    core.write_csv(blocks, first, groups="source")
+    core.write_csv(whole, first)
+    assert blocks.read_bytes() == whole.read_bytes()
+    n_blocks = formatted[0]
+    assert n_blocks > 10  # ~2000 / 64 blocks, all formatted the first time
+    # three pages change, one goes, one comes: only their blocks are formatted again
+    later = _grouped(2000, {5: "7", 900: "-1.5", 1999: "@x"})
+    later = later[later["source"] != "page-0400"]
+    later = pd.concat([later, _grouped(2001).tail(4)], ignore_index=True)
+    core.write_csv(blocks, later, groups="source")
+    core.write_csv(whole, later)
+    assert blocks.read_bytes() == whole.read_bytes()
+    assert 1 <= formatted[1] <= 5
+    assert core.read_csv_text(blocks)["value"].tolist()[20] == "7"
+    # a CSV edited by hand since is written whole again
+    blocks.write_bytes(blocks.read_bytes().replace(b"page-0003", b"page-0033"))
+    core.write_csv(blocks, later, groups="source")
+    assert blocks.read_bytes() == whole.read_bytes()
+    assert formatted[2] >= n_blocks
+
+
+def _same_tables(out: Path, ref: Path) -> None:
+    for table in ("facts", "roles", "conflicts", "problems", "pages"):
+        assert (out / f"{table}.csv").read_bytes() == (ref / f"{table}.csv").read_bytes(), table
+        assert core.read_table(out, table).equals(core.read_table(ref, table)), table
+
+
+def test_an_incremental_ingest_leaves_no_stale_key(tmp_path: Path, counted: list[str]) -> None:
+    """What one page changes in other pages' rows is redone: a conflict appears and goes, a
+    role's display name follows its most frequent spelling on every page, and an unchanged
+    page's ambiguous glued row follows the evidence of a changed one."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("ambiguous.txt", "tab_table.txt"):
+        shutil.copyfile(PAGES / name, raw / name)
+    table = "| | {0} | Clerk |\n| Yearly salary | {1} | $30,000 |\n"
+    (raw / "a.txt").write_text(table.format("Data Analyst", "$50,000"), encoding="utf-8")
+    (raw / "b.txt").write_text(table.format("Data Analyst", "$50,000"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(raw, out).parsed == 4
+    tab = (raw / "tab_table.txt").read_text(encoding="utf-8")
+    steps = [
+        ("b.txt", table.format("Data Analyst", "$61,000")),  # a conflict appears
+        ("b.txt", table.format("DATA Analyst", "$50,000") + "| Hourly rate | $24 | $15 |\n"),
+        ("tab_table.txt", tab.replace("Years of experience\t3\t10", "Years of experience\t3\t0")),
+    ]
+    for step, (name, text) in enumerate(steps):
+        (raw / name).write_text(text, encoding="utf-8")
+        counted.clear()
+        assert ingest(raw, out).parsed == 1 and counted == [name]
+        ref = tmp_path / f"ref{step}"
+        ingest(raw, ref)
+        _same_tables(out, ref)
+        facts = load_facts(out, validate=False)
+        conflicts = set(pd.read_csv(out / "conflicts.csv")["role_id"])
+        assert ("data-analyst" in conflicts) == (step == 0)
+        if step == 1:  # two statements spelled "DATA Analyst" against one: every row follows
+            analyst = facts[facts["role_id"] == "data-analyst"]
+            assert set(analyst["role"]) == {"DATA analyst"} and len(analyst) == 3
+        if step == 2:  # ambiguous.txt was not read again, yet its glued row splits 11|0 now
+            years = facts[
+                (facts["source"] == "ambiguous.txt") & (facts["metric"] == "experience_years")
+            ]
+            assert sorted(years["value"].tolist()) == [0.0, 11.0]

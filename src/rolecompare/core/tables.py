@@ -32,6 +32,7 @@ from typing import IO
 import pandas as pd
 
 from rolecompare import atomic
+from rolecompare.core.csv_blocks import write_csv_blocks
 
 ESCAPE = "'"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -89,13 +90,19 @@ def unescaped(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _to_csv(frame: pd.DataFrame, target: Path | IO[str]) -> None:
+def _quoting(frame: pd.DataFrame) -> int:
     # the writer quotes a cell holding "\n" but not a bare "\r": quote every cell then
     has_cr = any(
         frame[c].str.contains("\r", regex=False, na=False).any() for c in _text_columns(frame)
     )
-    quoting = csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL
-    escaped(frame).to_csv(target, index=False, lineterminator="\n", quoting=quoting)
+    return csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL
+
+
+def _to_csv(
+    frame: pd.DataFrame, target: Path | IO[str], quoting: int | None = None, header: bool = True
+) -> None:
+    quoting = _quoting(frame) if quoting is None else quoting
+    escaped(frame).to_csv(target, index=False, lineterminator="\n", quoting=quoting, header=header)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -111,10 +118,25 @@ def read_csv_text(source: Path | str | IO[str]) -> pd.DataFrame:
     return unescaped(frame)
 
 
-def write_csv(target: Path, frame: pd.DataFrame) -> None:
-    """One CSV for people, escaped, written atomically."""
-    with atomic.atomic_path(target) as tmp:
-        _to_csv(frame, tmp)
+def write_csv(target: Path, frame: pd.DataFrame, *, groups: str | None = None) -> None:
+    """One CSV for people, escaped, written atomically. `groups`: a column whose equal
+    values are contiguous rows (facts: `source`); then only the blocks of groups that
+    changed since the last write are formatted again (`core.csv_blocks`), same bytes."""
+    if groups is None or groups not in frame.columns:
+        with atomic.atomic_path(target) as tmp:
+            _to_csv(frame, tmp)
+        return
+    quoting = _quoting(frame)
+
+    def rows_csv(rows: pd.DataFrame) -> bytes:
+        buffer = io.StringIO()
+        _to_csv(rows, buffer, quoting, header=False)
+        return buffer.getvalue().encode("utf-8")
+
+    buffer = io.StringIO()
+    _to_csv(frame.iloc[:0], buffer, quoting)
+    layout = repr((list(frame.columns), [str(t) for t in frame.dtypes], quoting))
+    write_csv_blocks(target, frame, groups, layout, rows_csv, buffer.getvalue().encode("utf-8"))
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -122,7 +144,9 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     out = {}
     for column in frame.columns:
         values = frame[column]
-        if pd.api.types.is_numeric_dtype(values.dtype) or values.dtype == object:
+        if values.dtype == object and pd.api.types.infer_dtype(values) in ("string", "empty"):
+            out[column] = values.where(values.notna(), None)  # text already: no cell to convert
+        elif pd.api.types.is_numeric_dtype(values.dtype) or values.dtype == object:
             text = values.map(_cell_text, na_action="ignore")
             out[column] = text.astype(object).where(values.notna(), None)
         else:
@@ -139,26 +163,40 @@ def _stamp(path: Path) -> bytes:
     return f"{stat.st_size} {stat.st_mtime_ns}".encode()
 
 
+# Rows converted to Arrow at a time: a table of millions of rows is never twice in memory.
+PARQUET_ROWS = 500_000
+
+
 def write_parquet(target: Path, frame: pd.DataFrame, *, csv_of: Path | None = None) -> None:
     """`frame` as Parquet, every column text, atomically; `csv_of` names the CSV it mirrors."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(_as_text(frame), preserve_index=False)
-    table = table.cast(pa.schema([pa.field(name, pa.string()) for name in table.column_names]))
-    if csv_of is not None:
-        table = table.replace_schema_metadata({_CSV_KEY: _stamp(csv_of)})
-    with atomic.atomic_path(target) as tmp:
-        pq.write_table(table, tmp, compression="zstd")
+    plain = pa.schema([pa.field(str(name), pa.string()) for name in frame.columns])
+    stamp = {_CSV_KEY: _stamp(csv_of)} if csv_of is not None else None
+    with (
+        atomic.atomic_path(target) as tmp,
+        pq.ParquetWriter(tmp, plain.with_metadata(stamp), compression="zstd") as out,
+    ):
+        for start in range(0, max(len(frame), 1), PARQUET_ROWS):
+            part = _as_text(frame.iloc[start : start + PARQUET_ROWS])
+            out.write_table(pa.Table.from_pandas(part, preserve_index=False).cast(plain))
 
 
-def write_tables(folder: Path, tables: Mapping[str, pd.DataFrame], *, parquet: bool = True) -> None:
+def write_tables(
+    folder: Path,
+    tables: Mapping[str, pd.DataFrame],
+    *,
+    parquet: bool = True,
+    groups: Mapping[str, str] | None = None,
+) -> None:
     """Each table as `<name>.csv` (for people, escaped) and, with `parquet`, `<name>.parquet`
-    beside it (for the pipeline, exact). Every file is written atomically."""
+    beside it (for the pipeline, exact). Every file is written atomically. `groups`: per
+    table, the column of contiguous groups by which its CSV is rewritten (`write_csv`)."""
     folder = Path(folder)
     for name, frame in tables.items():
         csv_path = folder / f"{name}.csv"
-        write_csv(csv_path, frame)
+        write_csv(csv_path, frame, groups=(groups or {}).get(name))
         if parquet:
             write_parquet(folder / f"{name}.parquet", frame, csv_of=csv_path)
 

@@ -1,12 +1,11 @@
 """What ingest read from each page, kept so that an unchanged page is not read again.
 
-A page's entry is keyed by its name and the sha256 of its content, inside a folder named by
-the readers' version (a hash of the reading code and its metadata): a changed page, a
-renamed page or a change to any reader makes a new key, so it is read again; everything
-else comes from here. The cache lives beside the tables, in `<processed>/.cache/pages/`
-(trusted as the tables are: it holds pickled parse results). Entries of other reader
-versions are removed when a version is first used; entries no page uses any more are
-removed after each ingest.
+A page is known by its key: its name and the sha256 of its content (`page_key`); what the
+readers made of it is kept per reader version (a hash of the reading code and its metadata),
+so a changed page, a renamed page or a change to any reader makes a new key and the page is
+read again. The statements themselves are kept columnar by `facts.store` (in
+`<processed>/.cache/pages/<version>/statements/`); `PageCache` here is the one-file-a-key
+store, trusted as the tables are (pickles), that the extracted texts use.
 
 The text extracted from each HTML page (a saved page or a crawl's record) is kept the same
 way in `<processed>/.cache/texts/`, keyed by the page's bytes and what the crawl says of it,
@@ -80,8 +79,9 @@ class TextCache:
         self.used: set[str] = set()
 
     def _key(self, raw) -> str:
-        said = "\0".join(str(x) for x in (raw.name, raw.kind, raw.charset, raw.url, raw.date))
-        return hashlib.sha256(said.encode() + b"\0" + raw.data).hexdigest()
+        from rolecompare.facts.reading.folder import text_key
+
+        return text_key(raw)
 
     def get(self, raw):
         """(text, ExtractedPage) remembered for this page, or None."""

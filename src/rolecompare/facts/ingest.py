@@ -11,18 +11,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from collections.abc import Callable, Mapping
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rolecompare import atomic
 from rolecompare.config import PACKAGE_DIR, ProcessedFiles
-from rolecompare.facts.cache import PageCache, TextCache, page_key
-from rolecompare.facts.parallel import parse_all, prepare_tables
+from rolecompare.facts.cache import TextCache
 from rolecompare.facts.parsing import PageResult
 from rolecompare.facts.reading import PATTERNS, FolderPages, read_folder, suffix_kind, write_texts
+from rolecompare.facts.reading.folder import ArchiveIndex
 from rolecompare.facts.sources import SOURCES_FILE, merge_sources, read_sources
+from rolecompare.facts.store import Gathered, PageInfo, StatementStore, gather, parse_changed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -190,12 +192,31 @@ def _manifest(
 
 
 def _read_pages(
-    raw_dir: Path, texts: TextCache | None = None
+    raw_dir: Path, texts: TextCache | None = None, archives: ArchiveIndex | None = None
 ) -> tuple[dict[str, bytes], list[PageResult], FolderPages]:
     """The parser's input per page (an HTML page's extracted text), unreadable files and
     archives as problems, and what the folder's pages say of themselves."""
-    folder = read_folder(raw_dir, texts=texts)
+    folder = read_folder(raw_dir, texts=texts, archives=archives)
     return folder.texts, folder.unreadable, folder
+
+
+# The archives read before (`reading.ArchiveIndex`), for the reading code of that version.
+ARCHIVE_INDEX = Path(".cache") / "archives-index.pickle"
+
+
+def _load_archives(folder: Path, version: str) -> ArchiveIndex:
+    try:
+        recorded = pickle.loads((folder / ARCHIVE_INDEX).read_bytes())
+    except Exception:  # a cache: missing or damaged, every archive is read
+        return ArchiveIndex()
+    ok = isinstance(recorded, tuple) and len(recorded) == 2 and recorded[0] == version
+    return ArchiveIndex(old=recorded[1]) if ok else ArchiveIndex()
+
+
+def _save_archives(folder: Path, version: str, archives: ArchiveIndex) -> None:
+    if archives.new or (folder / ARCHIVE_INDEX).exists():
+        data = pickle.dumps((version, archives.new), protocol=pickle.HIGHEST_PROTOCOL)
+        atomic.write_bytes(folder / ARCHIVE_INDEX, data)
 
 
 def is_stale(raw_dir: Path, out_dir: Path) -> bool:
@@ -238,27 +259,6 @@ def _facts_for_csv(facts: pd.DataFrame) -> pd.DataFrame:
     printed = facts["printed"]
     out["value"] = printed.where(printed.notna(), None)
     return out
-
-
-def _parse_changed(
-    pages: dict[str, bytes], cache: PageCache, scheduler: str | None = None
-) -> tuple[list[PageResult], int, set[str]]:
-    """Every page's result: from the cache when its content and the readers are unchanged,
-    parsed (and cached) otherwise. Returns the results, how many were parsed, the keys used."""
-    keys = {name: page_key(name, data) for name, data in pages.items()}
-    found = {name: cache.get(key) for name, key in keys.items()}
-    todo = {name: data for name, data in pages.items() if found[name] is None}
-    if scheduler and todo:
-        from rolecompare.facts.cluster import parse_on_cluster
-
-        parsed = parse_on_cluster(todo, scheduler)
-        for name, result in zip(todo, parsed, strict=True):
-            cache.put(keys[name], result)
-    else:  # each result is cached where it is parsed
-        parsed = parse_all(todo, meanwhile=prepare_tables, store=cache, keys=keys) if todo else []
-    for name, result in zip(todo, parsed, strict=True):
-        found[name] = result
-    return [found[name] for name in pages], len(todo), set(keys.values())
 
 
 TABLE_NAMES = ("facts", "roles", "conflicts", "problems", "pages")
@@ -327,33 +327,58 @@ def ingest(
         return _kept(files, recorded, on_problem)
     stamp = _raw_stamp(raw_dir)
     texts = TextCache(files.folder)
-    pages, unreadable, folder = _read_pages(raw_dir, texts)
+    archives = _load_archives(files.folder, texts.store.version)
+    pages, unreadable, folder = _read_pages(raw_dir, texts, archives)
     manifest = _manifest(raw_dir, out_dir, pages, folder) | {"raw": stamp}
-    cache = PageCache(files.folder)
-    results, parsed, used = _parse_changed(pages, cache, scheduler)
-    results += unreadable
-    for result in results:  # after caching: the problems of the file, not of its text
-        result.problems[:0] = folder.problems.get(result.source, [])
-    sources, source_problems = read_sources(raw_dir, {r.source for r in results})
-    sources = merge_sources(folder.sources, sources)
+    store = StatementStore(files.folder)
+    parsed, keys, kept = parse_changed(pages, store, scheduler)
     # pandas (imported by these) is not needed to parse: the workers fork without it
     from rolecompare.core.tables import write_tables
-    from rolecompare.facts.tables import build_tables
+    from rolecompare.facts.tables import tables_of
 
-    tables = build_tables(results, sources, source_problems)
+    got = gather(parsed, keys, kept, store)
+    n_pages = len(pages) + len(unreadable)
+    folder.texts.clear()  # every page's text: parsed by now (memory)
+    with atomic.locked(files.folder, wait=lock_wait):
+        _keep_statements(store, got)  # a cache: right whatever happens to the tables
+    infos = _page_infos(got, keys, unreadable, folder)
+    sources, source_problems = read_sources(raw_dir, {info.source for info in infos})
+    sources = merge_sources(folder.sources, sources)
+    tables = tables_of(got.take_frame(), infos, sources, source_problems, checked=True)
     with atomic.locked(files.folder, wait=lock_wait):
         atomic.sweep_temporaries(files.folder, depth=0)
         written = {name: tables[name] for name in ("roles", "conflicts", "problems", "pages")}
-        write_tables(files.folder, {"facts": _facts_for_csv(tables["facts"]), **written})
-        write_texts(files.folder, folder.extracted)
+        facts = _facts_for_csv(tables["facts"])
+        write_tables(files.folder, {"facts": facts, **written}, groups={"facts": "source"})
+        write_texts(files.folder, folder.extracted, manifest["pages"])
         manifest["counts"] = {name: len(tables[name]) for name in TABLE_NAMES}
         manifest["notes"] = folder.summary()
         atomic.write_text(files.manifest, json.dumps(manifest, indent=2) + "\n")
-        cache.prune(used)
         texts.store.prune(texts.used)
+        _save_archives(files.folder, texts.store.version, archives)
     _report(tables, on_problem)
-    n_pages = len(pages) + len(unreadable)
-    return IngestResult(files, n_pages, tables, folder.summary(), parsed=parsed)
+    return IngestResult(files, n_pages, tables, folder.summary(), parsed=got.parsed)
+
+
+def _page_infos(
+    got: Gathered, keys: dict[str, str], unreadable: list[PageResult], folder: FolderPages
+) -> list[PageInfo]:
+    """Every page's info in source order, with the problems of its file (or archive record)
+    before those of its text; files that could not be read as pages of their own."""
+    infos = [got.infos[keys[name]] for name in keys] + [PageInfo.of(r) for r in unreadable]
+    infos.sort(key=lambda info: info.source)
+    return [
+        replace(info, problems=folder.problems[info.source] + info.problems)
+        if folder.problems.get(info.source)
+        else info
+        for info in infos
+    ]
+
+
+def _keep_statements(store: StatementStore, got: Gathered) -> None:
+    """Rewrite the store's shards whose pages changed."""
+    store.save(got.infos, got.frame, got.changed)
+    store.prune_versions()
 
 
 def _tables_present(files: ProcessedFiles) -> bool:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 
-from rolecompare.facts.cache import PageCache, kept
+from rolecompare.facts.cache import kept
 from rolecompare.facts.parsing import PageResult, parse_page
 
 # Below this many pages a process pool costs more than it saves.
@@ -19,14 +17,9 @@ PARALLEL_FROM = 200
 PARSE_CHUNK = 16
 
 
-def _parse_and_keep(store: PageCache | None, item: tuple[str, bytes, str]) -> bytes:
-    """A page's result pickled once, in the worker: written to `store` there (both workers
-    write at once) and sent back to the parent as is."""
-    name, data, key = item
-    pickled = pickle.dumps(kept(parse_page(name, data)), pickle.HIGHEST_PROTOCOL)
-    if store is not None:
-        store.put_pickled(key, pickled)
-    return pickled
+def _parse_kept(item: tuple[str, bytes]) -> PageResult:
+    """In a worker: what ingest keeps of a page's result (`cache.kept`), sent back."""
+    return kept(parse_page(*item))
 
 
 def parse_all(
@@ -34,33 +27,41 @@ def parse_all(
     workers: int | None = None,
     *,
     meanwhile: Callable[[], object] | None = None,
-    store: PageCache | None = None,
-    keys: Mapping[str, str] | None = None,
 ) -> list[PageResult]:
     """Parse pages, on every core when there are many (parsing is pure and CPU-bound).
 
     `meanwhile` is called in this process while the workers parse (ingest prepares pandas
-    and pandera then, instead of after). With `store`, each result is also kept in that
-    cache under the page's key in `keys`."""
+    and pandera then, instead of after)."""
+    return list(parse_each(pages, workers, meanwhile=meanwhile))
+
+
+def parse_each(
+    pages: dict[str, bytes],
+    workers: int | None = None,
+    *,
+    meanwhile: Callable[[], object] | None = None,
+) -> Iterator[PageResult]:
+    """`parse_all`, each result given as it comes (in page order), so that a caller keeping
+    only part of each does not hold every result at once. The workers start (and
+    `meanwhile` runs) before this returns."""
     workers = workers or os.cpu_count() or 1
     if len(pages) < PARALLEL_FROM or workers < 2:
-        results = [kept(parse_page(name, data)) for name, data in pages.items()]
-        if store is not None and keys is not None:
-            for name, result in zip(pages, results, strict=True):
-                store.put(keys[name], result)
         if meanwhile is not None:
             meanwhile()
-        return results
-    items = [(name, data, keys[name] if keys else "") for name, data in pages.items()]
-    task = partial(_parse_and_keep, store if keys else None)
+        return (kept(parse_page(name, data)) for name, data in pages.items())
     # fork: no re-import of the caller's main module (a script calling ingest() unguarded)
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        # map submits every chunk (and forks the workers) before returning
-        parsed = pool.map(task, items, chunksize=PARSE_CHUNK)
-        if meanwhile is not None:
-            meanwhile()
-        return [pickle.loads(pickled) for pickled in parsed]
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    # map submits every chunk (and forks the workers) before returning
+    parsed = pool.map(_parse_kept, pages.items(), chunksize=PARSE_CHUNK)
+    if meanwhile is not None:
+        meanwhile()
+    return _until_done(pool, parsed)
+
+
+def _until_done(pool: ProcessPoolExecutor, parsed: Iterator[PageResult]) -> Iterator[PageResult]:
+    with pool:
+        yield from parsed
 
 
 def prepare_tables() -> None:

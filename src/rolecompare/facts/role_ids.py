@@ -23,11 +23,22 @@ class RoleIds:
 
     def __init__(self, stated: Iterable[tuple[str, str, int]]) -> None:
         """`stated`: (name, source, line) of every statement, in table order."""
+        self._assign((name, source, line, 1) for name, source, line in stated)
+
+    @classmethod
+    def counted(cls, names: Iterable[tuple[str, str, int, int]]) -> RoleIds:
+        """From each distinct name once: (name, source and line of its first statement, number
+        of statements), ordered by first statement; the same ids as from every statement."""
+        ids = cls.__new__(cls)
+        ids._assign(names)
+        return ids
+
+    def _assign(self, stated: Iterable[tuple[str, str, int, int]]) -> None:
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         first: dict[str, tuple[str, int]] = {}
-        for name, source, line in stated:
+        for name, source, line, count in stated:
             key = name_key(name)
-            spellings[key][name] += 1
+            spellings[key][name] += count
             first.setdefault(key, (source, line))
         by_slug: dict[str, list[str]] = defaultdict(list)
         for key, counter in spellings.items():

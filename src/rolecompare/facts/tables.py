@@ -22,9 +22,21 @@ from rolecompare.core.tables import read_table
 from rolecompare.facts import schema, soc
 from rolecompare.facts.agreement import comparable_groups, numbers_agree
 from rolecompare.facts.parsing import PageResult, PendingSplit, Problem, RawFact
-from rolecompare.facts.parsing.text import clean_name, display_name, slugify
-from rolecompare.facts.role_ids import RoleIds
+from rolecompare.facts.parsing.text import slugify
 from rolecompare.facts.sources import SourceInfo
+from rolecompare.facts.statements import (
+    display_names,
+    frame_of,
+    key_mask,
+    maybe_conflicting,
+    named,
+    ordered,
+    per_name,
+    raw_facts,
+    results_frame,
+    role_ids,
+)
+from rolecompare.facts.store import PageInfo
 
 Key = tuple[str, str, str]  # role_id, metric, normalised category
 
@@ -57,13 +69,14 @@ def _text_is_value(metric: str) -> bool:
 
 
 def _resolve_pending(
-    pending: list[tuple[str, PendingSplit]], facts: list[tuple[str, RawFact]]
+    pending: list[tuple[str, PendingSplit]], statements: pd.DataFrame
 ) -> tuple[list[tuple[str, RawFact]], list[tuple[str, Problem]]]:
     """Keep the one split of each ambiguous glued row that other statements confirm."""
     if not pending:
         return [], []
+    wanted = {_key(f) for _, split in pending for cand in split.candidates for f in cand}
     evidence: dict[Key, list[RawFact]] = defaultdict(list)
-    for _, fact in facts:
+    for _, fact in raw_facts(statements[key_mask(statements, wanted, _norm)]):
         evidence[_key(fact)].append(fact)
     chosen: list[tuple[str, RawFact]] = []
     problems: list[tuple[str, Problem]] = []
@@ -101,16 +114,6 @@ def _resolve_pending(
     return chosen, problems
 
 
-def _display_names(facts: list[tuple[str, RawFact]], ids: RoleIds) -> dict[str, str]:
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, fact in facts:
-        spellings[ids(fact.role)][display_name(fact.role)] += 1
-    return {
-        role_id: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        for role_id, counter in spellings.items()
-    }
-
-
 def build_tables(
     results: list[PageResult],
     sources: dict[str, SourceInfo] | None = None,
@@ -123,82 +126,108 @@ def build_tables(
     writer uses for `value`, so trailing zeros survive in facts.csv.
     """
     results = sorted(results, key=lambda r: r.source)
-    facts, problems = _gather(results)
+    pages = [PageInfo.of(r) for r in results]
+    return tables_of(results_frame(results), pages, sources, source_problems)
+
+
+def tables_of(
+    statements: pd.DataFrame,
+    pages: list[PageInfo],
+    sources: dict[str, SourceInfo] | None = None,
+    source_problems: Iterable[Problem] = (),
+    *,
+    checked: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """`build_tables` from the pages' statements as one frame (`facts.statements`, in page
+    order, pages sorted by source) and what else each page said (`pages`, in that order).
+    `checked`: the statements were checked as their pages were read (`check_statements`)."""
+    statements, problems, resolved = _gather(statements, pages)
     problems += [("sources.csv", p) for p in source_problems]
-    facts.sort(key=lambda sf: (sf[0], sf[1].line))
-    ids = RoleIds((f.role, s, f.line) for s, f in facts)
+    statements = ordered(statements)
+    ids = role_ids(statements)
     problems += ids.collisions
-    names = _display_names(facts, ids)
+    id_col = per_name(statements["role"], ids)
+    names = display_names(statements, id_col)
     problems.sort(key=lambda sp: (sp[0], sp[1].line))
     return {
-        "facts": _facts_frame(facts, ids, names),
-        "roles": _roles_frame(facts, ids, names),
-        "conflicts": find_conflicts(facts, names, ids),
+        "facts": _facts_frame(statements, id_col, names, checked and not resolved),
+        "roles": _roles_frame(statements, id_col, names),
+        "conflicts": find_conflicts(statements, id_col, names),
         "problems": _problems_frame(problems),
-        "pages": pages_table(results, facts, problems, sources or {}, ids),
+        "pages": pages_table(pages, statements, problems, sources or {}, ids),
     }
 
 
 def _gather(
-    results: list[PageResult],
-) -> tuple[list[tuple[str, RawFact]], list[tuple[str, Problem]]]:
-    """Every page's facts (pending splits resolved, nameless roles dropped) and problems."""
-    facts = [(r.source, f) for r in results for f in r.facts]
-    pending = [(r.source, p) for r in results for p in r.pending]
-    problems = [(r.source, p) for r in results for p in r.problems]
-    resolved, unresolved = _resolve_pending(pending, facts)
-    facts += resolved
+    statements: pd.DataFrame, pages: list[PageInfo]
+) -> tuple[pd.DataFrame, list[tuple[str, Problem]], bool]:
+    """Every page's statements (pending splits resolved, nameless roles dropped), problems,
+    and whether glued rows were resolved (statements not checked as their page was read)."""
+    pending = [(r.source, p) for r in pages for p in r.pending]
+    problems = [(r.source, p) for r in pages for p in r.problems]
+    resolved, unresolved = _resolve_pending(pending, statements)
+    if resolved:
+        statements = pd.concat([statements, frame_of(resolved)], ignore_index=True)
     problems += unresolved
     # a statement whose role name is only punctuation names no role at all
-    named = {role: bool(clean_name(role)) for role in {f.role for _, f in facts}}
+    has_name = named(statements)
     problems += [
-        (s, Problem(f.line, f"{f.metric} is stated for a role with no name: skipped"))
-        for s, f in facts
-        if not named[f.role]
+        (row.source, Problem(row.line, f"{row.metric} is stated for a role with no name: skipped"))
+        for row in statements[~has_name].itertuples(index=False)
     ]
-    return [sf for sf in facts if named[sf[1].role]], problems
-
-
-_FACT_FIELDS = ("metric", "category", "value", "text", "unit", "statistic", "qualifier", "period")
+    if has_name.all():  # the usual case: no copy
+        return statements, problems, bool(resolved)
+    return statements[has_name].reset_index(drop=True), problems, bool(resolved)
 
 
 def _facts_frame(
-    facts: list[tuple[str, RawFact]], ids: RoleIds, names: dict[str, str]
+    statements: pd.DataFrame, ids: pd.Series, names: dict[str, str], checked: bool = False
 ) -> pd.DataFrame:
-    """The facts table, built column by column (one list per column, not a dict per row)."""
-    role_ids = [ids(f.role) for _, f in facts]
-    columns: dict[str, list] = {"role_id": role_ids, "role": [names[r] for r in role_ids]}
-    for field in _FACT_FIELDS:
-        columns[field] = [getattr(f, field) for _, f in facts]
-    columns["source"] = [s for s, _ in facts]
-    columns["line"] = [f.line for _, f in facts]
-    frame = pd.DataFrame(columns, columns=schema.columns("facts"))
-    facts_df = schema.validate("facts", frame)
-    facts_df["printed"] = [f.printed for _, f in facts]
+    """The facts table, built column by column. `checked`: every statement was checked
+    when its page was first read (`check_statements`) and role ids are checked in the roles
+    table, so the columns are used as they are (no copy of millions of rows)."""
+    columns = {"role_id": ids, "role": ids.map(names)}
+    for name in ("metric", "category", "value", "text", "unit", "statistic", "qualifier"):
+        columns[name] = statements[name]
+    columns |= {name: statements[name] for name in ("period", "source", "line")}
+    frame = pd.DataFrame(columns, columns=schema.columns("facts"), copy=False)
+    facts_df = frame if checked else schema.validate("facts", frame)
+    facts_df["printed"] = statements["printed"].to_numpy()
     return facts_df
 
 
-def _roles_frame(
-    facts: list[tuple[str, RawFact]], ids: RoleIds, names: dict[str, str]
-) -> pd.DataFrame:
-    by_role: dict[str, list[str]] = defaultdict(list)
-    for source, f in facts:
-        by_role[ids(f.role)].append(source)
-    rows = [
-        {
-            "role_id": rid,
-            "role": names[rid],
-            "n_facts": len(srcs),
-            "sources": "; ".join(sorted(set(srcs))),
-            **_soc_columns(names[rid]),
-        }
-        for rid, srcs in sorted(by_role.items())
-    ]
-    return schema.validate("roles", pd.DataFrame(rows, columns=schema.columns("roles")))
+def check_statements(statements: pd.DataFrame) -> None:
+    """The facts schema's checks of what pages state (metric, statistic, qualifier, line,
+    types), on new pages' statements before they are kept (pandera's SchemaErrors)."""
+    ids = per_name(statements["role"], slugify)
+    _facts_frame(statements, ids, {rid: rid for rid in set(ids)})
+
+
+def _roles_frame(statements: pd.DataFrame, ids: pd.Series, names: dict[str, str]) -> pd.DataFrame:
+    stated = pd.DataFrame({"role_id": ids, "source": statements["source"]})
+    n_facts = stated.groupby("role_id", sort=True).size()
+    pages = stated.drop_duplicates().sort_values(["role_id", "source"])
+    joined = pages.groupby("role_id", sort=True)["source"].agg("; ".join)
+    role_ids = list(n_facts.index)
+    socs = [_soc_columns(names[rid]) for rid in role_ids]
+    columns = {
+        "role_id": role_ids,
+        "role": [names[rid] for rid in role_ids],
+        "n_facts": n_facts.to_numpy(),
+        "sources": joined.reindex(n_facts.index).to_numpy(),
+    }
+    for name in ("soc_code", "soc_title", "soc_match"):
+        columns[name] = [soc[name] for soc in socs]
+    frame = pd.DataFrame(columns, columns=schema.columns("roles"))
+    return schema.validate("roles", frame)
 
 
 def _problems_frame(problems: list[tuple[str, Problem]]) -> pd.DataFrame:
-    rows = [{"source": s, "line": p.line, "problem": p.message} for s, p in problems]
+    rows = {
+        "source": [s for s, _ in problems],
+        "line": [p.line for _, p in problems],
+        "problem": [p.message for _, p in problems],
+    }
     return schema.validate("problems", pd.DataFrame(rows, columns=schema.columns("problems")))
 
 
@@ -211,28 +240,28 @@ def _soc_columns(name: str) -> dict[str, str | None]:
 
 
 def pages_table(
-    results: list[PageResult],
-    facts: list[tuple[str, RawFact]],
+    pages: list[PageInfo],
+    statements: pd.DataFrame,
     problems: list[tuple[str, Problem]],
     sources: dict[str, SourceInfo],
     role_id: Callable[[str], str] = slugify,
 ) -> pd.DataFrame:
     """One row per page: its kind, the pair it compares, counts, and what sources.csv says."""
-    n_facts = Counter(source for source, _ in facts)
+    n_facts = statements["source"].value_counts().to_dict()
     n_problems = Counter(source for source, _ in problems)
     rows = []
-    for result in results:
-        info = sources.get(result.source, SourceInfo())
-        pair = result.compares
+    for page in pages:
+        info = sources.get(page.source, SourceInfo())
+        pair = page.compares
         ids = (role_id(pair[0]), role_id(pair[1])) if pair else (None, None)
         rows.append(
             {
-                "source": result.source,
-                "kind": result.kind,
+                "source": page.source,
+                "kind": page.kind,
                 "role_a": ids[0] if ids[0] != ids[1] else None,
                 "role_b": ids[1] if ids[0] != ids[1] else None,
-                "n_facts": n_facts[result.source],
-                "n_problems": n_problems[result.source],
+                "n_facts": n_facts.get(page.source, 0),
+                "n_problems": n_problems[page.source],
                 "title": info.title,
                 "url": info.url,
                 "retrieved": info.retrieved,
@@ -250,27 +279,24 @@ def _describe(fact: RawFact) -> str:
     return number if number is not None else (fact.text or "")
 
 
-def find_conflicts(
-    facts: list[tuple[str, RawFact]],
-    names: dict[str, str],
-    role_id: Callable[[str], str] = slugify,
-) -> pd.DataFrame:
+def find_conflicts(statements: pd.DataFrame, ids: pd.Series, names: dict[str, str]) -> pd.DataFrame:
     """Keys whose statements, compared like with like, cannot describe one value."""
+    passage = [name for name, m in schema.metrics().items() if m.is_passage]
+    # pages word passages differently by nature; a key stated once, or identically
+    # everywhere (the usual case), is left out by maybe_conflicting
+    compared = ~statements["metric"].isin(passage).to_numpy()
+    at, categories = maybe_conflicting(statements, ids, _norm, compared)
+    rows_of = statements.iloc[at]
     keyed: dict[Key, list[tuple[str, RawFact]]] = defaultdict(list)
-    for source, fact in facts:
-        keyed[(role_id(fact.role), fact.metric, _norm(fact.category))].append((source, fact))
+    keys = zip(ids.to_numpy()[at], rows_of["metric"], categories, strict=True)
+    for key, statement in zip(keys, raw_facts(rows_of), strict=True):
+        keyed[key].append(statement)
     rows = []
-    # one statement always agrees with itself: only keys stated more than once can conflict
-    stated_again = sorted((key, found) for key, found in keyed.items() if len(found) > 1)
-    for (role_id, metric, _), statements in stated_again:
-        if schema.metrics()[metric].is_passage:  # pages word these differently by nature
-            continue
-        if _all_alike(statements):  # the usual case: pages repeat one statement
-            continue
+    for (role_id, metric, _), statements_of in sorted(keyed.items()):
         groups = comparable_groups(
-            statements,
-            [f.statistic for _, f in statements],
-            [f.period for _, f in statements],
+            statements_of,
+            [f.statistic for _, f in statements_of],
+            [f.period for _, f in statements_of],
         )
         for (statistic, period), members in sorted(groups.items()):
             if not facts_agree([f for _, f in members]):
@@ -278,16 +304,6 @@ def find_conflicts(
                     _conflict_row(role_id, names[role_id], metric, statistic, period, members)
                 )
     return schema.validate("conflicts", pd.DataFrame(rows, columns=schema.columns("conflicts")))
-
-
-def _all_alike(statements: list[tuple[str, RawFact]]) -> bool:
-    """True when every statement says the same (number as printed, qualifier, text, unit,
-    statistic, period): then every like-with-like group agrees, nothing to compare."""
-    said = {
-        (f.printed, f.qualifier, _norm(f.text), f.unit, f.statistic, f.period)
-        for _, f in statements
-    }
-    return len(said) == 1
 
 
 def _conflict_row(

@@ -52,7 +52,17 @@ def count_main(roles: PageRoles, lines: list[str | None], industry: bool = False
         order = sorted(counts, key=lambda r: (named[r], counts[r], -first_seen[r]), reverse=True)
         best = order[0]
         if len(order) > 1 and 2 * counts[order[1]] > counts[best] and _distinct(order[:2]):
-            return  # roles of equal standing ('plumbers ... HVAC techs ... electricians')
+            # roles of equal standing ('plumbers ... HVAC techs ... electricians'): no main
+            # role, but each one the page names as often as half the first is one of its own
+            for key in order:
+                if 2 * counts[key] > counts[best] and named[key] >= MAIN_AT_LEAST:
+                    # named by its spelling with the longest head: a head's short form is
+                    # no name of its own ('HVAC technicians', not 'HVAC techs')
+                    names = [spelled[k] for k in (key, *members.get(key, ())) if k in spelled]
+                    role = roles.declare(max(names, key=lambda n: len(n.rsplit(" ", 1)[-1])))
+                    for member in (key, *members.get(key, ())):
+                        roles.aliases.setdefault(member, role)
+            return
         roles.main = roles.declare(spelled[best])
         for member in members.get(best, ()):
             roles.aliases.setdefault(member, roles.main)

@@ -28,6 +28,7 @@ from rolecompare.facts.parsing.model import PageResult, Problem
 from rolecompare.facts.parsing.passages import read_passages
 from rolecompare.facts.parsing.percentile_rows import read_percentile_rows
 from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
+from rolecompare.facts.parsing.role_rows import read_role_rows
 from rolecompare.facts.parsing.role_words import US_AVERAGE
 from rolecompare.facts.parsing.roles import PageRoles
 from rolecompare.facts.parsing.sentence_figures import read_figures
@@ -113,6 +114,7 @@ READERS: list[tuple[str, Reader]] = [
     ("share-blocks", _on_lines(read_share_blocks)),
     ("split-values", _on_lines(read_split_values)),
     ("spaced-rows", _on_lines(read_spaced_rows)),
+    ("role-rows", _on_lines(read_role_rows)),
     ("category-rows", _on_lines(read_category_rows)),
     ("column-rows", _on_lines(read_column_rows)),
     ("top-list", _on_lines(read_top_lists)),

@@ -33,7 +33,7 @@ HEADS = _vocabulary(
     chiropractor sonographer radiographer pathologist receptionist secretary planner
     recruiter trainer inspector investigator estimator surveyor geologist chemist biologist
     physicist mathematician translator interpreter dispatcher courier janitor housekeeper
-    caregiver waiter waitress author worker tech"""
+    caregiver waiter waitress author worker tech farmworker underwriter"""
 )
 _IRREGULAR_PLURALS = {"midwives": "midwife", "wives": "wife"}
 # Words that say which members of a role are meant, not which role.
@@ -78,7 +78,7 @@ BOUNDARY = (
 )
 GENERIC = CUES["generic"]
 # 'Pro Plumber', 'professional plumbers': informal qualifiers kept as data with the cue words
-QUALIFIERS = QUALIFIERS | CUES.get("qualifier", frozenset())
+QUALIFIERS = QUALIFIERS | CUES.get("qualifier", frozenset()) | CUES.get("seniority", frozenset())
 # A word: 'U.S.', a dotted word kept whole ('www.bls.gov', 'Pharm.D.'), or a word whose
 # possessive ending ('electrician's', 'nurses'') and sentence period are left out
 _WORD = re.compile(
@@ -103,6 +103,23 @@ WELL_KNOWN = {
     "CNA": "certified nursing assistant",
 }
 US_AVERAGE = "US average"
+
+
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """metadata/role_synonyms.csv: role -> its everyday one-word names ('truck driver' ->
+    'trucker'), which mean that role on a page that declares it."""
+    import csv
+
+    from rolecompare.config import METADATA_DIR
+
+    found: dict[str, list[str]] = {}
+    with (METADATA_DIR / "role_synonyms.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found.setdefault(row["role"].strip().lower(), []).append(row["name"].strip().lower())
+    return {role: tuple(names) for role, names in found.items()}
+
+
+SYNONYMS = _synonyms()
 # a word that ends a role phrase read backwards from its head
 ENDS_PHRASE = (STOP | BOUNDARY) - QUALIFIERS
 HEAD_FORMS = (

@@ -35,9 +35,7 @@ from typing import Any
 from rolecompare.facts.parsing.role_names import describes, distinct_occupations, parts, soc_name
 from rolecompare.facts.parsing.role_phrases import bare_list, head_spans, in_organisation, widen
 from rolecompare.facts.parsing.role_words import (
-    ABBR_DEFINED,
     ABBR_WORD,
-    ALIAS,
     ANY_ABBREVIATION,
     CUES,
     GENERIC,
@@ -45,6 +43,7 @@ from rolecompare.facts.parsing.role_words import (
     JOINER,
     LOWER_WORDS,
     STOP,
+    SYNONYMS,
     US_AVERAGE,
     WELL_KNOWN,
     Mention,
@@ -119,43 +118,16 @@ class PageRoles:
         last = role.split(" ")[-1]
         if last and not ABBR_WORD.match(last):
             self.heads.add(last.lower())
+        for name in SYNONYMS.get(role.lower(), ()):  # 'truckers' on a page about truck drivers
+            self.aliases.setdefault(slugify(name), role)
+            self.heads.add(name)
         return role
 
     def learn_abbreviations(self, lines: list[str | None]) -> None:
         """'registered nurses (RNs)', 'LPNs, known as licensed vocational nurses'."""
-        for line in lines:
-            if not line or ("(" not in line and "known as" not in line):
-                continue
-            for m in ABBR_DEFINED.finditer(line):
-                phrase = self._phrase_before(line, m.start())
-                if phrase is None:
-                    continue
-                role = self.aliases.get(slugify(singular_role(phrase))) or singular_role(phrase)
-                self.abbreviations.setdefault(m.group("abbr"), role)
-                self.aliases.setdefault(slugify(role), role)
-                if alias := ALIAS.match(line, m.end()):
-                    self.aliases.setdefault(slugify(singular_role(alias.group("phrase"))), role)
-                    if alias.group("abbr"):
-                        self.abbreviations.setdefault(alias.group("abbr"), role)
-            for m in re.finditer(r"\b(?P<abbr>[A-Z]{2,5})s?(?=, (?:known as|called) )", line):
-                alias = ALIAS.match(line, m.end())
-                role = self.abbreviation(m.group("abbr"))
-                if alias and role:
-                    self.aliases.setdefault(slugify(singular_role(alias.group("phrase"))), role)
+        from rolecompare.facts.parsing.role_abbreviations import learn_abbreviations
 
-    def _phrase_before(self, line: str, at: int) -> str | None:
-        """The role phrase that ends just before `at` ('registered nurses' before '(RNs)')."""
-        text = line[max(0, at - 120) : at].rstrip()  # a name is short: look no further back
-        if len(text) < min(at, 120) - 1:
-            return None
-        words = words_of(text)
-        spans = head_spans(text, words, self.is_head, self.abbreviation)
-        if not spans or spans[-1][1] != len(words) - 1 or words[-1][1] != len(text):
-            return None
-        first, head = spans[-1]
-        if ABBR_WORD.match(words[head][2]) or in_organisation(text, words[first][0]):
-            return None
-        return text[words[first][0] : words[head][1]]
+        learn_abbreviations(self, lines)
 
     def phrases(self, text: str) -> list[Mention]:
         """Each role phrase on its own ('accountants' and 'nurses' in 'nurses and accountants')."""
@@ -247,7 +219,8 @@ class PageRoles:
         if len(words) == 1:
             if m := ABBR_WORD.match(words[0]):
                 return self.abbreviation(m.group("abbr")), False
-            head = head_of(words[0])
+            # a head of the page's own names ('underwriters' on a page about insurance ones)
+            head = head_of(words[0]) or self._page_head(words[0])
             if head is not None:
                 return self.role_of_head(head) or singular_role(words[0]), True
             return None, False
@@ -321,6 +294,10 @@ class PageRoles:
 
     def is_head(self, word: str) -> bool:
         return head_of(word) is not None or word.lower().rstrip("s") in self.heads
+
+    def _page_head(self, word: str) -> str | None:
+        lower = word.lower()
+        return next((h for h in (lower, lower[:-1]) if h in self.heads), None)
 
     def mentions(self, text: str) -> list[Mention]:
         """Every role the text names, left to right."""

@@ -121,9 +121,10 @@ def heading_occupation(phrase: str, lines: list[str | None], at: int) -> str | N
 
 def _without_qualifiers(phrase: str) -> str:
     """'Many Software Engineers' -> 'Software Engineers' (a quantifier is no part of a name;
-    'Licensed' stays: it may be)."""
+    'Licensed' stays: it may be); 'Senior Financial Analyst' -> 'Financial Analyst' (a
+    seniority level is no occupation: the BLS publishes none)."""
     words = phrase.split(" ")
-    while len(words) > 1 and words[0].lower() in STOP:
+    while len(words) > 1 and (words[0].lower() in STOP or words[0].lower() in CUES["seniority"]):
         words = words[1:]
     return " ".join(words)
 

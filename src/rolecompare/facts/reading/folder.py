@@ -21,7 +21,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rolecompare.facts.parsing import PageResult, Problem
@@ -48,6 +48,7 @@ class RawPage:
     url: str | None = None
     date: str | None = None  # WARC-Date (full), to tell which capture is newer
     charset: str | None = None  # from the HTTP header
+    key: str | None = None  # replayed from the archive index: its text's cache key (no bytes)
 
     @property
     def retrieved(self) -> str | None:
@@ -76,27 +77,78 @@ def page_name(url: str) -> str:
     return f"{host}_{slug.rstrip('-.')}_{digest}" if slug else f"{host}_{digest}"
 
 
-def raw_pages(raw_dir: Path) -> Iterator[RawPage | Skipped | Damaged | PageResult]:
+def text_key(raw: RawPage) -> str:
+    """The key of a page's extracted text in ingest's cache: its bytes and what the crawl
+    says of it."""
+    if raw.key is not None:
+        return raw.key
+    said = "\0".join(str(x) for x in (raw.name, raw.kind, raw.charset, raw.url, raw.date))
+    return hashlib.sha256(said.encode() + b"\0" + raw.data).hexdigest()
+
+
+@dataclass
+class ArchiveIndex:
+    """What each crawl archive held when last read (its records, pages without their bytes),
+    by file name with its size and mtime: an archive unchanged since is not read again."""
+
+    old: dict[str, tuple[tuple[int, int], list]] = field(default_factory=dict)
+    new: dict[str, tuple[tuple[int, int], list]] = field(default_factory=dict)
+    reads: int = 0  # archives read this time
+
+    def items(self, path: Path) -> Iterator[RawPage | Skipped | Damaged]:
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+        recorded = self.old.get(path.name)
+        if recorded is not None and recorded[0] == stamp:
+            self.new[path.name] = recorded
+            yield from recorded[1]
+            return
+        self.reads += 1
+        kept = []
+        for item in _records(path):
+            yield item
+            kept.append(
+                replace(item, data=b"", key=text_key(item)) if isinstance(item, RawPage) else item
+            )
+        self.new[path.name] = (stamp, kept)
+
+
+class StaleArchiveIndex(Exception):
+    """A replayed page's text is not in the cache: its archive must be read again."""
+
+    def __init__(self, archive: str) -> None:
+        super().__init__(archive)
+        self.archive = archive
+
+
+def _records(path: Path) -> Iterator[RawPage | Skipped | Damaged]:
+    for item in read_warc(path):
+        if isinstance(item, Capture):
+            yield RawPage(
+                page_name(item.url),
+                item.data,
+                "html",
+                f"{item.archive}@{item.offset}",
+                url=item.url,
+                date=item.date,
+                charset=item.charset,
+            )
+        else:
+            yield item
+
+
+def raw_pages(
+    raw_dir: Path, archives: ArchiveIndex | None = None
+) -> Iterator[RawPage | Skipped | Damaged | PageResult]:
     """Every page of a folder (see the module); a file that cannot be read is a PageResult
-    holding its problem."""
+    holding its problem. `archives`: crawl archives unchanged since indexed are replayed
+    from it (their pages without bytes, `RawPage.key` naming their text)."""
     for path in sorted(p for p in Path(raw_dir).iterdir() if p.is_file()):
         kind = suffix_kind(path)
         if kind is None:
             continue
         if kind == "warc":
-            for item in read_warc(path):
-                if isinstance(item, Capture):
-                    yield RawPage(
-                        page_name(item.url),
-                        item.data,
-                        "html",
-                        f"{item.archive}@{item.offset}",
-                        url=item.url,
-                        date=item.date,
-                        charset=item.charset,
-                    )
-                else:
-                    yield item
+            yield from archives.items(path) if archives is not None else _records(path)
             continue
         try:
             data = path.read_bytes()
@@ -194,6 +246,8 @@ class _Reader:
         if known is not None:
             _keep(self.out, raw.name, *known)
             return
+        if raw.key is not None:  # replayed without its bytes, and its text is gone
+            raise StaleArchiveIndex(raw.origin.rpartition("@")[0])
         self.batch.append(raw)
         if len(self.batch) >= BATCH:
             self.flush()
@@ -215,15 +269,30 @@ class _Reader:
             self.pool.shutdown()
 
 
-def read_folder(raw_dir: Path, workers: int | None = None, texts=None) -> FolderPages:
+def read_folder(
+    raw_dir: Path, workers: int | None = None, texts=None, archives: ArchiveIndex | None = None
+) -> FolderPages:
     """Read every page of a folder into the texts the parser reads (see FolderPages); a large
     folder's HTML on `workers` processes (default: every core). `texts`: extractions
-    remembered from earlier reads (`facts.cache.TextCache`), used and added to."""
+    remembered from earlier reads (`facts.cache.TextCache`), used and added to; `archives`:
+    crawl archives read before (`ArchiveIndex`, needs `texts`), updated."""
+    if texts is None:
+        archives = None
+    while True:
+        try:
+            return _read_folder(raw_dir, workers, texts, archives)
+        except StaleArchiveIndex as stale:  # read that archive again, and the rest as before
+            archives.old.update(archives.new)  # those just read: their texts are cached now
+            archives.old.pop(stale.archive, None)
+            archives.new.clear()
+
+
+def _read_folder(raw_dir: Path, workers: int | None, texts, archives) -> FolderPages:
     out = FolderPages()
     seen: dict[str, RawPage] = {}
     reader = _Reader(out, workers, texts)
     try:
-        for item in raw_pages(raw_dir):
+        for item in raw_pages(raw_dir, archives):
             if isinstance(item, RawPage):
                 if item.url is None or _is_newest(seen, item, out):
                     reader.add(item)
