@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from rolecompare.facts.parsing.category_rows import read_category_rows
-from rolecompare.facts.parsing.column_rows import read_column_rows
 from rolecompare.facts.parsing.comparison import parse_tables
 from rolecompare.facts.parsing.context import PageContext, build_context
 from rolecompare.facts.parsing.handbook import read_quick_facts
@@ -116,7 +115,6 @@ READERS: list[tuple[str, Reader]] = [
     ("spaced-rows", _on_lines(read_spaced_rows)),
     ("role-rows", _on_lines(read_role_rows)),
     ("category-rows", _on_lines(read_category_rows)),
-    ("column-rows", _on_lines(read_column_rows)),
     ("top-list", _on_lines(read_top_lists)),
     ("share-rows", _on_lines(read_share_rows)),
     ("passages", _on_lines(read_passages)),
