@@ -28,7 +28,7 @@ STATE_SITE = "site"  # manifest key: {"stamp", "files": {path: sha256}, "stamps"
 SITE_PARTS = ("building/site", "building/templates/site")
 
 
-def _site_code() -> str:
+def site_code() -> str:
     from rolecompare.config import PACKAGE_DIR
 
     digest = hashlib.sha256()
@@ -47,7 +47,7 @@ def _stamp(collection: Collection, context, records: dict, changes: object) -> s
         digest.update(row_hashes(frame).tobytes())
     digest.update(json.dumps([records, changes, collection.ingest], sort_keys=True).encode())
     digest.update(context.fingerprint.encode() + context.drawn.encode())
-    digest.update(_site_code().encode())
+    digest.update(site_code().encode())
     return digest.hexdigest()
 
 
@@ -157,7 +157,7 @@ def write_site(
     data = site_data(collection, records)
     pages = pair_pages(data.pairs)
     roles = list(data.roles.values())
-    code = _site_code()
+    code = site_code()
     # every role id is checked (UnsafePath) before any page is written
     written = Written(stamps=_role_stamps(collection, data, code))
     put = _Putter(reports, previous, written)
