@@ -20,7 +20,7 @@ from pathlib import Path
 from rolecompare import atomic
 from rolecompare.building.collection import Collection
 from rolecompare.building.manifest import Manifest
-from rolecompare.building.paths import inside, role_page
+from rolecompare.building.paths import UnsafePath, inside, role_page
 from rolecompare.config import PROJECT_ROOT
 
 INDEX_FILE = "index.html"
@@ -187,14 +187,26 @@ class _Putter:
 
     def __init__(self, reports: Path, previous: Written, written: Written) -> None:
         self.reports, self.previous, self.written = reports, previous, written
+        self._folders: dict[str, Path] = {}
 
-    def __call__(self, relative: str, text: str) -> None:
+    def _target(self, relative: str) -> Path:
+        """The page's path, checked to be inside the reports folder: its folder resolved once
+        (role ids were checked; a page's name is then one plain path part)."""
+        folder, _, name = relative.rpartition("/")
+        if name in ("", ".", "..") or "\\" in name:
+            raise UnsafePath(f"{relative} is not a page's path: refused")
+        if folder not in self._folders:
+            self._folders[folder] = inside(self.reports, folder or ".")
+        return self._folders[folder] / name
+
+    def __call__(self, relative: str, text: str) -> str:
         encoded = text.encode("utf-8")
         digest = hashlib.sha256(encoded).hexdigest()
         self.written.files[relative] = digest
-        target = inside(self.reports, relative)  # role ids were checked; this checks the path
+        target = self._target(relative)
         if self.previous.files.get(relative) != digest or not target.is_file():
             _replace(target, encoded)
+        return digest
 
     def unchanged(self, relative: str) -> bool:
         return _unchanged(relative, self.reports, self.previous, self.written)
@@ -212,13 +224,16 @@ def _provenance(collection: Collection) -> dict:
 
 def _write_role_pages(put: _Putter, data, roles: list) -> None:
     from rolecompare.building.site.pages import render_role
+    from rolecompare.building.site.render_pool import render_all
 
     compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
-    for role in roles:
-        relative = role_page(role.role_id)
-        if put.unchanged(relative):
-            continue
-        put(relative, render_role(role, data, in_plan=role.role_id in compared))
+    todo = [role for role in roles if not put.unchanged(role_page(role.role_id))]
+
+    def render(i: int) -> tuple[str, str]:
+        role = todo[i]
+        return role_page(role.role_id), render_role(role, data, in_plan=role.role_id in compared)
+
+    put.written.files.update(render_all(len(todo), render, put))
 
 
 def _write_find_parts(put: _Putter, parts: list, code: str) -> None:
