@@ -150,7 +150,7 @@ def write_site(
     from rolecompare.building.site.data import site_data
     from rolecompare.building.site.find import find_map, find_parts
     from rolecompare.building.site.overview import heatmap_figure, overview_figure
-    from rolecompare.building.site.pages import pair_pages, render_index, render_pairs_page
+    from rolecompare.building.site.pages import pair_pages, render_index
 
     reports = Path(reports)
     previous = previous or Written()
@@ -162,8 +162,7 @@ def write_site(
     written = Written(stamps=_role_stamps(collection, data, code))
     put = _Putter(reports, previous, written)
     _write_role_pages(put, data, roles)
-    for page in pages:
-        put(f"pairs/{page.file}", render_pairs_page(page, pages, len(data.pairs)))
+    _write_pairs_pages(put, pages, len(data.pairs), code)
     parts = find_parts(roles)
     _write_find_parts(put, parts, code)
     index = render_index(
@@ -224,16 +223,27 @@ def _provenance(collection: Collection) -> dict:
 
 def _write_role_pages(put: _Putter, data, roles: list) -> None:
     from rolecompare.building.site.pages import render_role
-    from rolecompare.building.site.render_pool import render_all
 
     compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
-    todo = [role for role in roles if not put.unchanged(role_page(role.role_id))]
+    for role in roles:
+        relative = role_page(role.role_id)
+        if put.unchanged(relative):
+            continue
+        put(relative, render_role(role, data, in_plan=role.role_id in compared))
 
-    def render(i: int) -> tuple[str, str]:
-        role = todo[i]
-        return role_page(role.role_id), render_role(role, data, in_plan=role.role_id in compared)
 
-    put.written.files.update(render_all(len(todo), render, put))
+def _write_pairs_pages(put: _Putter, pages: list, total: int, code: str) -> None:
+    """Each page of pairs, rendered only when its rows, the number of pages or the code
+    changed."""
+    from rolecompare.building.site.pages import render_pairs_page
+
+    for page in pages:
+        relative = f"pairs/{page.file}"
+        shown = repr([page.pairs, len(pages), total, code])  # frozen dataclass rows
+        put.written.stamps[relative] = hashlib.sha256(shown.encode()).hexdigest()
+        if put.unchanged(relative):
+            continue
+        put(relative, render_pairs_page(page, pages, total))
 
 
 def _write_find_parts(put: _Putter, parts: list, code: str) -> None:
