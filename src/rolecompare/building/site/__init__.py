@@ -147,7 +147,7 @@ def write_site(
     """Write every page whose content changed; a role page is not even rendered again when
     what it is made from did not change (`previous`: what the last call wrote)."""
     from rolecompare.building.changes import Changes
-    from rolecompare.building.site.data import site_data
+    from rolecompare.building.site.data import add_details, site_data
     from rolecompare.building.site.find import find_map, find_parts
     from rolecompare.building.site.overview import heatmap_figure, overview_figure
     from rolecompare.building.site.pages import pair_pages, render_index
@@ -161,7 +161,9 @@ def write_site(
     # every role id is checked (UnsafePath) before any page is written
     written = Written(stamps=_role_stamps(collection, data, code))
     put = _Putter(reports, previous, written)
-    _write_role_pages(put, data, roles)
+    todo = [role for role in roles if not put.unchanged(role_page(role.role_id))]
+    add_details(data, collection, None if len(todo) == len(roles) else {r.role_id for r in todo})
+    _write_role_pages(put, data, todo)
     _write_pairs_pages(put, pages, len(data.pairs), code)
     parts = find_parts(roles)
     _write_find_parts(put, parts, code)
@@ -225,11 +227,8 @@ def _write_role_pages(put: _Putter, data, roles: list) -> None:
     from rolecompare.building.site.pages import render_role
 
     compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
-    for role in roles:
-        relative = role_page(role.role_id)
-        if put.unchanged(relative):
-            continue
-        put(relative, render_role(role, data, in_plan=role.role_id in compared))
+    for role in roles:  # only those whose page's inputs changed (`write_site`)
+        put(role_page(role.role_id), render_role(role, data, in_plan=role.role_id in compared))
 
 
 def _write_pairs_pages(put: _Putter, pages: list, total: int, code: str) -> None:

@@ -238,33 +238,51 @@ def _role_rows(
     return roles
 
 
+SUMMARY_METRICS = ["salary_yearly", "salary_min", "salary_max", "experience_years"]
+NUMBER_COLUMNS = ["role_id", "metric", "category", "statistic", "unit", "value", "low", "high",
+                  "conflict", "sources"]  # fmt: skip
+TEXT_COLUMNS = ["role_id", "metric", "category", "text", "source", "line"]
+
+
 def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
+    """Pairs, role rows, conflicts and pages; each role's own numbers and texts (what only its
+    page shows) are added by `add_details` for the pages that are rendered."""
     names = {r: collection.names.get(r, r) for r in collection.role_ids}
     pairs = pair_rows(records, names)
-    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
-    resolved = resolved[resolved["role_id"].isin(names)]
+    facts = collection.facts
+    # a role's row needs four metrics: resolving only those is exact (keys are per metric)
+    summary = facts[facts["metric"].isin(SUMMARY_METRICS) & facts["role_id"].isin(names)]
+    resolved = analysis.resolved_numbers(summary, collection.conflicts)
     roles = _role_rows(collection, resolved, names)
     for pair in pairs:
         roles[pair.role_a].pairs.append(pair)
         roles[pair.role_b].pairs.append(pair)
-    facts = collection.facts
-    text_rows = facts[facts["value"].isna() & facts["text"].notna() & facts["role_id"].isin(names)]
-    number_columns = ["role_id", "metric", "category", "statistic", "unit", "value", "low",
-                      "high", "conflict", "sources"]  # fmt: skip
-    text_columns = ["role_id", "metric", "category", "text", "source", "line"]
     conflict_columns = ["role_id", "role", "metric", "category", "values"]
     conflicts = _records(collection.conflicts, conflict_columns)
     pages = _records(collection.pages, ["source", "kind", "title", "url", "retrieved"])
     return SiteData(
         pairs=pairs,
         roles=roles,
-        numbers=_by_role(_records(resolved, number_columns)),
-        texts=_by_role(_records(text_rows, text_columns)),
+        numbers={},
+        texts={},
         conflicts=_by_role(conflicts),
         pages={str(p["source"]): p for p in pages},
         n_conflicts=len(conflicts),
         conflict_rows=conflicts if len(conflicts) <= MAX_CONFLICTS_LISTED else [],
     )
+
+
+def add_details(data: SiteData, collection: Collection, role_ids: set[str] | None) -> None:
+    """The resolved numbers and text facts of `role_ids` (None: every role) into `data`: the
+    whole collection on a first render, only the changed roles' facts afterwards (resolving is
+    per role, so a role's rows are the same either way)."""
+    facts = collection.facts
+    wanted = data.roles.keys() if role_ids is None else role_ids
+    mine = facts[facts["role_id"].isin(list(wanted))]
+    resolved = analysis.resolved_numbers(mine, collection.conflicts)
+    text_rows = mine[mine["value"].isna() & mine["text"].notna()]
+    data.numbers = _by_role(_records(resolved, NUMBER_COLUMNS))
+    data.texts = _by_role(_records(text_rows, TEXT_COLUMNS))
 
 
 def shown_sources(sources: str) -> tuple[list[str], int]:
