@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 MANIFEST_DIR = ".rolecompare"
@@ -119,18 +119,20 @@ class Manifest:
 
     def put_pair(self, folder: str, record: dict) -> None:
         """Record a finished pair (one commit)."""
+        self.put_pairs([(folder, record)])
+
+    def put_pairs(self, records: Iterable[tuple[str, dict]]) -> None:
+        """Record finished pairs, all in one commit (folder, record)."""
+        rows = [
+            (folder, record["role_a"], record["role_b"], record["status"],
+             record.get("inputs", ""), json.dumps(record, sort_keys=True))
+            for folder, record in records
+        ]  # fmt: skip
         with self._transaction() as db:
-            db.execute(
+            db.executemany(
                 "INSERT OR REPLACE INTO pairs (folder, role_a, role_b, status, inputs, record) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    folder,
-                    record["role_a"],
-                    record["role_b"],
-                    record["status"],
-                    record.get("inputs", ""),
-                    json.dumps(record, sort_keys=True),
-                ),
+                rows,
             )
 
     def remove_pair(self, folder: str) -> None:
