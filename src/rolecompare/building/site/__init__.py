@@ -26,6 +26,7 @@ from rolecompare.config import PROJECT_ROOT
 INDEX_FILE = "index.html"
 STATE_SITE = "site"  # manifest key: {"stamp", "files": {path: sha256}, "stamps": {path: ...}}
 SITE_PARTS = ("building/site", "building/templates/site")
+DETAILS_AT_ONCE = 5_000  # roles whose numbers and texts are held (as dicts) at one time
 
 
 def site_code() -> str:
@@ -162,8 +163,10 @@ def write_site(
     written = Written(stamps=_role_stamps(collection, data, code))
     put = _Putter(reports, previous, written)
     todo = [role for role in roles if not put.unchanged(role_page(role.role_id))]
-    add_details(data, collection, None if len(todo) == len(roles) else {r.role_id for r in todo})
-    _write_role_pages(put, data, todo)
+    for start in range(0, len(todo), DETAILS_AT_ONCE):  # memory: a chunk's numbers at a time
+        chunk = todo[start : start + DETAILS_AT_ONCE]
+        add_details(data, collection, {r.role_id for r in chunk})
+        _write_role_pages(put, data, chunk)
     _write_pairs_pages(put, pages, len(data.pairs), code)
     parts = find_parts(roles)
     _write_find_parts(put, parts, code)

@@ -272,13 +272,12 @@ def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
     )
 
 
-def add_details(data: SiteData, collection: Collection, role_ids: set[str] | None) -> None:
-    """The resolved numbers and text facts of `role_ids` (None: every role) into `data`: the
-    whole collection on a first render, only the changed roles' facts afterwards (resolving is
-    per role, so a role's rows are the same either way)."""
+def add_details(data: SiteData, collection: Collection, role_ids: set[str]) -> None:
+    """The resolved numbers and text facts of `role_ids` into `data` (replacing those of the
+    roles before): only for the role pages being rendered, a chunk at a time (resolving is per
+    role, so a role's rows are the same whichever roles are resolved with it)."""
     facts = collection.facts
-    wanted = data.roles.keys() if role_ids is None else role_ids
-    mine = facts[facts["role_id"].isin(list(wanted))]
+    mine = facts[facts["role_id"].isin(list(role_ids))]
     resolved = analysis.resolved_numbers(mine, collection.conflicts)
     text_rows = mine[mine["value"].isna() & mine["text"].notna()]
     data.numbers = _by_role(_records(resolved, NUMBER_COLUMNS))
