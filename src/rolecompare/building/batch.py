@@ -40,7 +40,6 @@ from rolecompare.building.collection_key import (
 from rolecompare.building.fingerprints import (
     FactsSnapshot,
     code_fingerprint,
-    role_fingerprints,
     sha,
 )
 from rolecompare.building.manifest import Manifest
@@ -161,7 +160,7 @@ def prepare(
     if reason is None and manifest is not None:
         pending = manifest.get_json(STATE_CONTEXT_REASON)  # drawn by a build that was cut short
         reason = pending if isinstance(pending, str) else None
-    prints = role_fingerprints(collection.facts, collection.conflicts, collection.pages)
+    prints = collection.role_prints
     shared = {
         "context": context.fingerprint,
         "notebook": sha(notebook),

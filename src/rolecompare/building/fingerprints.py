@@ -119,6 +119,11 @@ def role_fingerprints(
     }
 
 
+def _pair_hash(frame: pd.DataFrame) -> np.ndarray:
+    key = frame["key"].to_numpy(dtype=np.uint64)
+    return pd.util.hash_array(key ^ (frame["row"].to_numpy(dtype=np.uint64) * LANE_SALT))
+
+
 def frame_bytes(frame: pd.DataFrame) -> bytes:
     """A table as the CSV a slice carries (escaped for spreadsheets, `core.tables`)."""
     return csv_bytes(frame)
@@ -150,10 +155,14 @@ class FactsSnapshot:
         return cls(frame)
 
     def to_bytes(self) -> bytes:
+        """Each distinct role once and a code per row; not compressed (hashes do not
+        compress, and zlib over millions of rows took seconds)."""
+        codes, names = pd.factorize(self.frame["role_id"].astype(str), sort=False)
         buffer = io.BytesIO()
-        np.savez_compressed(
+        np.savez(
             buffer,
-            roles=self.frame["role_id"].to_numpy(dtype=str),
+            role_names=np.asarray(names, dtype=str),
+            role_codes=codes.astype(np.int32),
             key=self.frame["key"].to_numpy(dtype=np.uint64),
             row=self.frame["row"].to_numpy(dtype=np.uint64),
         )
@@ -162,21 +171,22 @@ class FactsSnapshot:
     @classmethod
     def from_bytes(cls, data: bytes) -> FactsSnapshot:
         with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
-            return cls(
-                pd.DataFrame(
-                    {
-                        "role_id": arrays["roles"].astype(object),
-                        "key": arrays["key"],
-                        "row": arrays["row"],
-                    }
-                )
-            )
+            if "role_names" in arrays:
+                roles = arrays["role_names"].astype(object)[arrays["role_codes"]]
+            else:  # as builds before wrote it: every row's role spelled out
+                roles = arrays["roles"].astype(object)
+            return cls(pd.DataFrame({"role_id": roles, "key": arrays["key"], "row": arrays["row"]}))
 
     def diff(self, newer: FactsSnapshot) -> pd.DataFrame:
         """Per role: added, removed, changed facts from this snapshot to `newer` (roles with
         any change only), sorted by role."""
-        merged = self.frame.merge(
-            newer.frame,
+        # a row whose key (which hashes its role) and content are on both sides is unchanged:
+        # only the others are joined (a few rows, not millions)
+        older_rows, newer_rows = _pair_hash(self.frame), _pair_hash(newer.frame)
+        before = self.frame[~np.isin(older_rows, newer_rows)]
+        after = newer.frame[~np.isin(newer_rows, older_rows)]
+        merged = before.merge(
+            after,
             on=["role_id", "key"],
             how="outer",
             suffixes=("_old", "_new"),

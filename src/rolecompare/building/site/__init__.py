@@ -111,9 +111,7 @@ class Written:
 def _role_stamps(collection: Collection, data, code: str) -> dict[str, str]:
     """Per role page: its role's fingerprint (facts, conflicts, pages), its pairs' records
     and the names of the roles it is compared with."""
-    from rolecompare.building.fingerprints import role_fingerprints
-
-    prints = role_fingerprints(collection.facts, collection.conflicts, collection.pages)
+    prints = collection.role_prints
     stamps = {}
     for role in data.roles.values():
         pairs = [

@@ -211,9 +211,10 @@ def _role_rows(
         return columns.get((column, metric), {}).get(role)
 
     conflict_counts = collection.conflicts["role_id"].value_counts()
-    sources = dict(zip(collection.roles["role_id"], collection.roles["sources"], strict=True))
+    ids = collection.roles["role_id"].tolist()  # lists: Arrow-backed cells iterate slowly
+    sources = dict(zip(ids, collection.roles["sources"].tolist(), strict=True))
     soc = {
-        column: dict(zip(collection.roles["role_id"], collection.roles[column], strict=True))
+        column: dict(zip(ids, collection.roles[column].tolist(), strict=True))
         for column in ("soc_code", "soc_title")
         if column in collection.roles
     }
