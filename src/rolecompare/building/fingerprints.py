@@ -119,9 +119,9 @@ def role_fingerprints(
     }
 
 
-def _pair_hash(frame: pd.DataFrame) -> np.ndarray:
+def _pair_hash(frame: pd.DataFrame) -> pd.Index:
     key = frame["key"].to_numpy(dtype=np.uint64)
-    return pd.util.hash_array(key ^ (frame["row"].to_numpy(dtype=np.uint64) * LANE_SALT))
+    return pd.Index(pd.util.hash_array(key ^ (frame["row"].to_numpy(dtype=np.uint64) * LANE_SALT)))
 
 
 def frame_bytes(frame: pd.DataFrame) -> bytes:
@@ -183,8 +183,8 @@ class FactsSnapshot:
         # a row whose key (which hashes its role) and content are on both sides is unchanged:
         # only the others are joined (a few rows, not millions)
         older_rows, newer_rows = _pair_hash(self.frame), _pair_hash(newer.frame)
-        before = self.frame[~np.isin(older_rows, newer_rows)]
-        after = newer.frame[~np.isin(newer_rows, older_rows)]
+        before = self.frame[~older_rows.isin(newer_rows)]  # hash tables: np.isin sorts
+        after = newer.frame[~newer_rows.isin(older_rows)]
         merged = before.merge(
             after,
             on=["role_id", "key"],
