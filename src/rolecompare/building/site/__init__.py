@@ -26,7 +26,7 @@ from rolecompare.config import PROJECT_ROOT
 INDEX_FILE = "index.html"
 STATE_SITE = "site"  # manifest key: {"stamp", "files": {path: sha256}, "stamps": {path: ...}}
 SITE_PARTS = ("building/site", "building/templates/site")
-DETAILS_AT_ONCE = 5_000  # roles whose numbers and texts are held (as dicts) at one time
+DETAILS_AT_ONCE = 10_000  # roles whose numbers and texts are held (as dicts) at one time
 
 
 def site_code() -> str:
