@@ -189,3 +189,24 @@ def test_any_markup_or_bytes_give_text_without_control_characters(
     assert not any(ord(c) < 32 and c != "\n" for c in page.text)
     # what the parser reads of it never makes it raise
     parse_page("fuzz.html", page.text.encode("utf-8", "surrogatepass"))
+
+
+def test_an_address_that_is_not_http_is_a_problem_and_the_next_one_is_used() -> None:
+    page = extract_html(
+        "p.html",
+        b'<title>T</title><link rel="canonical" href="JavaScript:alert(1)">'
+        b'<meta property="og:url" content="https://a.example/og"><p>x</p>',
+    )
+    assert page.url == "https://a.example/og"
+    assert [(p.line, p.message) for p in page.problems] == [
+        (
+            1,
+            "address 'JavaScript:alert(1)' (<link rel=\"canonical\">) is not an absolute "
+            "http(s) address: not used as the page's address",
+        )
+    ]
+    relative = extract_html("r.html", b'<title>T</title><link rel="canonical" href="/jobs/x">')
+    assert relative.url is None and relative.title == "T"
+    assert "'/jobs/x'" in relative.problems[0].message
+    unreadable = extract_html("u.html", b'<link rel="canonical" href="http://[evil/x">')
+    assert unreadable.url is None and len(unreadable.problems) == 1

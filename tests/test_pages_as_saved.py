@@ -325,7 +325,10 @@ def test_a_hostile_title_and_address_stay_text(tmp_path: Path) -> None:
     tables = ingest(raw, tmp_path / "out").tables
     [source] = Evidence.from_tables(tables["facts"], ["welder"], tables["pages"]).sources
     assert source.title == "<script>alert(1)</script> Welder"
-    assert (source.url, source.link) == ("javascript:alert(1)", None)
+    assert (source.url, source.link) == (None, None)  # never a link; said, not dropped:
+    problems = tables["problems"]
+    said = problems[problems["problem"].str.contains("javascript:alert", regex=False)]
+    assert said[["source", "line"]].values.tolist() == [["x.html", 1]]
 
 
 def test_a_large_folder_is_read_on_every_core_with_the_same_result(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from rolecompare.facts.parsing import Problem
+from rolecompare.facts.sources import web_address
 
 # Bumped when extraction changes what text a page yields (an ingest cache keys on it).
 READER_VERSION = "html-2"
@@ -322,8 +323,9 @@ def _saved_comment(text: str) -> tuple[str | None, str | None]:
     return url, date
 
 
-def _meta(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
-    """(title, address): <title> or the first <h1>; canonical link, else og:url."""
+def _meta(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str]]]:
+    """(title, addresses): <title> or the first <h1>; the canonical link and og:url, each
+    as (where it was found, address), in that order of preference."""
 
     def clean(text: str | None) -> str | None:
         return " ".join((text or "").split()) or None
@@ -332,14 +334,35 @@ def _meta(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
     title = clean(title_node.text(deep=True)) if title_node is not None else None
     if title is None and (h1 := tree.css_first("h1")) is not None:
         title = clean(h1.text(deep=True, separator=" "))
-    url = None
+    addresses = []
     for link in tree.css("link[rel][href]"):
         if "canonical" in (link.attributes.get("rel") or "").lower().split():
-            url = clean(link.attributes.get("href"))
+            if url := clean(link.attributes.get("href")):
+                addresses.append(('<link rel="canonical">', url))
             break
-    if url is None and (og := tree.css_first('meta[property="og:url"][content]')) is not None:
-        url = clean(og.attributes.get("content"))
-    return title, url
+    og = tree.css_first('meta[property="og:url"][content]')
+    if og is not None and (url := clean(og.attributes.get("content"))):
+        addresses.append(('<meta property="og:url">', url))
+    return title, addresses
+
+
+def _address(candidates: list[tuple[str, str | None]], problems: list[Problem]) -> str | None:
+    """The first candidate that is an absolute http(s) address. One that is not (relative,
+    `javascript:`, unreadable) is a problem on line 1, never silently dropped: the page is
+    then cited by the next address it gives, or by its title without a link."""
+    for origin, url in candidates:
+        if not url:
+            continue
+        if web_address(url) is not None:
+            return url
+        problems.append(
+            Problem(
+                1,
+                f"address {url[:200]!r} ({origin}) is not an absolute "
+                "http(s) address: not used as the page's address",
+            )
+        )
+    return None
 
 
 def extract_html(
@@ -355,8 +378,12 @@ def extract_html(
     `charset` is the HTTP header's; `url`/`retrieved` (a crawl's) win over the page's own."""
     text, _, problems = decode_html(data, charset)
     tree = LexborHTMLParser(text)
-    title, own_url = _meta(tree)
+    title, own_urls = _meta(tree)
     saved_url, saved_date = _saved_comment(text)
+    address = _address(
+        [("the crawl's WARC-Target-URI", url), *own_urls, ("the saved-page comment", saved_url)],
+        problems,
+    )
     for node in tree.css(_HIDDEN):  # before the skipped tags go: hidden ones may hold them
         if _hidden(node):
             node.decompose()
@@ -371,7 +398,7 @@ def extract_html(
         name=name,
         text=_CONTROL.sub(" ", "\n".join(out.lines)) + "\n",  # no NUL or control: a text page
         title=title,
-        url=url or own_url or saved_url,
+        url=address,
         retrieved=retrieved or saved_date,
         problems=tuple(problems),
     )
