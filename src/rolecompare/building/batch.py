@@ -177,7 +177,7 @@ def prepare(
             for folder, rec in records.items()
             if folder not in wanted and PAIR_FOLDER.match(folder)
         ]
-    snapshot = FactsSnapshot.of(collection.facts)
+    snapshot = FactsSnapshot.of(collection.facts, collection.fact_rows)
     stored_facts = manifest.get(STATE_FACTS) if manifest else None
     before = FactsSnapshot.from_bytes(stored_facts) if stored_facts else None
     changes = Changes(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from rolecompare.config import ProcessedFiles
@@ -74,7 +75,15 @@ class Collection:
         computed once for the pairs and the site's role pages."""
         from rolecompare.building.fingerprints import role_fingerprints
 
-        return role_fingerprints(self.facts, self.conflicts, self.pages)
+        return role_fingerprints(self.facts, self.conflicts, self.pages, fact_rows=self.fact_rows)
+
+    @cached_property
+    def fact_rows(self) -> np.ndarray:
+        """One hash per facts row (`building.fingerprints.row_hashes`), computed once for the
+        role fingerprints, the facts snapshot and the site's stamp."""
+        from rolecompare.building.fingerprints import row_hashes
+
+        return row_hashes(self.facts)
 
     @property
     def n_pages(self) -> int:

@@ -99,12 +99,18 @@ def _hex(lanes: pd.DataFrame) -> pd.Series:
 
 
 def role_fingerprints(
-    facts: pd.DataFrame, conflicts: pd.DataFrame, pages: pd.DataFrame
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    pages: pd.DataFrame,
+    *,
+    fact_rows: np.ndarray | None = None,
 ) -> dict[str, str]:
     """role_id -> fingerprint of its facts rows, its conflicts rows, and the rows of the pages
-    its facts come from (a page's title or address is shown in its roles' reports)."""
+    its facts come from (a page's title or address is shown in its roles' reports).
+    `fact_rows`: `row_hashes(facts)` when already computed."""
+    fact_rows = row_hashes(facts) if fact_rows is None else fact_rows
     parts = {
-        "facts": _hex(_lanes(facts["role_id"], row_hashes(facts))),
+        "facts": _hex(_lanes(facts["role_id"], fact_rows)),
         "conflicts": _hex(_lanes(conflicts["role_id"], row_hashes(conflicts))),
     }
     used = facts[["role_id", "source"]].drop_duplicates()
@@ -141,7 +147,8 @@ class FactsSnapshot:
     frame: pd.DataFrame  # role_id, key (uint64), row (uint64)
 
     @classmethod
-    def of(cls, facts: pd.DataFrame) -> FactsSnapshot:
+    def of(cls, facts: pd.DataFrame, rows: np.ndarray | None = None) -> FactsSnapshot:
+        """`rows`: `row_hashes(facts)` when already computed."""
         keys = facts.reindex(columns=FACT_KEY)
         key_hash = row_hashes(keys)
         occurrence = pd.Series(key_hash).groupby(key_hash).cumcount().to_numpy(dtype=np.uint64)
@@ -149,7 +156,7 @@ class FactsSnapshot:
             {
                 "role_id": facts["role_id"].astype(str).to_numpy(),
                 "key": key_hash + occurrence,
-                "row": row_hashes(facts),
+                "row": row_hashes(facts) if rows is None else rows,
             }
         )
         return cls(frame)

@@ -44,7 +44,8 @@ def _stamp(collection: Collection, context, records: dict, changes: object) -> s
     from rolecompare.building.fingerprints import row_hashes
 
     digest = hashlib.sha256()
-    for frame in (collection.facts, collection.conflicts, collection.pages, collection.roles):
+    digest.update(collection.fact_rows.tobytes())
+    for frame in (collection.conflicts, collection.pages, collection.roles):
         digest.update(row_hashes(frame).tobytes())
     digest.update(json.dumps([records, changes, collection.ingest], sort_keys=True).encode())
     digest.update(context.fingerprint.encode() + context.drawn.encode())
