@@ -193,15 +193,14 @@ def _role_rows(
 ) -> dict[str, RoleRow]:
     """A row per role: its salary, published range, experience, SOC code, conflicts and
     sources."""
-    plain = _plain_numbers(
-        resolved, ["salary_yearly", "salary_min", "salary_max", "experience_years"]
-    )
+    plain = _plain_numbers(resolved, SUMMARY_METRICS)
     # one dict per (metric, low|high) column: a few look-ups per role, no per-role scans
     wide = plain.unstack("metric")
+    role_ids = wide.index.tolist()
     columns = {
         key: {
             role: float(v)
-            for role, v in zip(wide.index, wide[key].tolist(), strict=True)
+            for role, v in zip(role_ids, wide[key].tolist(), strict=True)
             if fmt.is_number(v)
         }
         for key in wide.columns
