@@ -154,7 +154,7 @@ class FactsSnapshot:
         occurrence = pd.Series(key_hash).groupby(key_hash).cumcount().to_numpy(dtype=np.uint64)
         frame = pd.DataFrame(
             {
-                "role_id": facts["role_id"].astype(str).to_numpy(),
+                "role_id": facts["role_id"].astype(str).array,  # no detour through objects
                 "key": key_hash + occurrence,
                 "row": row_hashes(facts) if rows is None else rows,
             }
