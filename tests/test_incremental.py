@@ -203,3 +203,17 @@ def test_changed_report_code_rebuilds_every_pair_and_site_code_rewrites_the_site
     summary = run(processed, reports)
     assert not summary.built and len(summary.skipped) == PAIRS
     assert site_stamp() != before  # the site was made again
+
+
+def test_a_re_ingest_that_changed_nothing_keeps_the_collection_key(tmp_path, monkeypatch) -> None:
+    """Ingest, build, ingest the same pages again: the second build has nothing to do (the
+    ingest must leave its tables and ingest.json as they were)."""
+    from rolecompare.config import RAW_DIR
+    from rolecompare.facts.ingest import ingest
+
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    ingest(RAW_DIR, processed)
+    assert len(run(processed, reports).built) == PAIRS
+    ingest(RAW_DIR, processed)
+    monkeypatch.setattr(batch, "prepare", _no_prepare)
+    assert len(run(processed, reports).skipped) == PAIRS
