@@ -150,7 +150,7 @@ def _emit(
         heading_top = heading_top or bool(_TOP.search(text))
         if heading_stat is None and (m := _STAT.search(text)):
             heading_stat = _statistic(m.group("w"))
-    role = role or context.roles.subject or context.roles.main
+    role = role or context.section_role(first) or context.roles.subject or context.roles.main
     if role is None:
         return
     period = context.survey_year

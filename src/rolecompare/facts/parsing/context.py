@@ -21,10 +21,20 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rolecompare.facts.parsing.main_role import count_main
 from rolecompare.facts.parsing.prose import page_subject
-from rolecompare.facts.parsing.role_words import BOUNDARY, STOP
+from rolecompare.facts.parsing.role_words import BOUNDARY, GENERIC, STOP, name_key
 from rolecompare.facts.parsing.roles import SIGNED, PageRoles, head_of, singular_role
 from rolecompare.facts.parsing.text import clean_name, slugify
+from rolecompare.facts.parsing.title_roles import (
+    TITLE_LINES,
+    field_role,
+    heading_subject,
+    industry_title,
+    joined_title,
+    names_again,
+    pair_nouns,
+)
 
 _QUICK_FACTS = re.compile(r"^\s*Quick Facts:\s*(?P<role>[A-Z].{2,150}?)\s*$")
 _OCCUPATION_CODE = re.compile(r"^\s*\d{2}-\d{4}\s+(?P<role>[A-Z][^\d.:;]{2,150}?)\s*$")
@@ -70,7 +80,6 @@ _AGENT_TITLE = re.compile(
     r"|Profile|Employment)\b"
 )
 _WHAT_DOES_A = re.compile(r"^\s*What does (?:an?|the) (?P<role>.{2,120}?) do\s*\??\s*$", re.I)
-TITLE_LINES = 20  # a title stands within the first lines of a page
 
 
 @lru_cache(maxsize=8192)
@@ -134,7 +143,16 @@ _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "wh
 
 
 def _pair_role(name: str, roles: PageRoles, lines: list[str | None]) -> str:
-    """A title's name as a role: an abbreviation, a field ('Nursing'), or the name itself."""
+    """A title's name as a role: an abbreviation, a field ('Nursing'), or the name itself
+    (without the words in front that are no part of it: 'Difference for Elementary Teachers',
+    'New report shows number of career firefighters')."""
+    if set(name.lower().split()) & (BOUNDARY | STOP):  # the quick test first
+        last = (roles.mentions(name) or [None])[-1]
+        front = name[: last.start].lower().split() if last and last.end == len(name) else []
+        if set(front) & (BOUNDARY | STOP):
+            name = name[last.start :]
+    if " " in name and name.lower().endswith("ing") and (role := field_role(name, roles, lines)):
+        return role
     resolved = roles.resolve(name)
     if resolved and (roles.known(resolved) or " " in name or not name.lower().endswith("ing")):
         return resolved
@@ -166,25 +184,12 @@ def _sections(context: PageContext) -> list[tuple[int, str]]:
         if not words or len(words) > 8 or not roles.may_name_a_role(words[-1]):
             continue  # a role's name is short and ends in its noun (a quick test first)
         role = roles.role_phrase(named)
-        if role and not roles.mentions(clean_name(named))[0].bare:
+        # 'Firefighter' alone names its role; 'Nurses' alone is any nurse
+        if role and (
+            not roles.mentions(clean_name(named))[0].bare or name_key(role) not in GENERIC
+        ):
             found.append((number, roles.declare(role)))
     return found
-
-
-def _named_in_text(role: str, lines: list[str | None], at: int) -> bool:
-    """Does another line of the page name the role's noun? A site's section title ('Pay
-    Information for Mechanic Jobs' over a page about HVAC technicians) names no subject."""
-    head = role.split(" ")[-1].lower()
-    forms = {head, head + "s", head + "es"}
-    for number, line in enumerate(lines, 1):
-        if line and number != at:
-            words = set(_WORDS.findall(line.lower()))
-            if words & forms or any(head_of(w) == head for w in words if w.endswith("s")):
-                return True
-    return False
-
-
-_WORDS = re.compile(r"[a-z][a-z-]*")
 
 
 def build_context(lines: list[str | None]) -> PageContext:
@@ -202,6 +207,12 @@ def build_context(lines: list[str | None]) -> PageContext:
             roles.declare(m.group("role"))
         elif number <= TITLE_LINES and context.title_pair is None and (pair := title_pair(text)):
             context.title_pair, context.title_line = pair, number
+    if (
+        context.title_pair is None
+        and subject is None
+        and (joined := joined_title(roles, context.headings))
+    ):
+        context.title_pair, context.title_line = joined
     if context.title_pair:  # the title's names are roles: 'groomers (CLGs)' defines CLG
         for name in context.title_pair:
             last = name.split(" ")[-1]
@@ -212,30 +223,29 @@ def build_context(lines: list[str | None]) -> PageContext:
         a, b = (_pair_role(name, roles, lines) for name in context.title_pair)
         if slugify(a) != slugify(b):
             roles.pair = (roles.declare(a), roles.declare(b))
+            pair_nouns(roles, lines)
     if subject is None and roles.pair is None:
-        for number, text in context.headings:
-            if number > TITLE_LINES:
-                break
-            mentions = roles.mentions(text)
-            # a heading that is the role's name alone ('Firefighter') is its title; one with more
-            # words around the role is the page's subject only if the page names it again
-            if len(mentions) == 1 and (
-                roles.role_phrase(text) or _named_in_text(mentions[0].role, lines, number)
-            ):
-                subject = roles.declare(mentions[0].role)
-                break
+        subject = heading_subject(roles, context.headings, lines)
     if subject is None and roles.pair is None:
         for number, text in context.headings:
             m = _AGENT_TITLE.match(text) if number <= TITLE_LINES else None
-            if m and not {w.lower() for w in m.group("role").split()} & STOP:  # 'Median Salary'
+            # 'Median Salary', 'Important Facts': an occupation the page names again, in plural
+            if (
+                m
+                and not {w.lower() for w in m.group("role").split()} & STOP
+                and names_again(singular_role(m.group("role")), lines, number, plural=True)
+            ):
                 subject = roles.declare(m.group("role"))
                 break
     if subject is None and roles.pair is None:
         # how-to titles, US salary sentences (seed layouts)
         subject = roles.declare(context.seed_subject) if context.seed_subject else None
     roles.subject = subject
-    if roles.pair is None:  # a comparison has two roles of equal standing
-        roles.count_main(lines)
+    # a comparison has two roles of equal standing; an industry's page ('Warehouse Industry
+    # Statistics') counts its whole workforce, no role's
+    if roles.pair is None:
+        industry = not subject and industry_title(roles, context.headings, lines)
+        count_main(roles, lines, industry=industry)
     context.sections = _sections(context)
     page_text = "\n".join(line for line in lines if line)
     roles.us = bool(_US.search(page_text)) or not _ABROAD.search(page_text)

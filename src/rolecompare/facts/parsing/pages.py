@@ -14,7 +14,7 @@ anything is reported as an unknown layout.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rolecompare.facts.parsing.category_rows import read_category_rows
 from rolecompare.facts.parsing.comparison import parse_tables
@@ -25,6 +25,8 @@ from rolecompare.facts.parsing.kinds import classify
 from rolecompare.facts.parsing.model import PageResult, Problem
 from rolecompare.facts.parsing.passages import read_passages
 from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
+from rolecompare.facts.parsing.role_words import US_AVERAGE
+from rolecompare.facts.parsing.roles import PageRoles
 from rolecompare.facts.parsing.sentence_figures import read_figures
 from rolecompare.facts.parsing.share_rows import read_share_rows
 from rolecompare.facts.parsing.spaced_rows import read_spaced_rows
@@ -81,7 +83,10 @@ def _comparison_tables(page: Page, result: PageResult) -> None:
 
 def _profile(page: Page, result: PageResult) -> None:
     page.seed_view(result)
+    first = len(result.facts)
     parse_prose(page.visible or [], result, page.subject, page.context.roles.protect)
+    trim = page.context.roles.name_ending_at_head  # 'cook normally takes': the cook
+    result.facts[first:] = [replace(f, role=trim(f.role)) for f in result.facts[first:]]
 
 
 def _how_to(page: Page, result: PageResult) -> None:
@@ -127,6 +132,7 @@ def parse_page(source: str, data: bytes) -> PageResult:
             first = len(result.facts)
             reader(page, result)
             _sign(result, first, name)
+        _roles_as_the_page_names_them(result, context)
         classify(result, context)
         if result.compares is None and context.roles.pair:
             result.compares = context.roles.pair
@@ -142,6 +148,27 @@ def parse_page(source: str, data: bytes) -> PageResult:
     except Exception as exc:  # a parser bug must cost one page, not the whole ingest
         result.problems.append(Problem(1, f"internal parser error ({type(exc).__name__}: {exc})"))
     return result
+
+
+def _roles_as_the_page_names_them(result: PageResult, context: PageContext) -> None:
+    """A role a reader took with words in front that are no part of it ('expects police
+    dispatcher', 'industry cannot do without actuary') is the role phrase it ends with."""
+    roles = context.roles
+    named: dict[str, str] = {}  # role as read -> as the page names it (a page has few roles)
+    for at, fact in enumerate(result.facts):
+        if fact.role not in named:
+            named[fact.role] = _ending_role(fact.role, roles)
+        if named[fact.role] != fact.role:
+            result.facts[at] = replace(fact, role=named[fact.role])
+
+
+def _ending_role(role: str, roles: PageRoles) -> str:
+    if role == US_AVERAGE or " " not in role or roles.known(role):
+        return role
+    mentions = roles.mentions(role)
+    if mentions and mentions[-1].start > 0 and mentions[-1].end == len(role):
+        return mentions[-1].role
+    return role
 
 
 def _sign(result: PageResult, first: int, name: str) -> None:

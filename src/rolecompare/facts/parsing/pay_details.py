@@ -186,10 +186,18 @@ def pay_in(sentence: Sentence) -> list[Found]:
             text, clause.start, clause.end
         ):
             continue  # "$75,000 in California buys less ...": not a statement of pay
-        if found := category_of(sentence, token):
+        if (found := category_of(sentence, token)) and not _in_role_name(sentence, found[1]):
             metric, category = found
             out.append(Found(metric, token, category=category, statistic=statistic))
     return out
+
+
+def _in_role_name(sentence: Sentence, category: str) -> bool:
+    """'Retail salespersons earned ...': a category word that is part of a role's name."""
+    at = sentence.line.text.find(category, sentence.span.start, sentence.span.end)
+    return at >= 0 and any(
+        m.start <= at < m.end and category.lower() in m.role.lower() for m in sentence.line.mentions
+    )
 
 
 def _respectively(sentence: Sentence, statistic: str | None) -> list[Found]:

@@ -33,7 +33,7 @@ HEADS = _vocabulary(
     chiropractor sonographer radiographer pathologist receptionist secretary planner
     recruiter trainer inspector investigator estimator surveyor geologist chemist biologist
     physicist mathematician translator interpreter dispatcher courier janitor housekeeper
-    caregiver waiter waitress author"""
+    caregiver waiter waitress author worker tech"""
 )
 _IRREGULAR_PLURALS = {"midwives": "midwife", "wives": "wife"}
 # Words that say which members of a role are meant, not which role.
@@ -105,7 +105,13 @@ WELL_KNOWN = {
 US_AVERAGE = "US average"
 # a word that ends a role phrase read backwards from its head
 ENDS_PHRASE = (STOP | BOUNDARY) - QUALIFIERS
-HEAD_FORMS = HEADS | {h + "s" for h in HEADS} | {h + "es" for h in HEADS} | {"midwives"}
+HEAD_FORMS = (
+    HEADS
+    | {h + "s" for h in HEADS}
+    | {h + "es" for h in HEADS}
+    | {h[:-1] + "ies" for h in HEADS if h.endswith("y")}
+    | {"midwives"}
+)
 LOWER_WORDS = re.compile(r"[a-z]+")
 ANY_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}s?\b")
 # "by equipping pharmacists": after these words a word in -ing is a verb, not part of a name
@@ -131,6 +137,8 @@ def head_of(word: str) -> str | None:
         return lower[:-1]
     if lower.endswith("es") and lower[:-2] in HEADS:
         return lower[:-2]
+    if lower.endswith("ies") and lower[:-3] + "y" in HEADS:  # secretaries, actuaries
+        return lower[:-3] + "y"
     return None
 
 
@@ -205,5 +213,6 @@ def name_key(name: str) -> str:
     'chef and head cook' (case, spacing, '&', abbreviation dots and plural folded); 'C++
     manager', 'C# manager' and 'C manager' stay three names."""
     text = _KEY_DOTS.sub("", name.replace("&", " and ").replace("’", "'").replace("'", ""))
+    text = text.replace(", and ", " and ").replace(", or ", " or ")  # the serial comma
     text = _KEY_SPACES.sub(" ", text).strip(" ,;:").lower()
     return _KEY_SPACES.sub(" ", singular_role(text)).strip()

@@ -28,21 +28,23 @@ only mentions in passing gets a problem instead.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolecompare.facts.parsing.role_phrases import bare_list, head_spans, widen
+from rolecompare.facts.parsing.role_names import describes, distinct_occupations, parts, soc_name
+from rolecompare.facts.parsing.role_phrases import bare_list, head_spans, in_organisation, widen
 from rolecompare.facts.parsing.role_words import (
     ABBR_DEFINED,
     ABBR_WORD,
     ALIAS,
     ANY_ABBREVIATION,
+    CUES,
     GENERIC,
     HEAD_FORMS,
     JOINER,
     LOWER_WORDS,
+    STOP,
     US_AVERAGE,
     WELL_KNOWN,
     Mention,
@@ -59,9 +61,8 @@ from rolecompare.facts.parsing.whole_names import (
     WholeNames,
     blank,
     hide_signs,
+    soc_lists,
 )
-
-MAIN_AT_LEAST = 2  # times a page names a role for it to be the page's main role by count
 
 __all__ = ["SIGNED", "US_AVERAGE", "Mention", "PageRoles", "head_of", "singular_role"]
 
@@ -152,7 +153,7 @@ class PageRoles:
         if not spans or spans[-1][1] != len(words) - 1 or words[-1][1] != len(text):
             return None
         first, head = spans[-1]
-        if ABBR_WORD.match(words[head][2]):
+        if ABBR_WORD.match(words[head][2]) or in_organisation(text, words[first][0]):
             return None
         return text[words[first][0] : words[head][1]]
 
@@ -191,13 +192,34 @@ class PageRoles:
             return False
         # a kind of the page's own role ('elementary teachers' on a page about teachers)
         head = key.rsplit(" ", 1)[-1]
-        if any(r.rsplit(" ", 1)[-1].lower() == head for r in self._own()):
+        # ('Software Developers, Quality Assurance Analysts, and Testers': each conjunct's head)
+        if any(p.rsplit(" ", 1)[-1].lower() == head for r in self._own() for p in parts(r)):
             return True
-        if self.pair:  # a comparison the page does not make ('RNs vs LPNs ... CNAs earn')
+        # the SOC name that holds one of the page's roles ('paralegals and legal assistants') or
+        # its field ('bookkeeping, accounting and auditing clerks' on a page about bookkeepers)
+        if soc_name(key) and self._holds_own(key):
+            self.declare(role)  # the SOC group the page cites for its role is one of its roles
+            return True
+        # a comparison the page does not make ('RNs vs LPNs ... CNAs earn'), or an occupation
+        # a page about one role mentions in passing ('registered nurses' on a plumber page)
+        if self.pair or self.subject:
             return False
         from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
 
         return key in soc_index()
+
+    def _holds_own(self, key: str) -> bool:
+        if " and " in key and any(self.known(p) for p in parts(key)):
+            return True  # 'plumbers, pipefitters, and steamfitters' on a page about plumbers
+        # a group title opening with the role's field: 'bookkeeping, accounting and auditing
+        # clerks' for bookkeepers (not 'teaching assistants' for teachers: no list)
+        if "," not in key:
+            return False
+        first = key.split(" ", 1)[0].rstrip(",")
+        roots = {
+            re.sub(r"(?:er|or|ist|ian)$", "", r.rsplit(" ", 1)[-1].lower()) for r in self._own()
+        }
+        return any(first in {root + "ing", root + "y"} for root in roots)
 
     def _own(self) -> list[str]:
         return [r for r in (self.main, self.subject, *(self.pair or ()), *self.declared) if r]
@@ -230,9 +252,32 @@ class PageRoles:
                 return self.role_of_head(head) or singular_role(words[0]), True
             return None, False
         # qualifiers are dropped only to reach a role the page knows ('licensed practical nurse')
-        while full.split(" ")[0].lower() in {"the", "all", "these", "those", "their", "our"}:
+        # 'the', 'most', 'many': a determiner or quantifier is no part of a name
+        while " " in full and full.split(" ")[0].lower() in STOP:
             full = full.split(" ", 1)[1]
+        if kind := self._described(full):
+            return kind, False
+        if words != full.split(" ") and soc_name(" ".join(words)):
+            return singular_role(" ".join(words)), False  # 'U.S. accountants and auditors'
         return singular_role(full), False
+
+    def _described(self, phrase: str) -> str | None:
+        """The page's own role behind words that only describe it ('the highest paid
+        carpenters', 'basic chemical manufacturing chemical engineers', 'across the country
+        cashiers'): a known role ends the phrase, a participle or a place word stands in front
+        of it, and the phrase is no SOC occupation. A kind named by nouns ('public school
+        teachers') stays a role of its own."""
+        words = phrase.split(" ")
+        for k in range(1, len(words)):
+            role = self.aliases.get(slugify(singular_role(" ".join(words[k:]))))
+            if role is None:
+                continue
+            if not describes(words[k - 1]):  # the word next to it: 'paid', not 'Advanced practice'
+                return None
+            from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+            return None if name_key(phrase) in soc_index() else role
+        return None
 
     def role_phrase(self, text: str) -> str | None:
         """The role when the whole text names one ('the registered nurses'), else None."""
@@ -242,6 +287,20 @@ class PageRoles:
             return None
         before = text[: mentions[0].start].strip().lower()
         return mentions[0].role if before in {"", "a", "an", "the"} else None
+
+    def name_ending_at_head(self, name: str) -> str:
+        """A name a pattern read too far ('cook normally' of 'becoming a cook normally takes'):
+        adverbs after the last role phrase are no part of it ('chef de cuisine' stays)."""
+        last = name.rsplit(" ", 1)[-1].lower()
+        if not (last.endswith("ly") or last in CUES["connective"]):
+            return name  # the quick test: most names end in their head noun
+        mentions = self.mentions(name)
+        if not mentions or mentions[-1].end >= len(name.rstrip()):
+            return name
+        tail = name[mentions[-1].end :].split()
+        if all(w.lower() in CUES["connective"] or w.endswith("ly") for w in tail):
+            return name[: mentions[-1].end]
+        return name
 
     def role_of_head(self, head: str) -> str | None:
         """The page's own role that a bare 'nurses' means: the main role, else the only one.
@@ -253,6 +312,8 @@ class PageRoles:
                 return None
         if self.main and self.main.split(" ")[-1].lower() == head:
             return self.main
+        if head in GENERIC and self.main is None and self.pair is None:
+            return None  # an industry's '1.8 million workers' are not its warehouse workers
         same = {r for r in self.declared if r.split(" ")[-1].lower() == head}
         if self.pair:
             same |= {r for r in self.pair if r.split(" ")[-1].lower() == head}
@@ -278,9 +339,15 @@ class PageRoles:
     def _mentions_whole_first(self, text: str) -> list[Mention]:
         whole = self.whole_spans(text)
         if not whole:
-            return self._mentions_now(text)
-        rest = self._mentions_now(blank(text, whole))
-        return sorted([*whole, *rest], key=lambda m: m.start)
+            found = self._mentions_now(text)
+        else:
+            rest = self._mentions_now(blank(text, whole))
+            found = sorted([*whole, *rest], key=lambda m: m.start)
+        if " of " in text or " for " in text:  # 'National Association of Black Accountants'
+            found = [m for m in found if not in_organisation(text, m.start)]
+        if ", " in text and found:  # 'plumbers, pipefitters, and steamfitters': one SOC title
+            found = soc_lists(text, found)
+        return found
 
     def _mentions_now(self, text: str) -> list[Mention]:
         if not self.may_name_a_role(text):
@@ -307,6 +374,7 @@ class PageRoles:
             abbreviated = any(ABBR_WORD.match(w) for w in named)
             if len(chain) > 1 and (
                 self.known(whole or "")
+                or soc_name(whole)  # 'paralegals and legal assistants', whatever the pair
                 or (len({r for r in roles if r}) == 1 and all(roles))
                 # "nurses and midwives", but never "LPNs and LVNs" as a role of its own, nor a
                 # list of titles with no "and" ("Job Titles: A, B, C")
@@ -314,6 +382,7 @@ class PageRoles:
                     not abbreviated
                     and not any(self._distinct(r) for r in roles)
                     and not bare_list(text, words, chain)
+                    and not distinct_occupations(roles, named, whole)
                 )
             ):
                 if len({r for r in roles if r}) == 1 and all(roles):
@@ -340,30 +409,3 @@ class PageRoles:
     def _distinct(self, role: str | None) -> bool:
         """A role the page keeps apart from others (one of its compared pair)."""
         return bool(role and self.pair and slugify(role) in {slugify(r) for r in self.pair})
-
-    def count_main(self, lines: list[str | None]) -> None:
-        """The main role: the subject, else the role the page names most often."""
-        if self.subject:
-            self.main = self.subject
-            return
-        named: Counter[str] = Counter()  # 'registered nurses', 'RNs'
-        counts: Counter[str] = Counter()  # also bare heads: 'pharmacists'
-        first_seen: dict[str, int] = {}
-        spelled: dict[str, str] = {}  # a name's case variants are one role: its first spelling
-        for number, line in enumerate(lines):
-            if not line:
-                continue
-            for mention in self.mentions(line):
-                name = mention.role if not mention.bare else singular_role(mention.role).lower()
-                key = slugify(name)
-                spelled.setdefault(key, name)
-                named[key] += not mention.bare
-                counts[key] += 1
-                first_seen.setdefault(key, number)
-        # a role named once among others (an author's byline, a menu entry) is not what a page
-        # is about; a page naming one role once is about it
-        if len(counts) > 1:
-            counts = Counter({key: n for key, n in counts.items() if n >= MAIN_AT_LEAST})
-        if counts:
-            best = max(counts, key=lambda r: (named[r], counts[r], -first_seen[r]))
-            self.main = self.declare(spelled[best])

@@ -31,6 +31,8 @@ from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult, Problem, RawFact
 from rolecompare.facts.parsing.numbers import Period, Token, find_numbers, find_periods
 from rolecompare.facts.parsing.numbers import qualifier_at as _qualifier_at
+from rolecompare.facts.parsing.role_names import clause_role
+from rolecompare.facts.parsing.role_words import GENERIC, name_key
 from rolecompare.facts.parsing.roles import US_AVERAGE, Mention
 from rolecompare.facts.parsing.text import slugify
 from rolecompare.facts.schema import metrics
@@ -186,10 +188,11 @@ class Sentence:
         # clauses: it is the subject of the clause it ends in
         named = [m for m in self.line.mentions if m.start < clause.end and m.end > clause.start]
         named = named or [
-            m for m in self.line.mentions_in(self.span) if roles.known(m.role)
-        ]  # another clause's "nuclear pharmacists" is not this clause's subject
+            m for m in self.line.mentions_in(self.span) if roles.known(m.role) and m.end <= position
+        ]  # another clause's "nuclear pharmacists" is not this clause's subject; a later
+        # clause's role ('..., while electrician jobs should grow 9%') is not an earlier one's
         if named:
-            return named[0].role
+            return clause_role(named, position, roles.attributable)
         if self.line.last_role:
             return self.line.last_role
         if section := self.line.context.section_role(self.line.number):
@@ -243,10 +246,13 @@ class Sentence:
         token = found.token
         at = token.start if token else found.at
         role = found.role or (None if found.named_elsewhere else self.role_for(at))
+        if role and found.role and _generic(role) and not line.context.roles.attributable(role):
+            role = self.role_for(at)  # '2,784,500 workers': the members of the clause's role
         if role is None:
             return None
         if not line.context.roles.attributable(role):  # a role mentioned only in passing
             result.problems.append(Problem(line.number, _passing(role, token, found.metric)))
+            line.last_role = role  # '... the lowest 10 percent earned' is still that role's
             return None
         metric = metrics()[found.metric]
         value = printed = None
@@ -295,6 +301,10 @@ class Sentence:
 
 
 Reader = Callable[[Sentence], list[Found]]
+
+
+def _generic(role: str) -> bool:
+    return name_key(role) in GENERIC
 
 
 def _passing(role: str, token: Token | None, metric: str) -> str:

@@ -87,3 +87,52 @@ def _soc_suffixes() -> frozenset[str]:
         words = key.split(" ")
         out.update(" ".join(words[k:]) for k in range(len(words) - 1) if words[k].endswith("s"))
     return frozenset(out)
+
+
+def soc_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A mention that opens a SOC title listing several occupations ('plumbers' of 'plumbers,
+    pipefitters, and steamfitters') becomes the whole title where the text goes on with it;
+    the mentions it covers are dropped."""
+    titles = _soc_titles()
+    out: list[Mention] = []
+    end = -1
+    for mention in mentions:
+        if mention.start < end:
+            continue  # inside a title taken whole
+        first = text[mention.start : mention.end].split(" ")[0].lower()
+        if first.rstrip("s") not in titles:
+            out.append(mention)
+            continue
+        for pattern, title in _list_patterns(first.rstrip("s")):
+            if m := pattern.match(text, mention.start):
+                mention, end = Mention(m.start(), m.end(), title), m.end()
+                break
+        out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _soc_titles() -> dict[str, tuple[str, ...]]:
+    """first word (no plural s) -> the SOC titles that list occupations ('Plumbers,
+    Pipefitters, and Steamfitters'), longest first."""
+    from rolecompare.facts.soc import soc_index  # soc reads role_words: import late
+
+    found: dict[str, set[str]] = {}
+    for _, title, _ in soc_index().values():
+        if ", " in title and " and " in title and "except" not in title.lower():
+            found.setdefault(title.split(" ")[0].lower().rstrip(",").rstrip("s"), set()).add(title)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in found.items()}
+
+
+@lru_cache(maxsize=1024)
+def _list_patterns(first: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, singular title) of the listing titles opening with `first`, compiled once
+    when a page first needs them (plural or singular, with or without the serial comma)."""
+    from rolecompare.facts.parsing.role_words import singular_role
+
+    out = []
+    for title in _soc_titles().get(first, ()):
+        body = re.escape(title).replace(",\\ and\\ ", ",?\\ and\\ ")
+        pattern = re.compile(rf"(?:{body}|{re.escape(singular_role(title))})(?![\w-])", re.I)
+        out.append((pattern, singular_role(title)))
+    return tuple(out)

@@ -21,6 +21,7 @@ import re
 from rolecompare.facts.parsing import categories
 from rolecompare.facts.parsing.numbers import Token, is_percent
 from rolecompare.facts.parsing.sentences import Found, Sentence
+from rolecompare.facts.parsing.share_owners import own_share
 from rolecompare.facts.parsing.trends import (
     QUAL,
     from_to,
@@ -199,6 +200,7 @@ def shares(sentence: Sentence) -> list[Found]:
         for fact in found or []:
             if fact.token and fact.token.start not in taken:
                 taken.add(fact.token.start)
+                own_share(sentence, fact)
                 out.append(fact)
     return out
 
