@@ -30,7 +30,8 @@ RACE = (
     r"|two or more races|more than one race|multiracial|(?:(?:racial and ethnic |racial |ethnic )"
     r")?minorit(?:y|ies)(?: groups?)?|other race|unknown)"
 )
-RACE_PHRASE = rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*{RACE})*"
+# after a race, a list may end in "Other" or "Mixed" ("Native American, Other or Mixed")
+RACE_PHRASE = rf"{RACE}(?:\s*(?:/|,|or other|or|and)\s*(?:{RACE}|Other\b|Mixed\b))*"
 # a qualifier in brackets after a label is read past, not kept: "Hispanic (of any race)"
 RACE_QUALIFIER = (
     r"(?:\s\((?:of any race|any race|alone|non-Hispanic|not Hispanic(?: or Latino)?"
@@ -75,6 +76,15 @@ _DEGREE_HOLD = re.compile(
     rf"(?:an?\s+|the\s+)?(?P<cat>{_DEGREE})(?=[,.;]|$)",
     re.IGNORECASE,
 )
+# the share's subject elided, as in a list of shares: "..., 26% have some college, and 9% have
+# a bachelor's degree or higher", "40 percent hold Master's degrees"
+_DEGREE_HOLD_ELIDED = re.compile(
+    r"(?:\s*(?:%|percent))?\s+(?:hold|have|held|had|earned)\s+(?:an?\s+|the\s+)?"
+    rf"(?P<cat>{_DEGREE}|some college(?: education)?|(?:a\s+)?high school diploma)"
+    r"(?=[,.;]|\s+and\s|$)",
+    re.IGNORECASE,
+)
+_AT_LEAST = re.compile(r"^(?:at least|at minimum)\s+(?:an?\s+)?", re.IGNORECASE)
 _DEGREE_IS = re.compile(
     r"\b(?:is|are|were|was)\s+(?P<cat>college[- ]educated|[\w'-]+ degree holders)\s+\($", re.I
 )
@@ -131,14 +141,47 @@ def race(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
     return None
 
 
+# "for Hispanics, Blacks, and Asians the shares were 7.3%, 9.2%, and 9.3%": in order
+_LISTED = re.compile(
+    rf"(?P<list>{RACE}s?(?:,?\s+(?:and\s+)?{RACE}s?){{1,6}}),?\s+(?:the\s+)?(?:shares|percentages"
+    r"|figures|numbers)\s+(?:were|are|stood at|come to)\s+$",
+    re.IGNORECASE,
+)
+_ONE_RACE = re.compile(rf"{RACE}s?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:%|percent)?,?\s*(?:and\s+)?")
+
+
+def listed(sentence: Sentence, percents: list[Token]) -> list[Found]:
+    """Race shares listed in the order the races are named (as many of each)."""
+    if not percents or ("were" not in sentence.text and "are" not in sentence.text):
+        return []
+    text = sentence.line.text
+    for i, first in enumerate(percents):
+        m = _LISTED.search(text, sentence.span.start, first.start)
+        if m is None:
+            continue
+        labels = [x.group(0) for x in _ONE_RACE.finditer(m.group("list"))]
+        run = [first]
+        for token in percents[i + 1 :]:
+            if len(run) == len(labels) or not _LIST_GAP.fullmatch(text, run[-1].end, token.start):
+                break
+            run.append(token)
+        if len(run) == len(labels):
+            return [Found("race_share", t, category=c) for t, c in zip(run, labels, strict=True)]
+    return []
+
+
 def degree(sentence: Sentence, token: Token, before: str) -> list[Found] | None:
     text = sentence.line.text
     offset = head_start(sentence, token)
-    if m := _DEGREE_HOLD.match(text, token.end):
+    if m := _DEGREE_HOLD.match(text, token.end) or _DEGREE_HOLD_ELIDED.match(text, token.end):
         if m.group("cat").lower().startswith("no "):  # "have no college degree": no degree held
             return None
-        role = role_in(sentence, m.start("who"), m.end("who"))
-        return [Found("degree_share", token, role=role, category=m.group("cat").strip())]
+        who = m.groupdict().get("who")
+        role = role_in(sentence, m.start("who"), m.end("who")) if who else None
+        # "at least a bachelor's degree": how much is held, not which degree
+        category = _AT_LEAST.sub("", m.group("cat").strip())
+        return [Found("degree_share", token, role=role, category=category)]
     if m := _DEGREE_IS.search(before):
         return [Found("degree_share", token, category=m.group("cat"))]
     if m := _EDUCATED.search(before):

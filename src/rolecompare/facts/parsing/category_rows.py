@@ -26,17 +26,37 @@ from rolecompare.facts.parsing.places import STATES
 
 _PLACE = re.compile(rf"(?:the )?(?:{STATES}|Washington,? D\.? ?C\.?|D\.C\.)")
 _LEAD = re.compile(r"^\s*(?:[-•*·–]\s*)?(?:#?\d{1,2}\s*[.):]?\s*[:.)]?\s*)?")
-_LABEL_END = re.compile(r"\s*[(:]|\s+[–-]\s+")
+_LABEL_CUT = re.compile(r"\s*[(:]")
 _LABEL_TAIL = re.compile(r"[\s:–(-]+$")
 _STAT = re.compile(r"\b(?P<w>median|mean|average)\b", re.IGNORECASE)
-_PAY_HEADER = re.compile(r"salar|wage|pay|earn|income", re.IGNORECASE)
+_PAY_HEADER = re.compile(r"salar|wage|pay|earn|income|median|mean|average", re.IGNORECASE)
+# a state printed with its postal code glued on ("OregonOR", a table that had two spans)
+_GLUED_CODE = re.compile(rf"(?P<s>{STATES})[A-Z]{{2}}")
+# what a lead-in line says the rows below are ("the industries that employed the most ...:")
+_LEAD_KINDS = (
+    (re.compile(r"industr|employer|settings?\b|sectors?\b", re.IGNORECASE), "salary_by_industry"),
+    (re.compile(r"\bstates\b", re.IGNORECASE), "salary_by_place"),
+)
+_MARKED_END = re.compile(r"\s*[:(|–]")
+_FREE_LABEL = re.compile(r"[A-Z][^\d$|]{2,120}")
 _TOP = re.compile(r"\b(?:top|highest|best)[- ](?:paying|paid)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 MAX_LABEL_WORDS = 8
+MAX_GAP = 3  # lines between two stacked rows of one run
+MAX_HEADING_GAP = 10  # lines of headings, column headers and blanks above a block
+MAX_PLACE = 26  # characters of a state's name ("District of Columbia" and a code)
 
 
-def _kind(label: str) -> str | None:
-    if _PLACE.fullmatch(label):
+def _place(label: str) -> str:
+    """The label as printed, without a postal code glued to a state's name."""
+    m = _GLUED_CODE.fullmatch(label)
+    return m.group("s") if m else label
+
+
+def _kind(label: str, fallback: str | None = None) -> str | None:
+    """What a row's label makes its amount: pay in a place or at a kind of employer; a label
+    of neither kind takes `fallback` (what the lead-in above says the rows are)."""
+    if _PLACE.fullmatch(label) or (label.isupper() and _PLACE.fullmatch(label.title())):
         return "salary_by_place"
     words = label.split()
     nouns = employers()
@@ -45,11 +65,13 @@ def _kind(label: str) -> str | None:
         or (len(words) > 2 and words[0].lower() in nouns and words[1] == "of")
     ):  # "Grocery stores", "Offices of Physicians"
         return "salary_by_industry"
+    if fallback and len(words) <= 2 * MAX_LABEL_WORDS and _FREE_LABEL.fullmatch(label):
+        return fallback
     return None
 
 
 def _row(
-    line: str, pay_column: int | None, bare: bool = False
+    line: str, pay_column: int | None, bare: bool = False, fallback: str | None = None
 ) -> tuple[str, list[Token], int] | None:
     """(label, amounts, where the label starts) of a row, or None. With `bare`, a row under
     one that printed "$" may end in a plain amount ("Department stores 7.55")."""
@@ -57,10 +79,13 @@ def _row(
         sep = "|" if "|" in line else "\t"
         cells = [(m.start(), m.group(0)) for m in re.finditer(rf"[^{sep}]+", line)]
         cells = [(s, c) for s, c in cells if c.strip()]
-        labels = [(s, c.strip()) for s, c in cells if _kind(c.strip())]
+        labels = [(s, _place(c.strip())) for s, c in cells if _kind(_place(c.strip()), fallback)]
         if not labels:
             return None
-        money = [t for t in find_numbers(line) if t.kind == "money"]
+        tokens = [t for t in find_numbers(line) if t.value is not None]
+        money = [t for t in tokens if t.kind == "money"]
+        if bare and not money:  # "| 38,840 |" under "| $44,240 |"
+            money = [t for t in tokens if t.kind == "number" and not t.is_year][-1:]
         if pay_column is not None and pay_column < len(cells):
             start = cells[pay_column][0]
             money = [t for t in money if t.start >= start]
@@ -80,9 +105,15 @@ def _row(
     start = lead.end()
     first = next((t for t in tokens if t.start >= start), None)
     end = first.start if first else len(line)
-    label = _LABEL_TAIL.sub("", _LABEL_END.split(line[start:end], maxsplit=1)[0]).strip()
-    if not label[:1].isupper() or _kind(label) is None:
+    # "Monetary authorities - central bank: $83,970": a dash inside the label is part of it
+    label = _LABEL_TAIL.sub("", _LABEL_CUT.split(line[start:end], maxsplit=1)[0]).strip()
+    label = _place(label)
+    if not label[:1].isupper() or _kind(label, fallback) is None:
         return None
+    if _kind(label) is None and not (
+        lead.group(0).strip() or _MARKED_END.match(line, start + len(label))
+    ):
+        return None  # a label only its lead-in makes a row's needs a bullet or a ':' (no sentence)
     return label, money, start
 
 
@@ -117,19 +148,100 @@ def read_category_rows(lines: list[str | None], result: PageResult, context: Pag
         if header is None and number >= 3 and _SEPARATOR.match(lines[number - 2] or ""):
             header = _header(lines[number - 3] or "")
         pay_column = header[0] if header else None
+        fallback = _lead_kind(lines, number)
         rows = []
         end = number
         while end <= len(lines):
             text = lines[end - 1] or ""
-            row = _row(text, pay_column, bool(rows)) if end not in result.claimed else None
+            claimed = end in result.claimed
+            row = None if claimed else _row(text, pay_column, bool(rows), fallback)
             if row is None:
                 break
             rows.append((end, row))
             end += 1
-        if len(rows) < 2:
+        if len(rows) < (1 if fallback else 2):  # one row alone is a block under its lead-in
             continue
-        _emit(lines, rows, header, context, result)
+        _emit(lines, rows, header, context, result, fallback)
         number = end - 1
+    _stacked_rows(lines, result, context)
+
+
+def _stacked_rows(lines: list[str | None], result: PageResult, context: PageContext) -> None:
+    """A state alone on a line, its figures on the next ('California' / '8,950 jobs$80,470
+    1.60x'): the first amount of $1,000 or more is the state's pay, in runs of two or more."""
+    role = context.roles.subject or context.roles.main
+    if role is None or context.roles.pair is not None:
+        return
+    run: list[tuple[int, str, Token]] = []
+    for number in range(1, len(lines)):
+        below = lines[number] or ""
+        text = (lines[number - 1] or "").strip() if "$" in below else ""
+        label = _place(text) if 3 < len(text) < MAX_PLACE and text[0].isupper() else ""
+        if not label or number in result.claimed or not _PLACE.fullmatch(label):
+            # a state whose pay is garbled may sit between two of a run
+            if run and number > run[-1][0] + MAX_GAP:
+                _emit_stacked(run, context.section_role(run[0][0]) or role, result)
+                run = []
+            continue
+        money = [t for t in find_numbers(below) if t.kind == "money"]
+        if money and (money[0].value or 0) >= 1000:
+            run.append((number + 1, label, money[0]))
+    _emit_stacked(run, context.section_role(run[0][0]) if run else None, result, role)
+
+
+def _emit_stacked(
+    run: list[tuple[int, str, Token]], role: str | None, result: PageResult, main: str = ""
+) -> None:
+    if len(run) < 2 or not (role or main):
+        return
+    for number, label, token in run:
+        result.facts.append(token_fact(role or main, "salary_by_place", number, token,
+                                       category=label))  # fmt: skip
+        result.claimed |= {number - 1, number}
+    result.layouts.add("statistics")
+
+
+def _lead_in_line(lines: list[str | None], first: int) -> str | None:
+    """The line ending in ':' that introduces the rows from `first` on, if any."""
+    for above in range(first - 1, max(0, first - 3), -1):
+        text = (lines[above - 1] or "").strip()
+        if text:
+            return text if text.endswith(":") else None
+    return None
+
+
+def _lead_kind(lines: list[str | None], first: int) -> str | None:
+    """What the sentence that introduces a block says its rows are (industries, states)."""
+    text = _lead_in_line(lines, first)
+    if text is None:
+        return None
+    sentence = re.split(r"(?<=[.!?])\s+", text)[-1]
+    return next((kind for cue, kind in _LEAD_KINDS if cue.search(sentence)), None)
+
+
+def _headings(
+    lines: list[str | None], first: int, context: PageContext
+) -> tuple[str | None, str | None, bool, str | None]:
+    """(statistic, its year, top, role) that the headings above the rows from `first` say."""
+    stat, year, top, role = None, None, False, None
+    for above in range(first - 1, max(0, first - MAX_HEADING_GAP), -1):
+        text = lines[above - 1]
+        if text and text.strip() and not is_heading(text):
+            break  # a sentence ends the block's headings
+        if not text or not is_heading(text) or any(c in "|$" for c in text):
+            continue
+        numbers = [t for t in find_numbers(text) if t.kind != "percent"]  # "Top 10%" columns
+        years = [t.printed for t in numbers if t.is_year]
+        if len(years) != len(numbers):
+            continue  # a column note may carry its year: "(Mean Salary 2009)"
+        top = top or bool(_TOP.search(text))
+        if text.rstrip().endswith(":"):  # a lead-in: its role, statistic and year are read below
+            continue
+        mentions = context.roles.mentions(text)
+        role = role or (mentions[0].role if mentions else None)
+        if stat is None and (m := _STAT.search(text)):
+            stat, year = _statistic(m.group("w")), (years[0] if len(years) == 1 else None)
+    return stat, year, top, role
 
 
 def _emit(
@@ -138,22 +250,23 @@ def _emit(
     header: tuple[int | None, str | None, bool] | None,
     context: PageContext,
     result: PageResult,
+    fallback: str | None = None,
 ) -> None:
     first = rows[0][0]
-    heading_stat, heading_top, role = None, False, None
-    for above in range(first - 1, max(0, first - 6), -1):
-        text = lines[above - 1]
-        if not text or not is_heading(text) or any(c.isdigit() or c in "|$" for c in text):
-            continue
-        mentions = context.roles.mentions(text)
-        role = role or (mentions[0].role if mentions else None)
-        heading_top = heading_top or bool(_TOP.search(text))
-        if heading_stat is None and (m := _STAT.search(text)):
-            heading_stat = _statistic(m.group("w"))
+    heading_stat, stat_year, heading_top, role = _headings(lines, first, context)
+    # the sentence that introduces the rows names whose pay they are more closely than a heading
+    lead_in = _lead_in_line(lines, first) or ""
+    # "... in the five highest paying industries show:": the first row is the top one
+    heading_top = heading_top or bool(_TOP.search(re.split(r"(?<=[.!?])\s+", lead_in)[-1]))
+    named = [m.role for m in context.roles.mentions(lead_in)][-1:]
+    if named and not context.roles.attributable(named[0]):
+        return  # the rows are the pay of a role the page does not declare (left unread)
+    if named and context.roles.known(named[0]):
+        role = named[0]
     role = role or context.section_role(first) or context.roles.subject or context.roles.main
     if role is None:
         return
-    period = context.survey_year
+    period = stat_year or context.survey_year
     if heading_stat is None and (lead := _lead_in(lines, first)):
         heading_stat, period = lead[0], lead[1] or period
     column_stat = header[1] if header else None
@@ -163,7 +276,7 @@ def _emit(
         text = lines[number - 1] or ""
         own = _STAT.search(text)
         statistic = column_stat or (_statistic(own.group("w")) if own else heading_stat)
-        metric = _kind(label) or "salary_by_place"
+        metric = _kind(label, fallback) or "salary_by_place"
         if i == 0 and top:
             name = "top_state" if metric == "salary_by_place" else "top_industry"
             result.facts.append(token_fact(role, name, _stated_above(lines, number, label),

@@ -143,6 +143,7 @@ def _block(lines: list[str | None], start: int, role: str, result: PageResult) -
     pending: tuple[str, str] | None = None
     found = 0
     last = start
+    claimed_before = set(result.claimed)
     for number in range(start + 1, min(len(lines), start + MAX_BLOCK_LINES) + 1):
         line = lines[number - 1]
         if line is None or not line.strip():
@@ -175,4 +176,6 @@ def _block(lines: list[str | None], start: int, role: str, result: PageResult) -
             pending = None
     if found:
         result.layouts.add("handbook")
+    else:  # labels with no value this reader reads ('Median Pay' over '49,450') stay free
+        result.claimed &= claimed_before
     return last

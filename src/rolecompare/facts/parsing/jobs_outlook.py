@@ -21,11 +21,26 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing.numbers import Token, is_percent
-from rolecompare.facts.parsing.sentences import Found, Sentence, mention_at, whose, words_before
+from rolecompare.facts.parsing.pay_details import category_of
+from rolecompare.facts.parsing.projections import (
+    by_year,
+    jobs_added,
+    pay_change,
+    projected_rate,
+    several_roles,
+)
+from rolecompare.facts.parsing.sentences import (
+    Found,
+    Sentence,
+    Span,
+    mention_at,
+    whose,
+    words_before,
+)
 
 _SHORTAGE = re.compile(r"\bshortage|\bworldwide\b|\bglobally\b|\bshort of\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
-    r"\b(?:had|has|have|employs|employ|employed|with|total of|there (?:are|were|was)|counted"
+    r"\b(?:had|has|have|employs|employ|employed|with|total of|there (?:are|were|was)|counted|counts"
     r"|home to|made up of|consisting of|including|of whom)"
     r"\s+(?:(?:about|around|approximately|roughly|an estimated|more than|over|nearly|almost"
     r"|some|close to)\s+)?$",
@@ -37,10 +52,11 @@ _COUNT_LEAD = re.compile(
 )
 _COUNT_AFTER = re.compile(
     r"(?:\s+\([A-Z]{2,5}s?\))?(?:\s+(?:were|are)\s+(?:employed|working)\b|\s+nationwide\b"
-    r"|\s+across the country\b|\s+(?:currently\s+)?(?:work|worked|practice|practiced|live"
-    r"|lived)\s+in\s+the"
-    r"\s+(?:U\.S\.|United States)|\s+in\s+the\s+(?:U\.S\.|United States)\b"
-    r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$|\s+jobs\b(?!\s+(?:in|at|for|with)\b)"
+    r"|\s+across the country\b|\s+(?:currently\s+|now\s+)?(?:work|worked|practice|practiced"
+    r"|live|lived|employed|working)\s+(?:in|across)\s+the"
+    r"\s+(?:U\.S\.|US|United States)|\s+in\s+the\s+(?:U\.S\.|United States)\b"
+    r"|\s+-\s+[A-Z][\w .]{0,30}$|\W*$"
+    r"|\s+jobs\b(?!\s+(?:in|at|for|with)\b(?!\s+(?:(?:19|20)\d\d|the U\.?S\.?|the United)))"
     r"|\s+(?:hold|held|have|had|fill|filled)\s+jobs\s+in\s+the\s+(?:U\.S\.|United States))"
 )
 _WORKERS_THEN = re.compile(r"\s+(?:workers|employees|people|professionals),\s+(?:the\s+)?")
@@ -50,6 +66,26 @@ _ARE_ROLE = re.compile(
 )
 _PEOPLE_AS = re.compile(
     r"\s+(?:people|persons|workers)\s+(?:were\s+)?(?:employed|working)\s+as\s+(?:an?\s+)?"
+)
+# "with around 25,000 people employed in the United States": the page's own role's headcount
+_PEOPLE_EMPLOYED = re.compile(
+    r"\s+(?:people|persons|workers|professionals|Americans)\s+(?:are\s+|were\s+)?"
+    r"(?:currently\s+|now\s+)?(?:(?:employed|working|at work)\s+)?(?:in\s+the\s+(?:U\.S\.|US"
+    r"|United States)|nationwide|across the (?:country|United States|U\.S\.)"
+    r"|(?<=employed )in (?:it|the field|the occupation|the profession)\b)"
+)
+# "security guards filled approximately 1.1 million jobs in the United States"
+_HELD = re.compile(
+    r"\b(?:filled|fill|fills|held|hold|holds|occupied|occupy)\s+(?:(?:about|around|roughly"
+    r"|approximately|nearly|almost|some|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_JOBS_HERE = re.compile(r"\s+jobs\b(?:\s+in\s+the\s+(?:U\.S\.|US|United States)|\s+nationwide)?")
+# "Software engineering employs more than 687,276 people in the US": the field's headcount
+_FIELD_EMPLOYS = re.compile(
+    r"\b(?:employs|employed|counts|counted)\s+(?:(?:more than|over|about|around|nearly|almost"
+    r"|some|roughly|approximately)\s+)?$",
+    re.IGNORECASE,
 )
 _NUMBERED = re.compile(
     r"\bnumbered\s+(?:(?:about|around|approximately|more than|over|nearly)\s+)?$"
@@ -124,14 +160,15 @@ _OPENINGS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EACH_YEAR = re.compile(r"\b(?:each|per|a) year\b|\bannually\b|\byearly\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\bproject|\bexpect|\bwill\b|\bforecast", re.IGNORECASE)
+_FUTURE = re.compile(r"\bproject|\bexpect|\bwill\b|\bshould\b|\bforecast", re.IGNORECASE)
 
 
 def counts(sentence: Sentence) -> list[Found]:
     line = sentence.line
     if not line.context.us or _SHORTAGE.search(sentence.text):
         return []
-    if not line.context.roles.may_name_a_role(sentence.text):
+    people = "employed" in sentence.text or "working" in sentence.text
+    if not people and not line.context.roles.may_name_a_role(sentence.text):
         return []
     out: list[Found] = []
     for token in line.tokens_in(sentence.span):
@@ -140,14 +177,51 @@ def counts(sentence: Sentence) -> list[Found]:
         if token.value is None or token.value < 10 or (token.value % 1 and not token.scaled):
             continue
         role = _count_role(sentence, token)
+        if (
+            role is None
+            and _HELD.search(words_before(sentence, token))
+            and _JOBS_HERE.match(line.text, token.end)
+        ):
+            clause = sentence.clause_of(token.start)
+            named = [m for m in line.mentions_in(clause) if m.end <= token.start and not m.bare]
+            role = named[-1].role if named else None  # the clause's subject holds the jobs
+        people = _PEOPLE_EMPLOYED.match(line.text, token.end)
+        if (
+            role is None
+            and people
+            and (
+                " in " not in people.group(0)
+                or _FIELD_EMPLOYS.search(words_before(sentence, token))
+                or re.search(r"employed|working|at work", people.group(0))
+            )
+        ):
+            role = sentence.role_for(token.start)  # no role named: the clause's or the page's
         # "made up of 1.9 million elementary teachers and 1.9 million secondary teachers"
         if role is None and out and _AND_ANOTHER.search(words_before(sentence, token)):
             mention = mention_at(sentence, token.end)
             same_clause = sentence.clause_of(out[-1].token.start) == sentence.clause_of(token.start)
             role = mention.role if mention and same_clause and not mention.bare else None
-        if role:
+        if role and not _of_a_part(sentence, token):
             out.append(Found("jobs_count", token, role=role))
     return out
+
+
+def _of_a_part(sentence: Sentence, token: Token) -> bool:
+    """'Nursing care facilities employ almost 20,000 social workers', 'California employs
+    ...': a count of one industry or place, named before it in its clause."""
+    found = category_of(sentence, token)
+    if found is None:
+        return False
+    clause = sentence.clause_of(token.start)
+    head = sentence.line.text[clause.start : token.start].lstrip(_BULLETS)
+    part = found[1].lstrip(_BULLETS)
+    return head.startswith(part) and _EMPLOYS.search(head, len(part)) is not None
+
+
+_BULLETS = " •*·-\t"
+
+
+_EMPLOYS = re.compile(r"\b(?:employ|employs|employed|had|has|have)\b", re.IGNORECASE)
 
 
 def _count_role(sentence: Sentence, token: Token) -> str | None:
@@ -189,7 +263,7 @@ def growth(sentence: Sentence) -> list[Found]:
         return []
     out = []
     for token in line.tokens_in(sentence.span):
-        if token.value is None or not is_percent(token, line.text):
+        if token.value is None or not is_percent(token, line.text) or pay_change(sentence, token):
             continue
         head = words_before(sentence, token)
         before = _GROWTH_BEFORE.search(head)
@@ -205,6 +279,8 @@ def growth(sentence: Sentence) -> list[Found]:
                 out.append(Found("growth_projected", token, role=mention.role, unit="percent"))
             continue
         if before is None and not projected_at and not _GROWTH_EXPECTED.match(line.text, token.end):
+            if general := projected_rate(sentence, token):  # the clause's words, any wording
+                out.append(_general_growth(sentence, token, *general))
             continue
         if before is not None and before.group("vague") and not projected_at:
             if word is None:  # "projects 6 percent" of what?
@@ -218,10 +294,39 @@ def growth(sentence: Sentence) -> list[Found]:
         speed = _SPEED.search(sentence.text)
         text = speed.group(0).strip() if speed else (verb if declining else None)
         role = _growth_role(sentence, token)
+        if role is None and _later_clause_names(sentence, token):
+            role = ""  # "jobs in both X and Y ... grow 5%, while electrician jobs ...": not theirs
         out.append(Found("growth_projected", token, role=role or None, text=text, unit="percent",
                          negative=declining or (token.value or 0) < 0,
                          named_elsewhere=role == ""))  # fmt: skip
     return out
+
+
+def _later_clause_names(sentence: Sentence, token: Token) -> bool:
+    """Does only a later clause of the sentence name a role (the rate's clause naming none)?"""
+    clause = sentence.clause_of(token.start)
+    line = sentence.line
+    if line.mentions_in(clause) or line.mentions_in(Span(sentence.span.start, clause.start, "")):
+        return False
+    return any(clause.end <= m.start < sentence.span.end for m in line.mentions)
+
+
+_FOR_WHOM = re.compile(r"\b(?:projected|expected|forecast)\b(?=\s+for\s)", re.I)
+
+
+def _general_growth(sentence: Sentence, token: Token, word: str, declining: bool) -> Found:
+    speed = _SPEED.search(sentence.text)
+    text = speed.group(0).strip() if speed else ("decline" if declining else None)
+    role = _growth_role(sentence, token)
+    clause = sentence.clause_of(token.start)
+    if role is None and (m := _FOR_WHOM.search(sentence.line.text, token.end, clause.end)):
+        role = whose(sentence, m.end())  # "is projected for both plumbing and HVAC": not ours
+    if role is None and several_roles(sentence.line.context):  # the clause must say whose
+        named = sentence.line.mentions_in(sentence.clause_of(token.start))
+        role = named[0].role if len(named) == 1 else ""
+    return Found("growth_projected", token, role=role or None, text=text, unit="percent",
+                 negative=declining or (token.value or 0) < 0, period=by_year(sentence),
+                 named_elsewhere=role == "")  # fmt: skip
 
 
 def _growth_role(sentence: Sentence, token: Token) -> str | None:
@@ -262,8 +367,8 @@ def openings(sentence: Sentence) -> list[Found]:
     for token in line.tokens_in(sentence.span):
         if token.kind != "number" or token.is_year or (token.value or 0) < 10:
             continue
-        if is_percent(token, line.text):
-            continue
+        if is_percent(token, line.text) or jobs_added(sentence, token):
+            continue  # "should add around 133,000 new job positions": the change, not openings
         m = _OPENINGS.match(line.text, token.end)
         if m is None:  # "openings for high school teachers come to about 77,900 a year"
             if before := _OPENINGS_BEFORE.search(words_before(sentence, token)):
@@ -299,4 +404,6 @@ def employment_change(sentence: Sentence) -> list[Found]:
         if m := _JOBS_LOST.match(line.text, token.end):
             lost = m.group("verb").lower() in {"lost", "cut", "eliminated"}
             out.append(Found("employment_change", token, negative=lost))
+        elif (token.value or 0) >= 10 and jobs_added(sentence, token):
+            out.append(Found("employment_change", token, period=by_year(sentence)))
     return out

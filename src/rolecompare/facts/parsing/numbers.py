@@ -62,6 +62,7 @@ class Token:
 
 _DIGIT = re.compile(r"\d")
 _FOOTNOTE_DECIMAL = re.compile(r"^\d{4,}\.\d$")
+_SPACED_GROUPS = re.compile(r"(?:, \d{3}(?!\d|[,.]\d))+")
 
 
 @lru_cache(maxsize=8192)
@@ -75,7 +76,14 @@ def _tokens(line: str) -> tuple[Token, ...]:
             kind = "phone" if m.group("phone") else "code" if m.group("code") else "span"
             out.append(Token(m.start(), m.end(), printed, None, kind))
             continue
+        if out and out[-1].end > m.start():
+            continue  # the rest of an amount printed with a space after its comma
         digits = m.group("digits").replace(",", "")
+        short = len(m.group("digits")) <= 3 and not m.group("scale") and not m.group("pct")
+        if m.group("cur") and short and (spaced := _SPACED_GROUPS.match(line, m.end())):
+            # "$67, 540": an amount whose thousands a space parts from the rest
+            digits += spaced.group(0).replace(",", "").replace(" ", "")
+            printed = line[m.start() : spaced.end()]
         if m.group("cur") and _FOOTNOTE_DECIMAL.search(digits) and not m.group("scale"):
             # "$66,020.1": pay has no single decimal digit above $1,000; the 1 is a footnote
             digits = digits[:-2]

@@ -24,10 +24,12 @@ from rolecompare.facts.parsing.howto import parse_how_to
 from rolecompare.facts.parsing.kinds import classify
 from rolecompare.facts.parsing.model import PageResult, Problem
 from rolecompare.facts.parsing.passages import read_passages
+from rolecompare.facts.parsing.percentile_rows import read_percentile_rows
 from rolecompare.facts.parsing.prose import mentioned_roles, page_subject, parse_prose
 from rolecompare.facts.parsing.role_words import US_AVERAGE
 from rolecompare.facts.parsing.roles import PageRoles
 from rolecompare.facts.parsing.sentence_figures import read_figures
+from rolecompare.facts.parsing.share_blocks import read_share_blocks
 from rolecompare.facts.parsing.share_rows import read_share_rows
 from rolecompare.facts.parsing.spaced_rows import read_spaced_rows
 from rolecompare.facts.parsing.split_values import read_split_values
@@ -105,6 +107,8 @@ Reader = Callable[[Page, PageResult], None]
 READERS: list[tuple[str, Reader]] = [
     ("quick-facts", _on_lines(read_quick_facts)),
     ("statistics-table", _on_lines(read_statistics_tables)),
+    ("percentile-rows", _on_lines(read_percentile_rows)),
+    ("share-blocks", _on_lines(read_share_blocks)),
     ("split-values", _on_lines(read_split_values)),
     ("spaced-rows", _on_lines(read_spaced_rows)),
     ("category-rows", _on_lines(read_category_rows)),

@@ -43,8 +43,23 @@ _TOP_STATE = re.compile(
     r"|came first)(?: the (?:states|list|nation))?(?: for (?P<who5>[\w ]{1,40}?)\b)?"
     # "At the top sits the District of Columbia, where ..."
     r"|\b(?i:at the top(?: of the list)?),? (?:sits|is|stands|was|comes) (?:the )?"
-    rf"(?P<s6>{STATES})\b",
+    rf"(?P<s6>{STATES})\b"
+    # "the five top payers were New York ($150,950), ...", "The best-paying states for the
+    # field include California, Nevada, ...": a ranked list's first state
+    # "New York, Massachusetts, Maryland and California are the states with the highest average
+    # salaries", "Maryland, ... and Washington, D.C. are among the highest-paying areas"
+    rf"|\b(?P<s9>{STATES})(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*,?\s+and\s+[^.;]{{2,40}}?\s+"
+    r"(?:are|were)\s+(?:the\s+states\s+with\s+the\s+highest\b|(?:among\s+)?the\s+(?:highest"
+    r"|top|best)[- ]paying\s+(?:states|areas|places)\b)"
+    # "California ranked among the states that paid carpenters most"
+    rf"|\b(?P<s10>{STATES}) (?:ranked|ranks) (?:first|among the states that pa(?:y|id) "
+    r"[\w ]{1,40}? (?:the )?most)\b"
+    # "Alaska pays electricians more than any other state"
+    rf"|\b(?P<s8>{STATES}) pays (?:[\w-]+ ){{0,3}}?(?:more than any other state|the most|best)\b"
+    r"|\b(?i:top|highest|best)[- ](?i:payers|paying states|paid states)\b[^.;:]{0,40}?"
+    rf"\b(?:were|are|include|included|includes)\s+(?:the\s+)?(?P<s7>{STATES})\b",
 )
+_STATE_GROUPS = ("s", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10")
 _INDUSTRY_WORDS = re.compile(r"industr|employer|setting|sector", re.IGNORECASE)
 _TOP_INDUSTRY = re.compile(
     r"\bBy industry, (?P<i>[^,;.]{3,80}?) paid the highest (?:wages|pay|salaries)\b"
@@ -66,7 +81,10 @@ _TOP_INDUSTRY = re.compile(
 _NEEDS_DEGREE = re.compile(
     r"\b(?:need|needs|must have|must hold|require|requires|complete|completes|earn|earns|leading"
     r" to|leads to|lead to) (?:an?|the) (?:[\w-]+ ){0,3}?(?P<d>(?:Doctor|Bachelor|Master|Associate)"
-    r"[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)",
+    r"[^,.;(]{0,60}?(?:\s\([^)]{1,20}\))?)(?=,|;| degree\b|\.\s|\.$)"
+    # "A plumber must have a high school diploma or the equivalent"
+    r"|\b(?:needs?|must have|must hold|requires?) an? (?P<d2>high school diploma|GED"
+    r"|postsecondary (?:nondegree award|certificate))\b",
 )
 
 _DEGREE_LEVEL = r"(?:Doctor|Bachelor|Master|Associate)(?:['’]s)? degree"
@@ -92,7 +110,7 @@ def places(sentence: Sentence) -> list[Found]:
     if not _PAY_WORDS.search(text) and "most" not in text and "highest" not in text:
         return out
     for m in _TOP_STATE.finditer(text):
-        state_group = next(g for g in ("s", "s2", "s3", "s4", "s5", "s6") if m.group(g))
+        state_group = next(g for g in _STATE_GROUPS if m.group(g))
         if state_group in ("s5", "s6") and not _PAY_WORDS.search(text):
             continue  # "California led the nation in employment" is not about pay
         who = next((g for g in ("who", "who3", "who4", "who5") if m.group(g)), None)
@@ -128,8 +146,9 @@ def education(sentence: Sentence) -> list[Found]:
     for m in _NEEDS_DEGREE.finditer(sentence.text):
         start = sentence.span.start + m.start()
         named = [x for x in sentence.line.mentions if sentence.span.start <= x.start < start]
+        group = "d" if m.group("d") else "d2"
         if named:
-            degree = m.group("d").strip()
+            degree = m.group(group).strip()
             out.append(Found("education_entry", None, role=named[-1].role, text=degree,
-                             at=sentence.span.start + m.start("d")))  # fmt: skip
+                             at=sentence.span.start + m.start(group)))  # fmt: skip
     return out

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from rolecompare.facts.parsing import jobs_outlook, pay, pay_details, places, scores, workforce
+from rolecompare.facts.parsing import (
+    durations,
+    jobs_outlook,
+    label_rows,
+    pay,
+    pay_details,
+    places,
+    scores,
+    workforce,
+)
 from rolecompare.facts.parsing.context import PageContext
 from rolecompare.facts.parsing.model import PageResult
 from rolecompare.facts.parsing.numbers import find_numbers, find_periods
@@ -21,12 +30,15 @@ NUMBER_READERS: list[Reader] = [
     workforce.age,
     workforce.shares,
     scores.scores,
+    label_rows.label_row,
+    label_rows.bracketed_label,
+    durations.training,
 ]
 TEXT_READERS: list[Reader] = [places.places, places.education]
 _TEXT_CUES = re.compile(
     r"highest|paying|paid|earn the most|\bneeds?\b|require|\bled\b|\bleads\b|topped|\btops\b"
     r"|leading to|complete|pay the most|pays the most|first|at the top|minimum|requirement"
-    r"|education",
+    r"|education|payers|more than any other|must have|must hold|diploma",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from rolecompare.facts.parsing.context import PageContext, is_heading
-from rolecompare.facts.parsing.cues import labels, words_of
+from rolecompare.facts.parsing.cues import label_cue, words_of
 from rolecompare.facts.parsing.model import PageResult, RawFact
 from rolecompare.facts.parsing.numbers import Token, find_numbers, token_fact
 from rolecompare.facts.schema import metrics
@@ -49,7 +49,7 @@ def _rows(lines: list[str | None], header: int, columns: list[str], result: Page
             break  # glued rows ("Average age4447") are the comparison reader's
         if not line[: tokens[0].start].endswith(" "):
             break
-        cue = labels().get(words_of(line[: tokens[0].start]))
+        cue = label_cue(words_of(line[: tokens[0].start]))
         if cue is None:
             continue
         for role, token in zip(columns, tokens, strict=True):

@@ -66,6 +66,8 @@ def _items(
     first = True
     for number in range(heading + 1, min(len(lines), heading + MAX_ITEMS) + 1):
         line = lines[number - 1]
+        if number in result.claimed:
+            break  # another reader took the rows (category rows with their amounts)
         if line is None or not line.strip():
             if first:
                 continue

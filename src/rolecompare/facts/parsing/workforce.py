@@ -50,6 +50,11 @@ _ON_AVERAGE = re.compile(
     rf"\bon average\s+(?:[^.;\d]{{0,60}}?\b(?:is|are|was|were)\s+)?{QUAL}$", re.IGNORECASE
 )
 _YEARS_OLD = re.compile(r"\s+years? old\b", re.IGNORECASE)
+# "finds the average developer to be 36 years old"
+_AVERAGE_WHO = re.compile(
+    r"\b(?P<stat>average|typical|median)\s+(?P<who>[a-z][\w -]{1,40}?)\s+(?:to be|is|was)\s+$",
+    re.IGNORECASE,
+)
 _YEARS_OLD_ON_AVERAGE = re.compile(r"\s+years? old,? on average\b", re.IGNORECASE)
 _AGE_TREND = re.compile(
     rf"\b{_STAT} age(?: of (?P<who>[^:;.]{{1,80}}?))? (?:\w+\s+){{0,2}}?(?:rose|rising|fell|"
@@ -74,8 +79,8 @@ _GENDER_MAKE_UP = re.compile(
 _GENDER_TREND = re.compile(
     r"(?:\bthe (?:percentage|share|proportion|number) of (?P<g>women|men|females?|males?)\b"
     r"|\b(?P<g2>women|men|females?|males?)['’]s? share\b)"
-    r"[^.;%]{0,60}? (?:rose|fell|increased|decreased|grew|went up|dropped|climbed|moved)"
-    r"(?: slightly| sharply| a little)? from\s+$",
+    r"[^.;%]{0,80}? (?:rose|fell|increased|decreased|grew|went up|dropped|climbed|moved"
+    r"|(?:has|have) been \w+ing|\w+ing)(?: slightly| sharply| a little)?,? from\s+$",
     re.IGNORECASE,
 )
 _GENDER_EARLIER = re.compile(
@@ -162,6 +167,11 @@ def age(sentence: Sentence) -> list[Found]:
             role = role_in(sentence, offset + m.start("who"), offset + m.end("who"))
             out.append(Found("age", token, role=role, statistic=_statistic(m.group("stat")),
                              period=m.group("y")))  # fmt: skip
+        elif (m := _AVERAGE_WHO.search(before)) and _YEARS_OLD.match(line.text, token.end):
+            role = role_in(sentence, offset + m.start("who"), offset + m.end("who"))
+            stat = "median" if m.group("stat").lower() == "median" else "mean"
+            if role:
+                out.append(Found("age", token, role=role, statistic=stat))
         elif (_ON_AVERAGE.search(before) and _YEARS_OLD.match(line.text, token.end)) or (
             _YEARS_OLD_ON_AVERAGE.match(line.text, token.end)
         ):
@@ -183,8 +193,9 @@ def shares(sentence: Sentence) -> list[Found]:
         if t.value is not None
         and (is_percent(t, text) or categories.VERSUS_PERCENT.match(text, t.end))
     ]
+    listed = categories.listed(sentence, percents)  # read last: whose, the shares before say
     out: list[Found] = []
-    taken: set[int] = set()
+    taken: set[int] = {f.token.start for f in listed if f.token}
     for token in percents:
         if token.start in taken:
             continue
@@ -202,7 +213,7 @@ def shares(sentence: Sentence) -> list[Found]:
                 taken.add(fact.token.start)
                 own_share(sentence, fact)
                 out.append(fact)
-    return out
+    return out + listed
 
 
 _ARE_GENDER = re.compile(rf"\s*(?:%|percent)?\s+(?:are|were)\s+{_GENDER}\b", re.IGNORECASE)
