@@ -313,3 +313,22 @@ def test_facts_added_removed_and_changed_per_role(seed_processed: Path) -> None:
     assert changes[RELATIONS].state == "gone"
     assert changes[RELATIONS].removed == int((facts["role_id"] == RELATIONS).sum())
     assert set(changes) == {CARE, RELATIONS}
+
+
+def test_a_facts_snapshot_stored_by_an_older_build_still_reads(seed_processed: Path) -> None:
+    import io
+
+    import numpy as np
+
+    snapshot = FactsSnapshot.of(Collection.read(seed_processed).facts)
+    buffer = io.BytesIO()  # as builds before the role codes stored it
+    np.savez_compressed(
+        buffer,
+        roles=snapshot.frame["role_id"].to_numpy(dtype=str),
+        key=snapshot.frame["key"].to_numpy(dtype=np.uint64),
+        row=snapshot.frame["row"].to_numpy(dtype=np.uint64),
+    )
+    for data in (buffer.getvalue(), snapshot.to_bytes()):
+        again = FactsSnapshot.from_bytes(data)
+        assert again.frame.astype(object).equals(snapshot.frame.astype(object))
+        assert again.diff(snapshot).empty

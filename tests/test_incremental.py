@@ -140,3 +140,80 @@ def test_an_edited_notebook_rebuilds_every_pair(built, tmp_path) -> None:
     summary = run(processed, reports, notebook_path=notebook)
     assert len(summary.built) == PAIRS and not summary.skipped
     assert all(why == ["notebook changed"] for why in summary.changes.rebuilt.values())
+
+
+def _no_prepare(*args, **kwargs):
+    raise AssertionError("a build with nothing to do planned and fingerprinted the pairs")
+
+
+def test_nothing_changed_stops_at_the_collection_key(built, monkeypatch) -> None:
+    processed, reports = built
+    monkeypatch.setattr(batch, "prepare", _no_prepare)
+    summary = run(processed, reports)
+    assert len(summary.skipped) == PAIRS and not summary.built and not summary.removed
+    assert summary.changes.lines()[0] == "no facts changed since the previous build"
+    # --force, another format or another --only is another key: the slow path runs
+    with pytest.raises(AssertionError, match="nothing to do"):
+        run(processed, reports, force=True)
+    with pytest.raises(AssertionError, match="nothing to do"):
+        run(processed, reports, only=[CARE])
+
+
+def test_after_one_roles_fact_changed_exactly_its_pairs_are_rebuilt(built, monkeypatch) -> None:
+    processed, reports = built
+    edit_care(processed)
+    summary = run(processed, reports)
+    assert sorted(CARE in a or CARE in b for a, b in summary.built) == [True, True]
+    assert len(summary.skipped) == 1 and all(CARE not in p for p in summary.skipped[0])
+    monkeypatch.setattr(batch, "prepare", _no_prepare)  # and then nothing is left to do
+    assert len(run(processed, reports).skipped) == PAIRS
+
+
+def test_a_missing_report_file_or_a_cut_short_build_is_not_nothing_to_do(built) -> None:
+    processed, reports = built
+    (reports / "customer-care-manager__vs__customer-relations-manager" / "report.html").unlink()
+    summary = run(processed, reports)
+    assert summary.built == [("customer-care-manager", "customer-relations-manager")]
+    with Manifest.open(reports) as manifest:  # as a build killed after its first write
+        manifest.delete(batch.STATE_KEY)
+    summary = run(processed, reports)
+    assert len(summary.skipped) == PAIRS and summary.changes.lines()[0].startswith("no facts")
+    with Manifest.read_only(reports) as manifest:
+        assert manifest.get(batch.STATE_KEY) is not None  # recorded again
+
+
+def test_changed_report_code_rebuilds_every_pair_and_site_code_rewrites_the_site(
+    built, monkeypatch
+) -> None:
+    processed, reports = built
+    from rolecompare.building import fingerprints, site
+
+    for module in (batch, fingerprints):
+        monkeypatch.setattr(module, "code_fingerprint", lambda: "another library")
+    summary = run(processed, reports)
+    assert len(summary.built) == PAIRS
+    assert all(why == ["library code changed"] for why in summary.changes.rebuilt.values())
+
+    def site_stamp() -> str:
+        with Manifest.read_only(reports) as manifest:
+            return manifest.get_json(site.STATE_SITE)["stamp"]
+
+    before = site_stamp()
+    monkeypatch.setattr(site, "site_code", lambda: "another site")
+    summary = run(processed, reports)
+    assert not summary.built and len(summary.skipped) == PAIRS
+    assert site_stamp() != before  # the site was made again
+
+
+def test_a_re_ingest_that_changed_nothing_keeps_the_collection_key(tmp_path, monkeypatch) -> None:
+    """Ingest, build, ingest the same pages again: the second build has nothing to do (the
+    ingest must leave its tables and ingest.json as they were)."""
+    from rolecompare.config import RAW_DIR
+    from rolecompare.facts.ingest import ingest
+
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    ingest(RAW_DIR, processed)
+    assert len(run(processed, reports).built) == PAIRS
+    ingest(RAW_DIR, processed)
+    monkeypatch.setattr(batch, "prepare", _no_prepare)
+    assert len(run(processed, reports).skipped) == PAIRS

@@ -12,6 +12,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from rolecompare import analysis
@@ -239,6 +240,39 @@ def test_only_changed_pages_are_rewritten_and_gone_ones_removed(
     assert not (reports / "roles" / f"{SERVICE}.html").exists()
     care = reports / "roles" / f"{CARE}.html"
     assert care.stat().st_mtime_ns != stamps[care]  # one of its pairs is no longer listed
+
+
+def test_a_later_render_renders_only_the_pages_whose_inputs_changed(
+    seed_records, seed_processed: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(site_pages, "PAIRS_PER_PAGE", 2)  # pairs/1.html and pairs/2.html
+    reports = tmp_path / "reports"
+    first = render(reports, seed_processed, seed_records)
+    rendered: list[str] = []
+    for name in ("render_role", "render_pairs_page"):
+        real = getattr(site_pages, name)
+
+        def spy(page, *args, _real=real, **kwargs):
+            rendered.append(getattr(page, "role_id", None) or f"pairs/{page.file}")
+            return _real(page, *args, **kwargs)
+
+        monkeypatch.setattr(site_pages, name, spy)
+    again = render(reports, seed_processed, seed_records, previous=first)
+    assert rendered == [] and again.files == first.files
+    edited = tmp_path / "processed"
+    shutil.copytree(seed_processed, edited)
+    facts = pd.read_csv(edited / "facts.csv", dtype=str, keep_default_na=False)
+    row = facts.index[(facts.role_id == SERVICE) & (facts.metric == "responsibility")][0]
+    facts.loc[row, "text"] += " (edited)"
+    facts.to_csv(edited / "facts.csv", index=False)
+    after_edit = render(reports, edited, seed_records, previous=again)
+    assert rendered == [SERVICE]  # no pairs page: their rows (the records) did not change
+    records = dict(seed_records)
+    changed = f"{CARE}__vs__{RELATIONS}"
+    records[changed] = {**records[changed], "inputs": "e" * 64}
+    rendered.clear()
+    render(reports, edited, records, previous=after_edit)
+    assert sorted(rendered) == sorted([CARE, RELATIONS, "pairs/1.html"])
 
 
 # --- role pages, pairs pages --------------------------------------------------------------------

@@ -93,3 +93,67 @@ def test_in_a_browser_type_a_name_and_find_it(large) -> None:
             )
         finally:
             page.close()
+
+
+THOUSANDS = 6_000  # three times the index's limit: the real limits, no find page lowered
+
+
+@pytest.fixture(scope="module")
+def thousands(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A collection of 6,000 generated roles made directly as tables (one salary each, no
+    ingest: seconds), its site written with the limits a real build uses."""
+    import pandas as pd
+
+    from benchmarks.synthetic import collection_role
+    from rolecompare.facts.parsing.text import slugify
+
+    names = [collection_role(i).name for i in range(THOUSANDS)]
+    ids = [slugify(n) for n in names]
+    assert len(set(ids)) == THOUSANDS
+    sources = [f"page-{i:05d}" for i in range(THOUSANDS)]
+    facts = pd.DataFrame({"role_id": ids, "role": names, "metric": "salary_yearly",
+                          "value": [str(40_000 + 7 * i) for i in range(THOUSANDS)],
+                          "unit": "USD/year", "source": sources, "line": "1"})  # fmt: skip
+    for column in ("category", "text", "statistic", "qualifier", "period"):
+        facts[column] = None
+    roles = pd.DataFrame({"role_id": ids, "role": names, "n_facts": "1", "sources": sources})
+    pages = pd.DataFrame({"source": sources, "kind": "profile", "role_a": None, "role_b": None})
+    conflicts = pd.DataFrame(columns=["role_id", "role", "metric", "category", "values"])
+    collection = Collection(tmp_path_factory.mktemp("thousands"), facts, conflicts, pages, roles)
+    site = tmp_path_factory.mktemp("thousands-site")
+    write_site(site, collection, contexts.draw(collection, today="2025-01-01"), {}, None)
+    return site, names
+
+
+@pytest.mark.slow
+def test_in_a_browser_typing_a_name_finds_it_among_thousands(thousands) -> None:
+    site, names = thousands
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'id="find-map"' in index and index.count("/roles/") == 0  # no list of 6,000 roles
+    assert len(index) < 1_000_000
+    wanted = names[4_321]
+    words = wanted.lower().split()
+    counts = [sum(word[:3] in find.word_keys(n) for n in names) for word in words]
+    rarer = words[counts.index(min(counts))][:3]  # as site.js: the first typed word rarest
+    matching = sorted(n for n in names if all(w in n.lower().split() for w in words))
+    with launch() as browser:
+        page = browser.new_page()
+        try:
+            page.goto((site / "index.html").as_uri())
+            box = page.get_by_label("Find a role")
+            box.fill(wanted)
+            assert page.locator("#shown").inner_text() == (
+                f"{min(counts)} roles have a word beginning \u201c{rarer}\u201d: "
+                "press Enter to list them"
+            )
+            box.press("Enter")
+            page.wait_for_url(re.compile(rf"find/{rarer}-1\.html#q="))
+            visible = page.evaluate(
+                "Array.from(document.querySelectorAll('#role-list tbody tr'))"
+                ".filter(r => !r.hidden).map(r => r.textContent.trim())"
+            )
+            assert wanted in visible and sorted(visible) == matching
+            page.get_by_role("link", name=wanted).click()
+            assert page.locator("h1").inner_text() == wanted
+        finally:
+            page.close()

@@ -29,10 +29,17 @@ from rolecompare import atomic
 from rolecompare.building import shared_context
 from rolecompare.building.changes import Changes, count_rebuilt, role_changes
 from rolecompare.building.collection import Collection
+from rolecompare.building.collection_key import (
+    STATE_KEY,
+    Finished,
+    collection_key,
+    finished,
+    nothing_to_do,
+    tables_digest,
+)
 from rolecompare.building.fingerprints import (
     FactsSnapshot,
     code_fingerprint,
-    role_fingerprints,
     sha,
 )
 from rolecompare.building.manifest import Manifest
@@ -153,7 +160,7 @@ def prepare(
     if reason is None and manifest is not None:
         pending = manifest.get_json(STATE_CONTEXT_REASON)  # drawn by a build that was cut short
         reason = pending if isinstance(pending, str) else None
-    prints = role_fingerprints(collection.facts, collection.conflicts, collection.pages)
+    prints = collection.role_prints
     shared = {
         "context": context.fingerprint,
         "notebook": sha(notebook),
@@ -170,7 +177,7 @@ def prepare(
             for folder, rec in records.items()
             if folder not in wanted and PAIR_FOLDER.match(folder)
         ]
-    snapshot = FactsSnapshot.of(collection.facts)
+    snapshot = FactsSnapshot.of(collection.facts, collection.fact_rows)
     stored_facts = manifest.get(STATE_FACTS) if manifest else None
     before = FactsSnapshot.from_bytes(stored_facts) if stored_facts else None
     changes = Changes(
@@ -283,10 +290,19 @@ def _build_locked(
     notebook_path: Path,
 ) -> BuildSummary:
     started = time.monotonic()
-    atomic.sweep_temporaries(reports, depth=2)  # left by a run that was killed mid-write
     notebook = notebook_path.read_bytes()
+    spec = _spec(pairs)
+    tables = tables_digest(processed_dir)
+    settings = {"spec": spec, "only": only, "formats": formats, "notebook": notebook}
+    last = finished(manifest)
+    pending = manifest.get(STATE_CONTEXT_REASON) is not None
+    key = collection_key(tables, manifest.get(STATE_CONTEXT), **settings)
+    if not force and nothing_to_do(last, key, reports, formats, pending=pending):
+        return _nothing_done(last, started)
+    manifest.delete(STATE_KEY)  # from here on the folder is being written
+    atomic.sweep_temporaries(reports, depth=2)  # left by a run that was killed mid-write
     prepared = prepare(
-        processed_dir, reports, manifest, pairs=pairs, only=only, formats=formats,
+        processed_dir, reports, manifest, pairs=spec, only=only, formats=formats,
         force=force, notebook=notebook,
     )  # fmt: skip
     summary = _start_summary(prepared, manifest)
@@ -296,6 +312,19 @@ def _build_locked(
         notebook=template, runner=runner, progress_stream=progress_stream,
     )  # fmt: skip
     _finish(reports, prepared, manifest, summary)
+    if not summary.failed:  # every planned pair built: the next build may stop at once
+        key = collection_key(tables, manifest.get(STATE_CONTEXT), **settings)
+        done = Finished(key, [p.pair for p in prepared.planned], summary.notes,
+                        prepared.context.drawn)  # fmt: skip
+        manifest.set(STATE_KEY, done.to_bytes())
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _nothing_done(last: Finished, started: float) -> BuildSummary:
+    """The summary of a build the collection key showed to have nothing to do."""
+    summary = BuildSummary(notes=list(last.notes), skipped=list(last.pairs))
+    summary.changes = Changes(first=False, context_drawn=last.context_drawn)
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -89,8 +89,8 @@ def role_changes(
     """Per role with any change: facts added, removed, changed (sorted by role id)."""
     if previous is None:
         return []
-    before = set(previous.frame["role_id"])
-    now = set(current.frame["role_id"])
+    before = set(previous.frame["role_id"].unique().tolist())  # not cell by cell: millions
+    now = set(current.frame["role_id"].unique().tolist())
     counts = previous.diff(current)
     out = []
     for role_id, row in counts.iterrows():  # roles with a change only

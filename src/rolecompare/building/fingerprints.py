@@ -99,12 +99,18 @@ def _hex(lanes: pd.DataFrame) -> pd.Series:
 
 
 def role_fingerprints(
-    facts: pd.DataFrame, conflicts: pd.DataFrame, pages: pd.DataFrame
+    facts: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    pages: pd.DataFrame,
+    *,
+    fact_rows: np.ndarray | None = None,
 ) -> dict[str, str]:
     """role_id -> fingerprint of its facts rows, its conflicts rows, and the rows of the pages
-    its facts come from (a page's title or address is shown in its roles' reports)."""
+    its facts come from (a page's title or address is shown in its roles' reports).
+    `fact_rows`: `row_hashes(facts)` when already computed."""
+    fact_rows = row_hashes(facts) if fact_rows is None else fact_rows
     parts = {
-        "facts": _hex(_lanes(facts["role_id"], row_hashes(facts))),
+        "facts": _hex(_lanes(facts["role_id"], fact_rows)),
         "conflicts": _hex(_lanes(conflicts["role_id"], row_hashes(conflicts))),
     }
     used = facts[["role_id", "source"]].drop_duplicates()
@@ -117,6 +123,11 @@ def role_fingerprints(
         role: sha("|".join(row))
         for role, row in zip(frame.index, frame.itertuples(index=False), strict=True)
     }
+
+
+def _pair_hash(frame: pd.DataFrame) -> pd.Index:
+    key = frame["key"].to_numpy(dtype=np.uint64)
+    return pd.Index(pd.util.hash_array(key ^ (frame["row"].to_numpy(dtype=np.uint64) * LANE_SALT)))
 
 
 def frame_bytes(frame: pd.DataFrame) -> bytes:
@@ -136,24 +147,29 @@ class FactsSnapshot:
     frame: pd.DataFrame  # role_id, key (uint64), row (uint64)
 
     @classmethod
-    def of(cls, facts: pd.DataFrame) -> FactsSnapshot:
+    def of(cls, facts: pd.DataFrame, rows: np.ndarray | None = None) -> FactsSnapshot:
+        """`rows`: `row_hashes(facts)` when already computed."""
         keys = facts.reindex(columns=FACT_KEY)
         key_hash = row_hashes(keys)
         occurrence = pd.Series(key_hash).groupby(key_hash).cumcount().to_numpy(dtype=np.uint64)
         frame = pd.DataFrame(
             {
-                "role_id": facts["role_id"].astype(str).to_numpy(),
+                "role_id": facts["role_id"].astype(str).array,  # no detour through objects
                 "key": key_hash + occurrence,
-                "row": row_hashes(facts),
+                "row": row_hashes(facts) if rows is None else rows,
             }
         )
         return cls(frame)
 
     def to_bytes(self) -> bytes:
+        """Each distinct role once and a code per row; not compressed (hashes do not
+        compress, and zlib over millions of rows took seconds)."""
+        codes, names = pd.factorize(self.frame["role_id"].astype(str), sort=False)
         buffer = io.BytesIO()
-        np.savez_compressed(
+        np.savez(
             buffer,
-            roles=self.frame["role_id"].to_numpy(dtype=str),
+            role_names=np.asarray(names, dtype=str),
+            role_codes=codes.astype(np.int32),
             key=self.frame["key"].to_numpy(dtype=np.uint64),
             row=self.frame["row"].to_numpy(dtype=np.uint64),
         )
@@ -162,21 +178,22 @@ class FactsSnapshot:
     @classmethod
     def from_bytes(cls, data: bytes) -> FactsSnapshot:
         with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
-            return cls(
-                pd.DataFrame(
-                    {
-                        "role_id": arrays["roles"].astype(object),
-                        "key": arrays["key"],
-                        "row": arrays["row"],
-                    }
-                )
-            )
+            if "role_names" in arrays:
+                roles = arrays["role_names"].astype(object)[arrays["role_codes"]]
+            else:  # as builds before wrote it: every row's role spelled out
+                roles = arrays["roles"].astype(object)
+            return cls(pd.DataFrame({"role_id": roles, "key": arrays["key"], "row": arrays["row"]}))
 
     def diff(self, newer: FactsSnapshot) -> pd.DataFrame:
         """Per role: added, removed, changed facts from this snapshot to `newer` (roles with
         any change only), sorted by role."""
-        merged = self.frame.merge(
-            newer.frame,
+        # a row whose key (which hashes its role) and content are on both sides is unchanged:
+        # only the others are joined (a few rows, not millions)
+        older_rows, newer_rows = _pair_hash(self.frame), _pair_hash(newer.frame)
+        before = self.frame[~older_rows.isin(newer_rows)]  # hash tables: np.isin sorts
+        after = newer.frame[~newer_rows.isin(older_rows)]
+        merged = before.merge(
+            after,
             on=["role_id", "key"],
             how="outer",
             suffixes=("_old", "_new"),

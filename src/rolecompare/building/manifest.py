@@ -20,12 +20,13 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 MANIFEST_DIR = ".rolecompare"
 MANIFEST_FILE = "manifest.sqlite"
 LEGACY_RECORD = "build.json"  # what builds before the manifest left in each pair folder
+LEGACY_ADOPTED = "legacy-adopted"  # state key: the folders were looked into once
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pairs (
     folder TEXT PRIMARY KEY,
@@ -118,18 +119,20 @@ class Manifest:
 
     def put_pair(self, folder: str, record: dict) -> None:
         """Record a finished pair (one commit)."""
+        self.put_pairs([(folder, record)])
+
+    def put_pairs(self, records: Iterable[tuple[str, dict]]) -> None:
+        """Record finished pairs, all in one commit (folder, record)."""
+        rows = [
+            (folder, record["role_a"], record["role_b"], record["status"],
+             record.get("inputs", ""), json.dumps(record, sort_keys=True))
+            for folder, record in records
+        ]  # fmt: skip
         with self._transaction() as db:
-            db.execute(
+            db.executemany(
                 "INSERT OR REPLACE INTO pairs (folder, role_a, role_b, status, inputs, record) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    folder,
-                    record["role_a"],
-                    record["role_b"],
-                    record["status"],
-                    record.get("inputs", ""),
-                    json.dumps(record, sort_keys=True),
-                ),
+                rows,
             )
 
     def remove_pair(self, folder: str) -> None:
@@ -161,8 +164,11 @@ class Manifest:
 
     def _adopt_legacy(self, reports: Path) -> None:
         """Pair folders an older build made (each with a build.json) become rows here, so
-        that they are rebuilt or removed like any other; their build.json goes."""
-        known = set(self.pairs())
+        that they are rebuilt or removed like any other; their build.json goes. Done once
+        per manifest (a build of 100,000 pairs would otherwise look into every folder)."""
+        if self.get(LEGACY_ADOPTED) is not None:
+            return
+        known = {row[0] for row in self._db.execute("SELECT folder FROM pairs")}
         for record_file in sorted(reports.glob(f"*__vs__*/{LEGACY_RECORD}")):
             folder = record_file.parent.name
             if folder not in known:
@@ -172,3 +178,4 @@ class Manifest:
                     {"role_a": role_a, "role_b": role_b, "status": "legacy", "inputs": ""},
                 )
             record_file.unlink(missing_ok=True)
+        self.set(LEGACY_ADOPTED, b"1")

@@ -113,7 +113,7 @@ def page_pairs(pages: pd.DataFrame, known: set[str]) -> tuple[list[Pair], int]:
     usable = (a != b) & a.isin(known) & b.isin(known)
     low = a.where(a < b, b)[usable]
     high = b.where(a < b, a)[usable]
-    pairs = sorted(set(zip(low, high, strict=True)))
+    pairs = sorted(set(zip(low.tolist(), high.tolist(), strict=True)))
     return pairs, int((~usable & (a != b)).sum())
 
 

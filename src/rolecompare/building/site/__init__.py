@@ -20,15 +20,16 @@ from pathlib import Path
 from rolecompare import atomic
 from rolecompare.building.collection import Collection
 from rolecompare.building.manifest import Manifest
-from rolecompare.building.paths import inside, role_page
+from rolecompare.building.paths import UnsafePath, inside, role_page
 from rolecompare.config import PROJECT_ROOT
 
 INDEX_FILE = "index.html"
 STATE_SITE = "site"  # manifest key: {"stamp", "files": {path: sha256}, "stamps": {path: ...}}
 SITE_PARTS = ("building/site", "building/templates/site")
+DETAILS_AT_ONCE = 10_000  # roles whose numbers and texts are held (as dicts) at one time
 
 
-def _site_code() -> str:
+def site_code() -> str:
     from rolecompare.config import PACKAGE_DIR
 
     digest = hashlib.sha256()
@@ -43,11 +44,12 @@ def _stamp(collection: Collection, context, records: dict, changes: object) -> s
     from rolecompare.building.fingerprints import row_hashes
 
     digest = hashlib.sha256()
-    for frame in (collection.facts, collection.conflicts, collection.pages, collection.roles):
+    digest.update(collection.fact_rows.tobytes())
+    for frame in (collection.conflicts, collection.pages, collection.roles):
         digest.update(row_hashes(frame).tobytes())
     digest.update(json.dumps([records, changes, collection.ingest], sort_keys=True).encode())
     digest.update(context.fingerprint.encode() + context.drawn.encode())
-    digest.update(_site_code().encode())
+    digest.update(site_code().encode())
     return digest.hexdigest()
 
 
@@ -110,9 +112,7 @@ class Written:
 def _role_stamps(collection: Collection, data, code: str) -> dict[str, str]:
     """Per role page: its role's fingerprint (facts, conflicts, pages), its pairs' records
     and the names of the roles it is compared with."""
-    from rolecompare.building.fingerprints import role_fingerprints
-
-    prints = role_fingerprints(collection.facts, collection.conflicts, collection.pages)
+    prints = collection.role_prints
     stamps = {}
     for role in data.roles.values():
         pairs = [
@@ -147,23 +147,26 @@ def write_site(
     """Write every page whose content changed; a role page is not even rendered again when
     what it is made from did not change (`previous`: what the last call wrote)."""
     from rolecompare.building.changes import Changes
-    from rolecompare.building.site.data import site_data
+    from rolecompare.building.site.data import add_details, site_data
     from rolecompare.building.site.find import find_map, find_parts
     from rolecompare.building.site.overview import heatmap_figure, overview_figure
-    from rolecompare.building.site.pages import pair_pages, render_index, render_pairs_page
+    from rolecompare.building.site.pages import pair_pages, render_index
 
     reports = Path(reports)
     previous = previous or Written()
     data = site_data(collection, records)
     pages = pair_pages(data.pairs)
     roles = list(data.roles.values())
-    code = _site_code()
+    code = site_code()
     # every role id is checked (UnsafePath) before any page is written
     written = Written(stamps=_role_stamps(collection, data, code))
     put = _Putter(reports, previous, written)
-    _write_role_pages(put, data, roles)
-    for page in pages:
-        put(f"pairs/{page.file}", render_pairs_page(page, pages, len(data.pairs)))
+    todo = [role for role in roles if not put.unchanged(role_page(role.role_id))]
+    for start in range(0, len(todo), DETAILS_AT_ONCE):  # memory: a chunk's numbers at a time
+        chunk = todo[start : start + DETAILS_AT_ONCE]
+        add_details(data, collection, {r.role_id for r in chunk})
+        _write_role_pages(put, data, chunk)
+    _write_pairs_pages(put, pages, len(data.pairs), code)
     parts = find_parts(roles)
     _write_find_parts(put, parts, code)
     index = render_index(
@@ -187,14 +190,26 @@ class _Putter:
 
     def __init__(self, reports: Path, previous: Written, written: Written) -> None:
         self.reports, self.previous, self.written = reports, previous, written
+        self._folders: dict[str, Path] = {}
 
-    def __call__(self, relative: str, text: str) -> None:
+    def _target(self, relative: str) -> Path:
+        """The page's path, checked to be inside the reports folder: its folder resolved once
+        (role ids were checked; a page's name is then one plain path part)."""
+        folder, _, name = relative.rpartition("/")
+        if name in ("", ".", "..") or "\\" in name:
+            raise UnsafePath(f"{relative} is not a page's path: refused")
+        if folder not in self._folders:
+            self._folders[folder] = inside(self.reports, folder or ".")
+        return self._folders[folder] / name
+
+    def __call__(self, relative: str, text: str) -> str:
         encoded = text.encode("utf-8")
         digest = hashlib.sha256(encoded).hexdigest()
         self.written.files[relative] = digest
-        target = inside(self.reports, relative)  # role ids were checked; this checks the path
+        target = self._target(relative)
         if self.previous.files.get(relative) != digest or not target.is_file():
             _replace(target, encoded)
+        return digest
 
     def unchanged(self, relative: str) -> bool:
         return _unchanged(relative, self.reports, self.previous, self.written)
@@ -214,11 +229,22 @@ def _write_role_pages(put: _Putter, data, roles: list) -> None:
     from rolecompare.building.site.pages import render_role
 
     compared = {r for p in data.pairs for r in (p.role_a, p.role_b)}
-    for role in roles:
-        relative = role_page(role.role_id)
+    for role in roles:  # only those whose page's inputs changed (`write_site`)
+        put(role_page(role.role_id), render_role(role, data, in_plan=role.role_id in compared))
+
+
+def _write_pairs_pages(put: _Putter, pages: list, total: int, code: str) -> None:
+    """Each page of pairs, rendered only when its rows, the number of pages or the code
+    changed."""
+    from rolecompare.building.site.pages import render_pairs_page
+
+    for page in pages:
+        relative = f"pairs/{page.file}"
+        shown = repr([page.pairs, len(pages), total, code])  # frozen dataclass rows
+        put.written.stamps[relative] = hashlib.sha256(shown.encode()).hexdigest()
         if put.unchanged(relative):
             continue
-        put(relative, render_role(role, data, in_plan=role.role_id in compared))
+        put(relative, render_pairs_page(page, pages, total))
 
 
 def _write_find_parts(put: _Putter, parts: list, code: str) -> None:

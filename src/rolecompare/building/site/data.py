@@ -193,15 +193,14 @@ def _role_rows(
 ) -> dict[str, RoleRow]:
     """A row per role: its salary, published range, experience, SOC code, conflicts and
     sources."""
-    plain = _plain_numbers(
-        resolved, ["salary_yearly", "salary_min", "salary_max", "experience_years"]
-    )
+    plain = _plain_numbers(resolved, SUMMARY_METRICS)
     # one dict per (metric, low|high) column: a few look-ups per role, no per-role scans
     wide = plain.unstack("metric")
+    role_ids = wide.index.tolist()
     columns = {
         key: {
             role: float(v)
-            for role, v in zip(wide.index, wide[key].tolist(), strict=True)
+            for role, v in zip(role_ids, wide[key].tolist(), strict=True)
             if fmt.is_number(v)
         }
         for key in wide.columns
@@ -211,9 +210,10 @@ def _role_rows(
         return columns.get((column, metric), {}).get(role)
 
     conflict_counts = collection.conflicts["role_id"].value_counts()
-    sources = dict(zip(collection.roles["role_id"], collection.roles["sources"], strict=True))
+    ids = collection.roles["role_id"].tolist()  # lists: Arrow-backed cells iterate slowly
+    sources = dict(zip(ids, collection.roles["sources"].tolist(), strict=True))
     soc = {
-        column: dict(zip(collection.roles["role_id"], collection.roles[column], strict=True))
+        column: dict(zip(ids, collection.roles[column].tolist(), strict=True))
         for column in ("soc_code", "soc_title")
         if column in collection.roles
     }
@@ -238,33 +238,50 @@ def _role_rows(
     return roles
 
 
+SUMMARY_METRICS = ["salary_yearly", "salary_min", "salary_max", "experience_years"]
+NUMBER_COLUMNS = ["role_id", "metric", "category", "statistic", "unit", "value", "low", "high",
+                  "conflict", "sources"]  # fmt: skip
+TEXT_COLUMNS = ["role_id", "metric", "category", "text", "source", "line"]
+
+
 def site_data(collection: Collection, records: dict[str, dict]) -> SiteData:
+    """Pairs, role rows, conflicts and pages; each role's own numbers and texts (what only its
+    page shows) are added by `add_details` for the pages that are rendered."""
     names = {r: collection.names.get(r, r) for r in collection.role_ids}
     pairs = pair_rows(records, names)
-    resolved = analysis.resolved_numbers(collection.facts, collection.conflicts)
-    resolved = resolved[resolved["role_id"].isin(names)]
+    facts = collection.facts
+    # a role's row needs four metrics: resolving only those is exact (keys are per metric)
+    summary = facts[facts["metric"].isin(SUMMARY_METRICS) & facts["role_id"].isin(names)]
+    resolved = analysis.resolved_numbers(summary, collection.conflicts)
     roles = _role_rows(collection, resolved, names)
     for pair in pairs:
         roles[pair.role_a].pairs.append(pair)
         roles[pair.role_b].pairs.append(pair)
-    facts = collection.facts
-    text_rows = facts[facts["value"].isna() & facts["text"].notna() & facts["role_id"].isin(names)]
-    number_columns = ["role_id", "metric", "category", "statistic", "unit", "value", "low",
-                      "high", "conflict", "sources"]  # fmt: skip
-    text_columns = ["role_id", "metric", "category", "text", "source", "line"]
     conflict_columns = ["role_id", "role", "metric", "category", "values"]
     conflicts = _records(collection.conflicts, conflict_columns)
     pages = _records(collection.pages, ["source", "kind", "title", "url", "retrieved"])
     return SiteData(
         pairs=pairs,
         roles=roles,
-        numbers=_by_role(_records(resolved, number_columns)),
-        texts=_by_role(_records(text_rows, text_columns)),
+        numbers={},
+        texts={},
         conflicts=_by_role(conflicts),
         pages={str(p["source"]): p for p in pages},
         n_conflicts=len(conflicts),
         conflict_rows=conflicts if len(conflicts) <= MAX_CONFLICTS_LISTED else [],
     )
+
+
+def add_details(data: SiteData, collection: Collection, role_ids: set[str]) -> None:
+    """The resolved numbers and text facts of `role_ids` into `data` (replacing those of the
+    roles before): only for the role pages being rendered, a chunk at a time (resolving is per
+    role, so a role's rows are the same whichever roles are resolved with it)."""
+    facts = collection.facts
+    mine = facts[facts["role_id"].isin(list(role_ids))]
+    resolved = analysis.resolved_numbers(mine, collection.conflicts)
+    text_rows = mine[mine["value"].isna() & mine["text"].notna()]
+    data.numbers = _by_role(_records(resolved, NUMBER_COLUMNS))
+    data.texts = _by_role(_records(text_rows, TEXT_COLUMNS))
 
 
 def shown_sources(sources: str) -> tuple[list[str], int]:

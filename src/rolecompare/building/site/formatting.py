@@ -9,6 +9,8 @@ follows the minus sign).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rolecompare.core import display
 
 MINUS = "\N{MINUS SIGN}\N{WORD JOINER}"
@@ -64,6 +66,7 @@ def span(low: float | None, high: float | None, fmt=money) -> str:
     return fmt(low) if low == high else f"{fmt(low)} to {fmt(high)}"
 
 
+@lru_cache(maxsize=1 << 16)  # role pages repeat values: decimal rounding once per value
 def with_unit(value: float | None, unit: str | None) -> str:
     """A fact's number in its unit: money for currencies, % for percent, else the number."""
     unit = unit or ""
