@@ -313,20 +313,6 @@ def test_on_a_comparison_another_occupation_is_a_passing_mention() -> None:
     assert message.startswith("$81,220 not attributed: ") and "'registered nurse'" in message
 
 
-def test_a_seniority_level_is_no_occupation() -> None:
-    page = (
-        "Salary Forecast: Senior Budget Planner\n\n"
-        "Budget planners advise companies on spending.\n\n"
-        "Budget planners had a median annual salary of $70,100 in 2016.\n\n"
-        "Senior budget planners sit near the top: the 90th percentile made $120,300 per year.\n"
-    )
-    facts = _facts(page)
-    assert {(r, v) for r, m, v, _ in facts if m.startswith("salary")} == {
-        ("Budget Planner", 70100.0),
-        ("Budget Planner", 120300.0),
-    }
-
-
 def test_the_bare_head_of_the_pages_role_is_that_role() -> None:
     page = (
         "Insurance Underwriters\n\n"

@@ -78,7 +78,7 @@ BOUNDARY = (
 )
 GENERIC = CUES["generic"]
 # 'Pro Plumber', 'professional plumbers': informal qualifiers kept as data with the cue words
-QUALIFIERS = QUALIFIERS | CUES.get("qualifier", frozenset()) | CUES.get("seniority", frozenset())
+QUALIFIERS = QUALIFIERS | CUES.get("qualifier", frozenset())
 # A word: 'U.S.', a dotted word kept whole ('www.bls.gov', 'Pharm.D.'), or a word whose
 # possessive ending ('electrician's', 'nurses'') and sentence period are left out
 _WORD = re.compile(

@@ -121,10 +121,9 @@ def heading_occupation(phrase: str, lines: list[str | None], at: int) -> str | N
 
 def _without_qualifiers(phrase: str) -> str:
     """'Many Software Engineers' -> 'Software Engineers' (a quantifier is no part of a name;
-    'Licensed' stays: it may be); 'Senior Financial Analyst' -> 'Financial Analyst' (a
-    seniority level is no occupation: the BLS publishes none)."""
+    'Licensed' stays: it may be)."""
     words = phrase.split(" ")
-    while len(words) > 1 and (words[0].lower() in STOP or words[0].lower() in CUES["seniority"]):
+    while len(words) > 1 and words[0].lower() in STOP:
         words = words[1:]
     return " ".join(words)
 
