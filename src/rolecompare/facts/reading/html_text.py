@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from rolecompare.facts.parsing import Problem
-from rolecompare.facts.sources import web_address
+from rolecompare.facts.reading.page_meta import page_address, page_meta, saved_comment
 
 # Bumped when extraction changes what text a page yields (an ingest cache keys on it).
 READER_VERSION = "html-2"
@@ -302,69 +302,6 @@ def _walk(node: LexborNode, out: _Lines, depth: int, list_depth: int) -> None:
         _walk_children(node, out, depth, list_depth)
 
 
-_SAVED_DATE = re.compile(
-    r"saved date:\s*\w{3}\s+(?P<mon>\w{3})\s+(?P<day>\d{1,2})\s+(?P<year>\d{4})", re.IGNORECASE
-)
-_SAVED_URL = re.compile(r"(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:)\s*(\S+)")
-_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
-
-
-def _saved_comment(text: str) -> tuple[str | None, str | None]:
-    """(address, YYYY-MM-DD) from a browser's or SingleFile's 'saved from' comment, which
-    they put at the top of the page."""
-    top = text[:4096]
-    if "saved" not in top.lower():
-        return None, None
-    url = m.group(1) if (m := _SAVED_URL.search(top)) else None
-    date = None
-    if (m := _SAVED_DATE.search(top)) and (month := _MONTHS.get(m["mon"].lower())):
-        date = f"{m['year']}-{month:02d}-{int(m['day']):02d}"
-    return url, date
-
-
-def _meta(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str]]]:
-    """(title, addresses): <title> or the first <h1>; the canonical link and og:url, each
-    as (where it was found, address), in that order of preference."""
-
-    def clean(text: str | None) -> str | None:
-        return " ".join((text or "").split()) or None
-
-    title_node = tree.css_first("title")
-    title = clean(title_node.text(deep=True)) if title_node is not None else None
-    if title is None and (h1 := tree.css_first("h1")) is not None:
-        title = clean(h1.text(deep=True, separator=" "))
-    addresses = []
-    for link in tree.css("link[rel][href]"):
-        if "canonical" in (link.attributes.get("rel") or "").lower().split():
-            if url := clean(link.attributes.get("href")):
-                addresses.append(('<link rel="canonical">', url))
-            break
-    og = tree.css_first('meta[property="og:url"][content]')
-    if og is not None and (url := clean(og.attributes.get("content"))):
-        addresses.append(('<meta property="og:url">', url))
-    return title, addresses
-
-
-def _address(candidates: list[tuple[str, str | None]], problems: list[Problem]) -> str | None:
-    """The first candidate that is an absolute http(s) address. One that is not (relative,
-    `javascript:`, unreadable) is a problem on line 1, never silently dropped: the page is
-    then cited by the next address it gives, or by its title without a link."""
-    for origin, url in candidates:
-        if not url:
-            continue
-        if web_address(url) is not None:
-            return url
-        problems.append(
-            Problem(
-                1,
-                f"address {url[:200]!r} ({origin}) is not an absolute "
-                "http(s) address: not used as the page's address",
-            )
-        )
-    return None
-
-
 def extract_html(
     name: str,
     data: bytes,
@@ -378,9 +315,9 @@ def extract_html(
     `charset` is the HTTP header's; `url`/`retrieved` (a crawl's) win over the page's own."""
     text, _, problems = decode_html(data, charset)
     tree = LexborHTMLParser(text)
-    title, own_urls = _meta(tree)
-    saved_url, saved_date = _saved_comment(text)
-    address = _address(
+    title, own_urls = page_meta(tree)
+    saved_url, saved_date = saved_comment(text)
+    address = page_address(
         [("the crawl's WARC-Target-URI", url), *own_urls, ("the saved-page comment", saved_url)],
         problems,
     )
