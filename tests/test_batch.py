@@ -3,6 +3,7 @@ isolation, stale pairs, Dask, what changed."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -102,6 +103,9 @@ def test_rebuild_skips_unchanged_and_rebuilds_exactly_the_changed_roles_pairs(bu
     ]
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert 'id="changed-roles"' in index and "were rebuilt because of them" in index
+    said = html.unescape(re.sub(r"<[^>]+>|\s+", " ", index))  # as a reader sees them
+    assert "2 pairs were rebuilt because of them. The context every report shows" in said
+    assert "Pairs rebuilt: 2 for their roles' facts." in said
 
     more_formats = build(root / "processed", reports, formats=("html", "pdf"), jobs=1)
     assert len(more_formats.built) == 3  # formats are an input too

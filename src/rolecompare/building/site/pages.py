@@ -265,9 +265,8 @@ def render_index(
     failed = sum(p.status == "failed" for p in data.pairs)
     reasons: dict[str, int] = {}
     if changes is not None:
-        for why in changes.rebuilt.values():
-            for reason in why:
-                key = "their roles' facts" if reason.startswith("facts of ") else reason
+        for why in changes.rebuilt.values():  # a pair counted once per kind of reason
+            for key in {"their roles' facts" if r.startswith("facts of ") else r for r in why}:
                 reasons[key] = reasons.get(key, 0) + 1
     return _render(
         "index.html.j2",
